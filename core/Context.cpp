@@ -40,6 +40,9 @@ const ContextScope* Context::scope(const QString& name) const
 
 QStringList Context::scopeNames()
 {
-    return {QStringLiteral("my"), QStringLiteral("program"), QStringLiteral("campaign"), QStringLiteral("trigger"),
+    return {QStringLiteral("my"),
+            QStringLiteral("program"),
+            QStringLiteral("campaign"),
+            QStringLiteral("trigger"),
             QStringLiteral("member")};
 }

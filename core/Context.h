@@ -33,6 +33,7 @@ struct Context
     ContextScope campaign;
     ContextScope trigger;
     ContextScope member;
+    QJsonObject extra; // unknown keys of the file's "context" object, kept on save
 
     // By scope name ("my", "program", ...), case-insensitively; nullptr for other scopes.
     ContextScope* scope(const QString& name);

@@ -15,7 +15,7 @@ QString Diagnostic::severityName(Severity severity)
 
 QJsonObject Diagnostic::toJson() const
 {
-    QJsonObject o{
+    QJsonObject o {
         {QStringLiteral("severity"), severityName(severity)},
         {QStringLiteral("where"), where},
         {QStringLiteral("line"), line},

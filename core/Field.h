@@ -2,6 +2,7 @@
 
 #include "FieldType.h"
 
+#include <QJsonObject>
 #include <QString>
 
 // A lead field: its display name (what tokens use), its API name (what response
@@ -15,4 +16,5 @@ struct Field
     bool company = false;
     // True for fields the workspace adds to Marketo's standard ones.
     bool custom = false;
+    QJsonObject extra; // unknown keys from the workspace file, kept on save
 };

@@ -19,7 +19,7 @@ QString fold(const QString& s)
 
 const QList<Field>& FieldCatalog::standardFields()
 {
-    static const QList<Field> fields{
+    static const QList<Field> fields {
         standard("Id", "id", FieldType::Integer),
         standard("First Name", "firstName", FieldType::String),
         standard("Last Name", "lastName", FieldType::String),
@@ -65,10 +65,7 @@ const QList<Field>& FieldCatalog::standardFields()
     return fields;
 }
 
-FieldCatalog::FieldCatalog()
-    : FieldCatalog(QList<Field>{})
-{
-}
+FieldCatalog::FieldCatalog() : FieldCatalog(QList<Field> {}) { }
 
 FieldCatalog::FieldCatalog(const QList<Field>& customFields)
 {

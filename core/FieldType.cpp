@@ -9,7 +9,7 @@ struct TypeName
     const char* name;
 };
 
-constexpr std::array<TypeName, 14> typeNames{{
+constexpr std::array<TypeName, 14> typeNames {{
     {FieldType::String, "string"},
     {FieldType::Text, "text"},
     {FieldType::Email, "email"},

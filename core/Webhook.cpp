@@ -105,7 +105,10 @@ std::optional<ResponseType> responseTypeFromName(const QString& n)
 
 QStringList requestTypeNames()
 {
-    return {QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+    return {QStringLiteral("GET"),
+            QStringLiteral("POST"),
+            QStringLiteral("PUT"),
+            QStringLiteral("PATCH"),
             QStringLiteral("DELETE")};
 }
 

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QMetaType>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+// One hop of a redirect chain.
+struct RedirectHop
+{
+    int status = 0;
+    QString location; // as the server wrote it
+    QString url; // the absolute URL the next request went to
+    // Credentials not forwarded because the next request went to another host.
+    QStringList droppedHeaders;
+};
+
+// A live call's outcome: the request as actually sent (with the headers Qt added), the
+// response, timings, and a transport error kind when there was no complete response.
+struct CallResult
+{
+    enum class ErrorKind {
+        None,
+        Timeout,
+        ConnectionRefused,
+        HostNotFound,
+        Tls,
+        TooManyRedirects,
+        Cancelled,
+        ResponseTooLarge,
+        ClosedEarly,
+        InvalidRequest, // e.g. CR/LF in a header: refused before sending
+        Other,
+    };
+
+    // The request as sent.
+    QString method;
+    QString url;
+    QList<QPair<QByteArray, QByteArray>> requestHeaders; // including Qt's own
+    QByteArray requestBody;
+
+    // The response.
+    int status = 0; // 0 when there was none
+    QString reason;
+    QList<QPair<QByteArray, QByteArray>> responseHeaders;
+    QByteArray body;
+    qint64 bodySize = 0; // bytes received, even past the cap
+    bool bodyTruncated = false;
+    QList<RedirectHop> redirects;
+
+    // Timings in milliseconds; -1 where Qt does not tell.
+    double connectMs = -1;
+    double firstByteMs = -1;
+    double totalMs = 0;
+
+    ErrorKind error = ErrorKind::None;
+    QString errorMessage; // for a marketer, e.g. "The server did not answer within 30 s."
+    // TLS details when error == Tls: reason, certificate subject, issuer, validity dates.
+    QString tlsDetails;
+
+    QDateTime startedAt;
+
+    bool isSuccess() const { return error == ErrorKind::None && status >= 200 && status < 300; }
+    // Marketo's error 1001: a 2xx with an empty body.
+    bool isEmpty2xx() const { return isSuccess() && bodySize == 0; }
+
+    static QString errorKindName(ErrorKind kind); // "timeout", "connection-refused", ...
+    static ErrorKind errorKindFromName(const QString& name); // Other when unknown
+    // The first value of a response header, case-insensitively.
+    QByteArray responseHeader(const QByteArray& name) const;
+    // "response": {"status","reason","headers":[{"name","value"}],"body","bodyTruncated",
+    // "bodySize","emptyBody2xx","redirects":[{"status","location","url"}],
+    // "timings":{"connectMs","firstByteMs","totalMs"}} (status 0 when none arrived).
+    QJsonObject responseJson() const;
+    // "request": {"method","url","headers":[{"name","value"}],"body"}; the values of the
+    // headers named in secretHeaderNames (case-insensitively) are masked.
+    QJsonObject requestJson(const QStringList& secretHeaderNames = {}) const;
+    // {"kind","message"} or null
+    QJsonValue errorJson() const;
+};
+
+Q_DECLARE_METATYPE(CallResult)

@@ -1,0 +1,216 @@
+#include "JsonWriter.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <cmath>
+
+JsonWriter::JsonWriter(int indent) : m_indent(indent) { }
+
+void JsonWriter::newline()
+{
+    m_out.append('\n');
+    m_out.append(qsizetype(m_hasItems.size()) * m_indent, ' ');
+}
+
+void JsonWriter::beforeValue()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (m_hasItems.isEmpty()) {
+        return;
+    }
+    if (m_hasItems.last()) {
+        m_out.append(',');
+    }
+    m_hasItems.last() = true;
+    newline();
+}
+
+void JsonWriter::beginObject()
+{
+    beforeValue();
+    m_out.append('{');
+    m_hasItems.append(false);
+}
+
+void JsonWriter::endObject()
+{
+    const bool hadItems = !m_hasItems.isEmpty() && m_hasItems.last();
+    if (!m_hasItems.isEmpty()) {
+        m_hasItems.removeLast();
+    }
+    // Empty containers stay on one line: "{}".
+    if (hadItems) {
+        newline();
+    }
+    m_out.append('}');
+}
+
+void JsonWriter::beginArray()
+{
+    beforeValue();
+    m_out.append('[');
+    m_hasItems.append(false);
+}
+
+void JsonWriter::endArray()
+{
+    const bool hadItems = !m_hasItems.isEmpty() && m_hasItems.last();
+    if (!m_hasItems.isEmpty()) {
+        m_hasItems.removeLast();
+    }
+    if (hadItems) {
+        newline();
+    }
+    m_out.append(']');
+}
+
+void JsonWriter::key(const QString& name)
+{
+    if (!m_hasItems.isEmpty()) {
+        if (m_hasItems.last()) {
+            m_out.append(',');
+        }
+        m_hasItems.last() = true;
+    }
+    newline();
+    appendString(m_out, name);
+    m_out.append(": ");
+    m_afterKey = true;
+}
+
+void JsonWriter::value(const QString& text)
+{
+    beforeValue();
+    appendString(m_out, text);
+}
+
+void JsonWriter::value(bool flag)
+{
+    beforeValue();
+    m_out.append(flag ? "true" : "false");
+}
+
+void JsonWriter::value(double number)
+{
+    beforeValue();
+    appendNumber(m_out, number);
+}
+
+void JsonWriter::nullValue()
+{
+    beforeValue();
+    m_out.append("null");
+}
+
+void JsonWriter::value(const QJsonValue& json)
+{
+    switch (json.type()) {
+    case QJsonValue::Bool:
+        value(json.toBool());
+        break;
+    case QJsonValue::Double:
+        value(json.toDouble());
+        break;
+    case QJsonValue::String:
+        value(json.toString());
+        break;
+    case QJsonValue::Array: {
+        beginArray();
+        const QJsonArray array = json.toArray();
+        for (const QJsonValue& item : array) {
+            value(item);
+        }
+        endArray();
+        break;
+    }
+    case QJsonValue::Object: {
+        beginObject();
+        const QJsonObject object = json.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            key(it.key());
+            value(it.value());
+        }
+        endObject();
+        break;
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        nullValue();
+        break;
+    }
+}
+
+QByteArray JsonWriter::take()
+{
+    m_out.append('\n');
+    QByteArray out;
+    out.swap(m_out);
+    m_hasItems.clear();
+    m_afterKey = false;
+    return out;
+}
+
+void JsonWriter::appendString(QByteArray& out, const QString& text)
+{
+    static const char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    out.reserve(out.size() + utf8.size() + 2);
+    out.append('"');
+    // Escaping byte-wise is safe: every byte of a multi-byte UTF-8 sequence is >= 0x80.
+    for (const char c : utf8) {
+        const auto u = static_cast<unsigned char>(c);
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\b':
+            out.append("\\b");
+            break;
+        case '\f':
+            out.append("\\f");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            if (u < 0x20) {
+                out.append("\\u00");
+                out.append(hex[u >> 4]);
+                out.append(hex[u & 0xf]);
+            } else {
+                out.append(c);
+            }
+        }
+    }
+    out.append('"');
+}
+
+void JsonWriter::appendNumber(QByteArray& out, double number)
+{
+    if (!std::isfinite(number)) {
+        out.append("null");
+        return;
+    }
+    // Whole numbers within the exactly representable range print as integers, like
+    // QJsonDocument does, so "42" reads back and writes as "42", never "42.0".
+    constexpr double exactLimit = 9007199254740992.0; // 2^53
+    if (std::floor(number) == number && std::fabs(number) < exactLimit) {
+        out.append(QByteArray::number(static_cast<qint64>(number)));
+        return;
+    }
+    out.append(QByteArray::number(number, 'g', QLocale::FloatingPointShortest));
+}

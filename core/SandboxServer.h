@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QTcpSocket;
+class SandboxTcpServer;
+
+// The built-in web service webhooks can call offline, and the server every network test
+// talks to. Listens on 127.0.0.1 only. Endpoints (any method unless noted):
+//   /echo              the request as JSON: method, path, query, args, headers (in order,
+//                      as received), body, json (the body parsed as JSON, else null), form
+//                      (the body parsed as application/x-www-form-urlencoded, else null)
+//   /enrich            {"data":{company,industry,employees,annualRevenue,website,domain,
+//                      tags[],public}} for the `email` of a JSON or form body or ?email=;
+//                      400 without an email
+//   /enrich.xml        the same as <enrichment><data>...</data></enrichment>
+//   /status/{code}     answers with that status (200-599)
+//   /delay/{ms}        answers after ms milliseconds (at most 300000), without blocking
+//                      other connections
+//   /redirect/{n}      n redirects (302, or ?status=301|303|307|308) to /redirect/{n-1},
+//                      then 200; ?to=URL sends the last hop to URL instead
+//   /large?mb=N        a valid JSON document of exactly N MiB (or ?bytes=N), streamed;
+//                      &gzip=1 sends it gzip-encoded (at most 64 MiB then)
+//   /flaky             503 on every other call (the 1st, 3rd, ...), 200 otherwise
+//   /auth              401 unless `Authorization: Bearer sandbox-token` arrives (see
+//                      setExpectedAuthorization)
+//   /close             announces a body, sends part of it and drops the connection
+// It counts the largest number of connections open at the same time.
+class SandboxServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr quint16 defaultPort = 18787;
+
+    explicit SandboxServer(QObject* parent = nullptr);
+    ~SandboxServer() override;
+
+    // Listens on 127.0.0.1: on `preferred` (0: any free port), else on the next ports up
+    // to `tries` attempts in all. Returns the port, or 0 (errorString() says why).
+    quint16 listen(quint16 preferred = 0, int tries = 1);
+    bool isListening() const;
+    quint16 port() const;
+    QUrl url() const; // http://127.0.0.1:<port>
+    QString errorString() const;
+
+    int openConnections() const;
+    int maxConcurrentConnections() const;
+    qint64 totalConnections() const;
+    qint64 requestCount() const { return m_requests; }
+    void resetStatistics();
+
+    QByteArray expectedAuthorization() const { return m_expectedAuthorization; }
+    void setExpectedAuthorization(const QByteArray& value) { m_expectedAuthorization = value; }
+
+signals:
+    void requestServed(const QString& method, const QString& path, int status);
+
+private:
+    using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+    void setUpRoutes();
+    void respond(QTcpSocket* socket,
+                 const QHttpServerRequest& request,
+                 int status,
+                 const QByteArray& body,
+                 const QByteArray& contentType,
+                 const Headers& extraHeaders = {});
+    void writeHead(QTcpSocket* socket, int status, const Headers& headers);
+    void served(const QHttpServerRequest& request, int status);
+
+    QByteArray echo(const QHttpServerRequest& request) const;
+    QString emailOf(const QHttpServerRequest& request) const;
+
+    QHttpServer* m_http = nullptr;
+    SandboxTcpServer* m_tcp = nullptr; // owned by m_http once bound
+    QString m_error;
+    qint64 m_requests = 0;
+    qint64 m_flakyCalls = 0;
+    QByteArray m_expectedAuthorization = QByteArrayLiteral("Bearer sandbox-token");
+};

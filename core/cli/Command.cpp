@@ -1,0 +1,39 @@
+#include "Command.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+QString Command::helpText() const
+{
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    addOptions(parser);
+    // QCommandLineParser starts its text with "Usage: <path of the binary> [options] ...";
+    // the synopsis says it better and does not depend on how the tool was started.
+    QString text = parser.helpText();
+    const auto firstLineEnd = text.indexOf(QLatin1Char('\n'));
+    text = text.mid(firstLineEnd + 1);
+    return QStringLiteral("Usage: webhook-designer-cli %1\n\n%2%3").arg(synopsis(), description(), text);
+}
+
+int Command::run(const QStringList& arguments, CliStreams& io)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption help = parser.addHelpOption();
+    addOptions(parser);
+    if (!parser.parse(QStringList {name()} + arguments)) {
+        return usageError(io, parser.errorText());
+    }
+    if (parser.isSet(help)) {
+        io.out << helpText();
+        return Success;
+    }
+    return execute(parser, io);
+}
+
+int Command::usageError(CliStreams& io, const QString& message) const
+{
+    io.err << "webhook-designer-cli " << name() << ": " << message << '\n'
+           << "Try 'webhook-designer-cli " << name() << " --help'.\n";
+    return UsageError;
+}

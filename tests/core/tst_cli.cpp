@@ -1,0 +1,501 @@
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The real webhook-designer-cli binary, end to end: every command, every exit code, the
+// help texts and the JSON shapes the issue fixes.
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void toolHelp_data();
+    void toolHelp();
+    void noArgumentsIsUsageError();
+    void version();
+    void unknownCommand();
+    void commandHelp_data();
+    void commandHelp();
+    void renderPrintsTheRequest();
+    void renderPicksLeadAndClock();
+    void renderMasksSecrets();
+    void renderWithErrorsExitsOne();
+    void lintClean();
+    void lintErrorsNameTheirWebhook();
+    void mapAppliesMappings();
+    void mapNon2xxExitsOne();
+    void mapReadsStandardInput();
+    void usageErrors_data();
+    void usageErrors();
+    void workspaceErrors_data();
+    void workspaceErrors();
+    void bundledSampleLintsClean();
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    };
+    Result cli(const QStringList& arguments, const QByteArray& input = {}) const;
+    QString writeFile(const QString& name, const QByteArray& bytes) const;
+
+    QTemporaryDir m_dir;
+    QString m_workspace;
+    QString m_response;
+};
+
+namespace {
+const char workspaceJson[] = R"({
+  "format": "webhook-designer/1",
+  "timeZone": "UTC",
+  "fields": [{"name": "Favorite Color", "apiName": "favoriteColor", "type": "string"}],
+  "leads": [
+    {"First Name": "Ada", "Email Address": "ada@example.com", "Lead Score": 42},
+    {"First Name": "Jack", "Email Address": "jack@example.com", "Company Name": "Jack & Jill \"J&J\" Ltd"}
+  ],
+  "context": {"my": {"apiKey": "abc123"}, "secretMyTokens": ["apiKey"]},
+  "webhooks": [
+    {
+      "name": "ok",
+      "url": "http://127.0.0.1:18787/echo?d={{system.date}}",
+      "requestType": "POST",
+      "template": "{\"email\": {{lead.Email Address}}, \"company\": {{company.Company Name:default=none}}}",
+      "requestTokenEncoding": "json",
+      "responseType": "json",
+      "headers": [
+        {"name": "Content-Type", "value": "application/json"},
+        {"name": "Authorization", "value": "Bearer {{my.apiKey}}", "secret": true}
+      ],
+      "responseMappings": [
+        {"attribute": "data.color", "field": "favoriteColor"},
+        {"attribute": "data.score", "field": "leadScore"}
+      ]
+    },
+    {
+      "name": "broken",
+      "url": "http://127.0.0.1:18787/echo",
+      "requestType": "POST",
+      "template": "{\"note\": \"a\\qb\"}",
+      "requestTokenEncoding": "json",
+      "headers": [{"name": "Content-Type", "value": "application/json"}]
+    }
+  ]
+})";
+} // namespace
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(QStringLiteral(WD_CLI_PATH)), WD_CLI_PATH);
+    m_workspace = writeFile(QStringLiteral("test.webhooks.json"), workspaceJson);
+    m_response = writeFile(QStringLiteral("response.json"), R"({"data": {"color": "teal", "score": 99}})");
+}
+
+QString TestCli::writeFile(const QString& name, const QByteArray& bytes) const
+{
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(bytes);
+    }
+    return path;
+}
+
+TestCli::Result TestCli::cli(const QStringList& arguments, const QByteArray& input) const
+{
+    QProcess process;
+    process.start(QStringLiteral(WD_CLI_PATH), arguments);
+    Result result;
+    if (!process.waitForStarted(30000)) {
+        return result;
+    }
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
+        process.kill();
+        process.waitForFinished();
+        return result;
+    }
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void TestCli::toolHelp_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::newRow("--help") << "--help";
+    QTest::newRow("-h") << "-h";
+    QTest::newRow("help") << "help";
+}
+
+void TestCli::toolHelp()
+{
+    QFETCH(QString, option);
+    const Result r = cli({option});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.startsWith("Usage: webhook-designer-cli COMMAND"));
+    for (const char* command : {"render", "lint", "map"}) {
+        QVERIFY2(r.out.contains(QByteArray("\n  ") + command), command);
+    }
+    QVERIFY(r.out.contains("Exit codes"));
+}
+
+void TestCli::noArgumentsIsUsageError()
+{
+    const Result r = cli({});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(r.err.contains("Usage: webhook-designer-cli COMMAND"));
+}
+
+void TestCli::version()
+{
+    const Result r = cli({QStringLiteral("--version")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QByteArray("webhook-designer-cli " WD_VERSION "\n"));
+}
+
+void TestCli::unknownCommand()
+{
+    const Result r = cli({QStringLiteral("fetch"), m_workspace});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains("unknown command \"fetch\""));
+    QCOMPARE(cli({QStringLiteral("help"), QStringLiteral("fetch")}).exitCode, 2);
+}
+
+void TestCli::commandHelp_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("synopsis");
+    QTest::newRow("render --help") << QStringList {QStringLiteral("render"), QStringLiteral("--help")}
+                                   << "render WORKSPACE --webhook NAME [--lead INDEX|EMAIL] [--now ISO-8601]";
+    QTest::newRow("lint -h") << QStringList {QStringLiteral("lint"), QStringLiteral("-h")}
+                             << "lint WORKSPACE [--webhook NAME]";
+    QTest::newRow("map --help") << QStringList {QStringLiteral("map"), QStringLiteral("--help")}
+                                << "map WORKSPACE --webhook NAME --status CODE --response FILE [--lead INDEX|EMAIL]";
+    QTest::newRow("help render") << QStringList {QStringLiteral("help"), QStringLiteral("render")}
+                                 << "render WORKSPACE --webhook NAME";
+    // --help wins over missing required options.
+    QTest::newRow("map --help with other options")
+        << QStringList {QStringLiteral("map"), m_workspace, QStringLiteral("--help")} << "map WORKSPACE";
+}
+
+void TestCli::commandHelp()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, synopsis);
+    const Result r = cli(arguments);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("Usage: webhook-designer-cli " + synopsis.toUtf8()), r.out.constData());
+    QVERIFY(r.out.contains("Exit codes"));
+    QVERIFY(r.out.contains("--help"));
+}
+
+void TestCli::renderPrintsTheRequest()
+{
+    const Result r = cli({QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.keys(),
+             (QStringList {QStringLiteral("body"),
+                           QStringLiteral("diagnostics"),
+                           QStringLiteral("headers"),
+                           QStringLiteral("method"),
+                           QStringLiteral("url")}));
+    QCOMPARE(o.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+    QCOMPARE(o.value(QStringLiteral("body")).toString(),
+             QStringLiteral("{\"email\": \"ada@example.com\", \"company\": \"none\"}"));
+    const QJsonArray headers = o.value(QStringLiteral("headers")).toArray();
+    QCOMPARE(headers.size(), 2);
+    QCOMPARE(headers[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("Content-Type"));
+    QCOMPARE(headers[0].toObject().value(QStringLiteral("value")).toString(), QStringLiteral("application/json"));
+    QVERIFY(o.value(QStringLiteral("diagnostics")).isArray());
+    // Indented output, stable for diffs.
+    QVERIFY(r.out.startsWith("{\n    \""));
+}
+
+void TestCli::renderPicksLeadAndClock()
+{
+    const QStringList base {QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")};
+    Result r = cli(base + QStringList {QStringLiteral("--lead"), QStringLiteral("1")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(QStringLiteral("body")).toString(),
+             QStringLiteral("{\"email\": \"jack@example.com\", \"company\": \"Jack & Jill \\\"J&J\\\" Ltd\"}"));
+    r = cli(base + QStringList {QStringLiteral("--lead"), QStringLiteral("JACK@example.com")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.json().value(QStringLiteral("body")).toString().contains(QStringLiteral("jack@example.com")));
+
+    r = cli(base + QStringList {QStringLiteral("--now"), QStringLiteral("2024-03-01T09:30:00Z")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(QStringLiteral("url")).toString(),
+             QStringLiteral("http://127.0.0.1:18787/echo?d=Mar%2001%2C%202024"));
+}
+
+void TestCli::renderMasksSecrets()
+{
+    const QStringList base {QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")};
+    Result r = cli(base);
+    QVERIFY(!r.out.contains("abc123"));
+    r = cli(base + QStringList {QStringLiteral("--show-secrets")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonArray headers = r.json().value(QStringLiteral("headers")).toArray();
+    QCOMPARE(headers[1].toObject().value(QStringLiteral("value")).toString(), QStringLiteral("Bearer abc123"));
+}
+
+void TestCli::renderWithErrorsExitsOne()
+{
+    const Result r =
+        cli({QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("broken")});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonArray diagnostics = r.json().value(QStringLiteral("diagnostics")).toArray();
+    QVERIFY(!diagnostics.isEmpty());
+    bool error = false;
+    for (const QJsonValue& d : diagnostics) {
+        const QJsonObject o = d.toObject();
+        for (const char* key : {"severity", "where", "line", "column", "message"}) {
+            QVERIFY2(o.contains(QLatin1String(key)), key);
+        }
+        if (o.value(QStringLiteral("severity")).toString() == QLatin1String("error")) {
+            error = true;
+            QCOMPARE(o.value(QStringLiteral("where")).toString(), QStringLiteral("template"));
+            QCOMPARE(o.value(QStringLiteral("line")).toInt(), 1);
+            QCOMPARE(o.value(QStringLiteral("column")).toInt(), 12);
+        }
+    }
+    QVERIFY(error);
+}
+
+void TestCli::lintClean()
+{
+    const Result r = cli({QStringLiteral("lint"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.keys(), QStringList {QStringLiteral("diagnostics")});
+    for (const QJsonValue& d : o.value(QStringLiteral("diagnostics")).toArray()) {
+        QVERIFY(d.toObject().value(QStringLiteral("severity")).toString() != QLatin1String("error"));
+    }
+}
+
+void TestCli::lintErrorsNameTheirWebhook()
+{
+    const Result r = cli({QStringLiteral("lint"), m_workspace});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonArray diagnostics = r.json().value(QStringLiteral("diagnostics")).toArray();
+    QVERIFY(!diagnostics.isEmpty());
+    bool brokenError = false;
+    for (const QJsonValue& d : diagnostics) {
+        const QJsonObject o = d.toObject();
+        const QString webhook = o.value(QStringLiteral("webhook")).toString();
+        QVERIFY(webhook == QLatin1String("ok") || webhook == QLatin1String("broken"));
+        brokenError = brokenError
+                      || (webhook == QLatin1String("broken")
+                          && o.value(QStringLiteral("severity")).toString() == QLatin1String("error"));
+    }
+    QVERIFY(brokenError);
+}
+
+void TestCli::mapAppliesMappings()
+{
+    const Result r = cli({QStringLiteral("map"),
+                          m_workspace,
+                          QStringLiteral("--webhook"),
+                          QStringLiteral("ok"),
+                          QStringLiteral("--status"),
+                          QStringLiteral("200"),
+                          QStringLiteral("--response"),
+                          m_response,
+                          QStringLiteral("--lead"),
+                          QStringLiteral("1")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.keys(), (QStringList {QStringLiteral("lead"), QStringLiteral("mappings")}));
+    const QJsonArray mappings = o.value(QStringLiteral("mappings")).toArray();
+    QCOMPARE(mappings.size(), 2);
+    const QJsonObject first = mappings[0].toObject();
+    QCOMPARE(first.keys(),
+             (QStringList {QStringLiteral("applied"),
+                           QStringLiteral("attribute"),
+                           QStringLiteral("field"),
+                           QStringLiteral("reason"),
+                           QStringLiteral("value")}));
+    QCOMPARE(first.value(QStringLiteral("attribute")).toString(), QStringLiteral("data.color"));
+    QCOMPARE(first.value(QStringLiteral("field")).toString(), QStringLiteral("favoriteColor"));
+    QCOMPARE(first.value(QStringLiteral("applied")).toBool(), true);
+    QCOMPARE(first.value(QStringLiteral("value")).toString(), QStringLiteral("teal"));
+    const QJsonObject lead = o.value(QStringLiteral("lead")).toObject();
+    QCOMPARE(lead.value(QStringLiteral("First Name")).toString(), QStringLiteral("Jack"));
+    QCOMPARE(lead.value(QStringLiteral("Favorite Color")).toString(), QStringLiteral("teal"));
+    QCOMPARE(lead.value(QStringLiteral("Lead Score")).toInt(), 99);
+}
+
+void TestCli::mapNon2xxExitsOne()
+{
+    const Result r = cli({QStringLiteral("map"),
+                          m_workspace,
+                          QStringLiteral("--webhook"),
+                          QStringLiteral("ok"),
+                          QStringLiteral("--status"),
+                          QStringLiteral("404"),
+                          QStringLiteral("--response"),
+                          m_response});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("nothing applied"));
+    const QJsonObject o = r.json();
+    for (const QJsonValue& m : o.value(QStringLiteral("mappings")).toArray()) {
+        QCOMPARE(m.toObject().value(QStringLiteral("applied")).toBool(), false);
+    }
+    QVERIFY(!o.value(QStringLiteral("lead")).toObject().contains(QStringLiteral("Favorite Color")));
+}
+
+void TestCli::mapReadsStandardInput()
+{
+    const Result r = cli({QStringLiteral("map"),
+                          m_workspace,
+                          QStringLiteral("--webhook"),
+                          QStringLiteral("ok"),
+                          QStringLiteral("--status"),
+                          QStringLiteral("201"),
+                          QStringLiteral("--response"),
+                          QStringLiteral("-")},
+                         R"({"data": {"color": "red"}})");
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(QStringLiteral("lead")).toObject().value(QStringLiteral("Favorite Color")).toString(),
+             QStringLiteral("red"));
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString ws = QStringLiteral("WS");
+    const QString webhook = QStringLiteral("--webhook");
+    QTest::newRow("render no workspace") << QStringList {QStringLiteral("render"), webhook, QStringLiteral("ok")}
+                                         << "missing WORKSPACE";
+    QTest::newRow("render two workspaces")
+        << QStringList {QStringLiteral("render"), ws, ws, webhook, QStringLiteral("ok")} << "unexpected argument";
+    QTest::newRow("render no webhook") << QStringList {QStringLiteral("render"), ws} << "missing --webhook";
+    QTest::newRow("render webhook without value")
+        << QStringList {QStringLiteral("render"), ws, webhook} << "Missing value after '--webhook'";
+    QTest::newRow("render unknown webhook")
+        << QStringList {QStringLiteral("render"), ws, webhook, QStringLiteral("nope")}
+        << "no webhook named \"nope\" (the workspace has: \"ok\", \"broken\")";
+    QTest::newRow("render unknown option")
+        << QStringList {QStringLiteral("render"), ws, webhook, QStringLiteral("ok"), QStringLiteral("--bogus")}
+        << "Unknown option 'bogus'";
+    QTest::newRow("render lead index out of range") << QStringList {QStringLiteral("render"),
+                                                                    ws,
+                                                                    webhook,
+                                                                    QStringLiteral("ok"),
+                                                                    QStringLiteral("--lead"),
+                                                                    QStringLiteral("2")}
+                                                    << "no lead \"2\": give an index from 0 to 1";
+    QTest::newRow("render lead email unknown") << QStringList {QStringLiteral("render"),
+                                                               ws,
+                                                               webhook,
+                                                               QStringLiteral("ok"),
+                                                               QStringLiteral("--lead"),
+                                                               QStringLiteral("nobody@example.com")}
+                                               << "no lead \"nobody@example.com\"";
+    QTest::newRow("render invalid now") << QStringList {QStringLiteral("render"),
+                                                        ws,
+                                                        webhook,
+                                                        QStringLiteral("ok"),
+                                                        QStringLiteral("--now"),
+                                                        QStringLiteral("yesterday")}
+                                        << "invalid --now \"yesterday\"";
+    QTest::newRow("lint unknown webhook")
+        << QStringList {QStringLiteral("lint"), ws, webhook, QStringLiteral("nope")} << "no webhook named \"nope\"";
+    const QStringList map {QStringLiteral("map"), ws, webhook, QStringLiteral("ok")};
+    QTest::newRow("map no status") << map + QStringList {QStringLiteral("--response"), QStringLiteral("RESPONSE")}
+                                   << "missing --status";
+    QTest::newRow("map bad status") << map
+                                           + QStringList {QStringLiteral("--status"),
+                                                          QStringLiteral("ok"),
+                                                          QStringLiteral("--response"),
+                                                          QStringLiteral("RESPONSE")}
+                                    << "invalid --status \"ok\"";
+    QTest::newRow("map no response") << map + QStringList {QStringLiteral("--status"), QStringLiteral("200")}
+                                     << "missing --response";
+    QTest::newRow("map unreadable response") << map
+                                                    + QStringList {QStringLiteral("--status"),
+                                                                   QStringLiteral("200"),
+                                                                   QStringLiteral("--response"),
+                                                                   QStringLiteral("/nonexistent/response.json")}
+                                             << "cannot read /nonexistent/response.json";
+    QTest::newRow("map lead not found") << map
+                                               + QStringList {QStringLiteral("--status"),
+                                                              QStringLiteral("200"),
+                                                              QStringLiteral("--response"),
+                                                              QStringLiteral("RESPONSE"),
+                                                              QStringLiteral("--lead"),
+                                                              QStringLiteral("-1")}
+                                        << "no lead \"-1\"";
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    arguments.replaceInStrings(QStringLiteral("WS"), m_workspace);
+    arguments.replaceInStrings(QStringLiteral("RESPONSE"), m_response);
+    const Result r = cli(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    QVERIFY(r.err.contains("--help"));
+}
+
+void TestCli::workspaceErrors_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("bytes"); // empty: the file does not exist
+    QTest::addColumn<QString>("message");
+    QTest::newRow("render missing file") << "render" << QByteArray() << "cannot read";
+    QTest::newRow("lint missing file") << "lint" << QByteArray() << "cannot read";
+    QTest::newRow("map missing file") << "map" << QByteArray() << "cannot read";
+    QTest::newRow("syntax error") << "lint" << QByteArray("{\n  \"format\": \"webhook-designer/1\",\n}")
+                                  << "bad.webhooks.json:3:2: object is missing after a comma";
+    QTest::newRow("invalid value") << "lint"
+                                   << QByteArray(
+                                          "{\"format\": \"webhook-designer/1\",\n \"webhooks\": [{\"name\": \"a\", "
+                                          "\"requestType\": \"FETCH\"}]}")
+                                   << "bad.webhooks.json:2:44: webhooks[0].requestType: unknown request type \"FETCH\"";
+    QTest::newRow("not a workspace") << "render" << QByteArray("{\"name\": \"x\"}") << "missing \"format\"";
+}
+
+void TestCli::workspaceErrors()
+{
+    QFETCH(QString, command);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, message);
+    const QString path = bytes.isEmpty() ? m_dir.filePath(QStringLiteral("missing.webhooks.json"))
+                                         : writeFile(QStringLiteral("bad.webhooks.json"), bytes);
+    QStringList arguments {command, path, QStringLiteral("--webhook"), QStringLiteral("a")};
+    if (command == QLatin1String("map")) {
+        arguments << QStringLiteral("--status") << QStringLiteral("200") << QStringLiteral("--response") << m_response;
+    }
+    const Result r = cli(arguments);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+}
+
+void TestCli::bundledSampleLintsClean()
+{
+    const Result r = cli({QStringLiteral("lint"), QStringLiteral(WD_SOURCE_DIR "/resources/sample.webhooks.json")});
+    QVERIFY2(r.exitCode == 0, r.out.constData());
+    QVERIFY(r.json().value(QStringLiteral("diagnostics")).isArray());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

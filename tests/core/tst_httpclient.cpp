@@ -1,0 +1,568 @@
+#include "HttpClient.h"
+#include "SandboxServer.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+// HttpClient against the sandbox on 127.0.0.1 port 0 (and "localhost" as a second host),
+// plus a QSslServer with the self-signed certificate in tests/data.
+class tst_HttpClient : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void reportedHeadersEqualWhatArrived_data();
+    void reportedHeadersEqualWhatArrived();
+    void userHeaderWinsOverQt();
+    void urlIsSentAsWritten_data();
+    void urlIsSentAsWritten();
+    void getSendsNoBody();
+    void userInfoBecomesBasicAuthorization();
+    void timeoutCoversTheWholeCall();
+    void cancelStopsTheCall();
+    void redirectChainIsRecorded();
+    void redirectNotFollowedWhenOff();
+    void tooManyRedirects();
+    void credentialsStayOnTheirHost();
+    void credentialsFollowOnTheSameHost();
+    void postBecomesGetAfter303();
+    void connectionRefused();
+    void closedMidBody();
+    void lineBreakInHeaderIsNotSent_data();
+    void lineBreakInHeaderIsNotSent();
+    void errorDiagnosticIsNotSent();
+    void responsePastTheCapIsTruncated();
+    void largeGzipJsonIsDecoded();
+    void empty2xxIsFlagged();
+    void non2xxIsAnAnswerNotAnError();
+    void selfSignedIsRejectedThenTrusted();
+    void trustIsForOneHostOnly();
+    void manyCallsAtOnce();
+
+private:
+    RenderedRequest request(const QString& method, const QString& pathAndQuery, const QByteArray& body = {}) const;
+    CallResult run(const RenderedRequest& request);
+    static QJsonObject json(const CallResult& result);
+    static Headers echoedHeaders(const QJsonObject& echo);
+    static bool hasHeader(const Headers& headers, const QByteArray& name);
+
+    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<QNetworkAccessManager> m_manager;
+    std::unique_ptr<HttpClient> m_client;
+};
+
+void tst_HttpClient::init()
+{
+    m_server = std::make_unique<SandboxServer>();
+    QVERIFY2(m_server->listen(0) != 0, qPrintable(m_server->errorString()));
+    m_manager = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<HttpClient>(m_manager.get());
+}
+
+void tst_HttpClient::cleanup()
+{
+    m_client.reset();
+    m_manager.reset();
+    m_server.reset();
+}
+
+RenderedRequest tst_HttpClient::request(const QString& method, const QString& pathAndQuery, const QByteArray& body) const
+{
+    RenderedRequest r;
+    r.method = method;
+    r.url = m_server->url().toString() + pathAndQuery;
+    r.hasBody = method != QLatin1String("GET");
+    r.body = body;
+    return r;
+}
+
+CallResult tst_HttpClient::run(const RenderedRequest& request)
+{
+    QSignalSpy finished(m_client.get(), &HttpClient::finished);
+    const quint64 id = m_client->call(request);
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000); }();
+    if (finished.isEmpty())
+        return {};
+    [&] { QCOMPARE(finished.at(0).at(0).toULongLong(), id); }();
+    return finished.at(0).at(1).value<CallResult>();
+}
+
+QJsonObject tst_HttpClient::json(const CallResult& result)
+{
+    return QJsonDocument::fromJson(result.body).object();
+}
+
+Headers tst_HttpClient::echoedHeaders(const QJsonObject& echo)
+{
+    Headers headers;
+    const QJsonArray array = echo.value(QStringLiteral("headers")).toArray();
+    for (const QJsonValue& value : array) {
+        headers.append({value.toObject().value(QStringLiteral("name")).toString().toLatin1(),
+                        value.toObject().value(QStringLiteral("value")).toString().toUtf8()});
+    }
+    return headers;
+}
+
+bool tst_HttpClient::hasHeader(const Headers& headers, const QByteArray& name)
+{
+    for (const auto& header : headers) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+void tst_HttpClient::reportedHeadersEqualWhatArrived_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<Headers>("custom");
+    QTest::newRow("POST json") << QStringLiteral("POST") << QByteArray("{\"a\": \"Jack & Jill\"}")
+                               << Headers {{"Content-Type", "application/json"}, {"X-Api-Key", "k1"}};
+    QTest::newRow("PUT form") << QStringLiteral("PUT") << QByteArray("a=Jack+%26+Jill")
+                              << Headers {{"Content-Type", "application/x-www-form-urlencoded"}};
+    QTest::newRow("PATCH no content type") << QStringLiteral("PATCH") << QByteArray("raw text") << Headers {};
+    QTest::newRow("DELETE empty body") << QStringLiteral("DELETE") << QByteArray() << Headers {{"X-A", "1"}};
+    QTest::newRow("GET") << QStringLiteral("GET") << QByteArray() << Headers {{"Accept", "application/json"}};
+    QTest::newRow("same name twice") << QStringLiteral("POST") << QByteArray("x")
+                                     << Headers {{"X-Tag", "a"}, {"x-tag", "b"}};
+}
+
+void tst_HttpClient::reportedHeadersEqualWhatArrived()
+{
+    QFETCH(QString, method);
+    QFETCH(QByteArray, body);
+    QFETCH(Headers, custom);
+    RenderedRequest r = request(method, QStringLiteral("/echo?x=1"), body);
+    for (const auto& header : custom)
+        r.headers.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second), false});
+    const CallResult result = run(r);
+    QCOMPARE(result.error, CallResult::ErrorKind::None);
+    QCOMPARE(result.status, 200);
+    const QJsonObject echo = json(result);
+    QCOMPARE(echoedHeaders(echo), result.requestHeaders);
+    QCOMPARE(echo.value(QStringLiteral("method")).toString(), method);
+    QCOMPARE(echo.value(QStringLiteral("body")).toString().toUtf8(), result.requestBody);
+    QCOMPARE(result.requestBody, body);
+    QVERIFY(hasHeader(result.requestHeaders, "User-Agent"));
+    QVERIFY(hasHeader(result.requestHeaders, "Host"));
+    QCOMPARE(hasHeader(result.requestHeaders, "Content-Length"), method != QLatin1String("GET"));
+    QVERIFY(result.totalMs > 0);
+    QVERIFY(result.firstByteMs >= 0);
+    QVERIFY(result.firstByteMs <= result.totalMs);
+}
+
+void tst_HttpClient::userHeaderWinsOverQt()
+{
+    RenderedRequest r = request(QStringLiteral("POST"), QStringLiteral("/echo"), "{}");
+    r.headers = {{QStringLiteral("User-Agent"), QStringLiteral("Marketo-Webhook/1.0"), false},
+                 {QStringLiteral("Accept-Language"), QStringLiteral("fr"), false},
+                 {QStringLiteral("Content-Length"), QStringLiteral("999"), false}};
+    const CallResult result = run(r);
+    const Headers arrived = echoedHeaders(json(result));
+    QCOMPARE(arrived, result.requestHeaders);
+    int userAgents = 0;
+    for (const auto& header : arrived) {
+        if (header.first.compare("User-Agent", Qt::CaseInsensitive) == 0) {
+            ++userAgents;
+            QCOMPARE(header.second, QByteArrayLiteral("Marketo-Webhook/1.0"));
+        }
+        if (header.first.compare("Accept-Language", Qt::CaseInsensitive) == 0)
+            QCOMPARE(header.second, QByteArrayLiteral("fr"));
+        // The body's real size, not a wrong one the user wrote.
+        if (header.first.compare("Content-Length", Qt::CaseInsensitive) == 0)
+            QCOMPARE(header.second, QByteArrayLiteral("2"));
+    }
+    QCOMPARE(userAgents, 1);
+}
+
+void tst_HttpClient::urlIsSentAsWritten_data()
+{
+    QTest::addColumn<QString>("written");
+    QTest::addColumn<QString>("query");
+    QTest::newRow("encoded ampersand stays") << QStringLiteral("/echo?q=Jack%20%26%20Jill&x=1")
+                                             << QStringLiteral("q=Jack%20%26%20Jill&x=1");
+    QTest::newRow("literal ampersand stays") << QStringLiteral("/echo?a=1&b=2") << QStringLiteral("a=1&b=2");
+    QTest::newRow("plus stays") << QStringLiteral("/echo?a=b+c") << QStringLiteral("a=b+c");
+    QTest::newRow("space is encoded") << QStringLiteral("/echo?a=b c") << QStringLiteral("a=b%20c");
+}
+
+void tst_HttpClient::urlIsSentAsWritten()
+{
+    QFETCH(QString, written);
+    QFETCH(QString, query);
+    const CallResult result = run(request(QStringLiteral("GET"), written));
+    QCOMPARE(result.status, 200);
+    QCOMPARE(json(result).value(QStringLiteral("query")).toString(), query);
+    QVERIFY(result.url.endsWith(QStringLiteral("/echo?") + query));
+}
+
+void tst_HttpClient::getSendsNoBody()
+{
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/echo")));
+    QCOMPARE(json(result).value(QStringLiteral("body")).toString(), QString());
+    QVERIFY(!hasHeader(echoedHeaders(json(result)), "Content-Length"));
+}
+
+void tst_HttpClient::userInfoBecomesBasicAuthorization()
+{
+    RenderedRequest r = request(QStringLiteral("GET"), QStringLiteral("/echo"));
+    r.url.replace(QStringLiteral("http://"), QStringLiteral("http://user:pa%20ss@"));
+    const CallResult result = run(r);
+    QCOMPARE(result.status, 200);
+    const Headers arrived = echoedHeaders(json(result));
+    QCOMPARE(arrived, result.requestHeaders);
+    QVERIFY(arrived.contains(qMakePair(QByteArrayLiteral("Authorization"), "Basic " + QByteArray("user:pa ss").toBase64())));
+    QVERIFY(!result.url.contains(QLatin1String("user")));
+}
+
+void tst_HttpClient::timeoutCoversTheWholeCall()
+{
+    HttpClient::Options options;
+    options.timeoutMs = 100; // clamped to the 1 s minimum
+    m_client->setOptions(options);
+    QCOMPARE(m_client->options().timeoutMs, 1000);
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/delay/20000")));
+    QCOMPARE(result.error, CallResult::ErrorKind::Timeout);
+    QVERIFY(result.errorMessage.contains(QLatin1String("1 s")));
+    QCOMPARE(CallResult::errorKindName(result.error), QStringLiteral("timeout"));
+    QVERIFY(!result.isSuccess());
+}
+
+void tst_HttpClient::cancelStopsTheCall()
+{
+    QSignalSpy finished(m_client.get(), &HttpClient::finished);
+    const quint64 id = m_client->call(request(QStringLiteral("GET"), QStringLiteral("/delay/20000")));
+    QTRY_COMPARE(m_server->openConnections(), 1);
+    m_client->cancel(id);
+    QTRY_COMPARE(finished.count(), 1);
+    const CallResult result = finished.at(0).at(1).value<CallResult>();
+    QCOMPARE(result.error, CallResult::ErrorKind::Cancelled);
+    QCOMPARE(m_client->activeCalls(), 0);
+    m_client->cancel(id); // a finished call: nothing happens
+    QCOMPARE(finished.count(), 1);
+}
+
+void tst_HttpClient::redirectChainIsRecorded()
+{
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/redirect/3")));
+    QCOMPARE(result.error, CallResult::ErrorKind::None);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.redirects.size(), 3);
+    QCOMPARE(result.redirects.at(0).status, 302);
+    QCOMPARE(result.redirects.at(0).location, QStringLiteral("/redirect/2"));
+    QCOMPARE(result.redirects.at(2).location, QStringLiteral("/redirect/0"));
+    QCOMPARE(result.redirects.at(2).url, m_server->url().toString() + QStringLiteral("/redirect/0"));
+    QVERIFY(json(result).value(QStringLiteral("redirected")).toBool());
+}
+
+void tst_HttpClient::redirectNotFollowedWhenOff()
+{
+    HttpClient::Options options;
+    options.followRedirects = false;
+    m_client->setOptions(options);
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/redirect/2")));
+    QCOMPARE(result.error, CallResult::ErrorKind::None);
+    QCOMPARE(result.status, 302);
+    QCOMPARE(result.responseHeader("Location"), QByteArrayLiteral("/redirect/1"));
+    QVERIFY(result.redirects.isEmpty());
+}
+
+void tst_HttpClient::tooManyRedirects()
+{
+    HttpClient::Options options;
+    options.maxRedirects = 2;
+    m_client->setOptions(options);
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/redirect/5")));
+    QCOMPARE(result.error, CallResult::ErrorKind::TooManyRedirects);
+    QCOMPARE(result.redirects.size(), 2);
+    QVERIFY(result.errorMessage.contains(QLatin1String("2 times")));
+}
+
+void tst_HttpClient::credentialsStayOnTheirHost()
+{
+    // 127.0.0.1 and localhost are two hosts for the rule, and the same server.
+    const QString target = QStringLiteral("http://localhost:%1/echo").arg(m_server->port());
+    RenderedRequest r = request(QStringLiteral("GET"),
+                                QStringLiteral("/redirect/1?to=") + QString::fromLatin1(QUrl::toPercentEncoding(target)));
+    r.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer sandbox-token"), false},
+                 {QStringLiteral("X-Api-Key"), QStringLiteral("s3cret"), true},
+                 {QStringLiteral("X-Plain"), QStringLiteral("visible"), false}};
+    const CallResult result = run(r);
+    QCOMPARE(result.error, CallResult::ErrorKind::None);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.redirects.size(), 1);
+    QCOMPARE(result.redirects.at(0).url, target);
+    QCOMPARE(result.redirects.at(0).droppedHeaders, (QStringList {QStringLiteral("Authorization"), QStringLiteral("X-Api-Key")}));
+    const Headers arrived = echoedHeaders(json(result));
+    QVERIFY(!hasHeader(arrived, "Authorization"));
+    QVERIFY(!hasHeader(arrived, "X-Api-Key"));
+    QVERIFY(arrived.contains(qMakePair(QByteArrayLiteral("X-Plain"), QByteArrayLiteral("visible"))));
+    QVERIFY(arrived.contains(qMakePair(QByteArrayLiteral("Host"), QStringLiteral("localhost:%1").arg(m_server->port()).toLatin1())));
+    // The request as sent is the first one, credentials included.
+    QVERIFY(hasHeader(result.requestHeaders, "Authorization"));
+}
+
+void tst_HttpClient::credentialsFollowOnTheSameHost()
+{
+    RenderedRequest r = request(QStringLiteral("GET"), QStringLiteral("/redirect/2?to=%2Fauth"));
+    r.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer sandbox-token"), false}};
+    const CallResult result = run(r);
+    QCOMPARE(result.redirects.size(), 2);
+    QVERIFY(result.redirects.at(1).droppedHeaders.isEmpty());
+    QCOMPARE(result.status, 200);
+    QVERIFY(json(result).value(QStringLiteral("authenticated")).toBool());
+}
+
+void tst_HttpClient::postBecomesGetAfter303()
+{
+    RenderedRequest r = request(QStringLiteral("POST"), QStringLiteral("/redirect/1?status=303&to=%2Fecho"), "{\"a\":1}");
+    r.headers = {{QStringLiteral("Content-Type"), QStringLiteral("application/json"), false}};
+    const CallResult result = run(r);
+    const QJsonObject echo = json(result);
+    QCOMPARE(echo.value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+    QCOMPARE(echo.value(QStringLiteral("body")).toString(), QString());
+    QVERIFY(!hasHeader(echoedHeaders(echo), "Content-Type"));
+
+    RenderedRequest kept = request(QStringLiteral("POST"), QStringLiteral("/redirect/1?status=307&to=%2Fecho"), "{\"a\":1}");
+    const QJsonObject echo307 = json(run(kept));
+    QCOMPARE(echo307.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+    QCOMPARE(echo307.value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
+}
+
+void tst_HttpClient::connectionRefused()
+{
+    quint16 port = 0;
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        port = closed.serverPort();
+    }
+    RenderedRequest r;
+    r.method = QStringLiteral("POST");
+    r.url = QStringLiteral("http://127.0.0.1:%1/hook").arg(port);
+    r.hasBody = true;
+    r.body = "{}";
+    const CallResult result = run(r);
+    QCOMPARE(result.error, CallResult::ErrorKind::ConnectionRefused);
+    QCOMPARE(result.status, 0);
+    QVERIFY(result.errorMessage.contains(QString::number(port)));
+    QCOMPARE(result.errorJson().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("connection-refused"));
+}
+
+void tst_HttpClient::closedMidBody()
+{
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/close")));
+    QCOMPARE(result.error, CallResult::ErrorKind::ClosedEarly);
+    QCOMPARE(result.status, 200);
+    QVERIFY(result.bodySize < 1000);
+    QVERIFY(!result.isSuccess());
+}
+
+void tst_HttpClient::lineBreakInHeaderIsNotSent_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("CRLF in value") << QStringLiteral("X-A") << QStringLiteral("a\r\nX-Injected: 1");
+    QTest::newRow("LF in value") << QStringLiteral("X-A") << QStringLiteral("a\nb");
+    QTest::newRow("CR in name") << QStringLiteral("X-A\r") << QStringLiteral("a");
+    QTest::newRow("space in name") << QStringLiteral("X A") << QStringLiteral("a");
+}
+
+void tst_HttpClient::lineBreakInHeaderIsNotSent()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    RenderedRequest r = request(QStringLiteral("POST"), QStringLiteral("/echo"), "{}");
+    r.headers = {{name, value, false}};
+    const CallResult result = run(r);
+    QCOMPARE(result.error, CallResult::ErrorKind::InvalidRequest);
+    QVERIFY(!result.errorMessage.isEmpty());
+    QCOMPARE(m_server->requestCount(), 0);
+    QCOMPARE(m_server->totalConnections(), 0);
+}
+
+void tst_HttpClient::errorDiagnosticIsNotSent()
+{
+    RenderedRequest r = request(QStringLiteral("POST"), QStringLiteral("/echo"), "{}");
+    Diagnostic diagnostic;
+    diagnostic.severity = Diagnostic::Severity::Error;
+    diagnostic.where = QStringLiteral("template");
+    diagnostic.line = 2;
+    diagnostic.column = 5;
+    diagnostic.message = QStringLiteral("Unknown escape \\q");
+    r.diagnostics.append(diagnostic);
+    const CallResult result = run(r);
+    QCOMPARE(result.error, CallResult::ErrorKind::InvalidRequest);
+    QVERIFY(result.errorMessage.contains(QLatin1String("line 2, column 5")));
+    QCOMPARE(m_server->totalConnections(), 0);
+
+    RenderedRequest badUrl = request(QStringLiteral("GET"), QString());
+    badUrl.url = QStringLiteral("ftp://example.com/x");
+    QCOMPARE(run(badUrl).error, CallResult::ErrorKind::InvalidRequest);
+}
+
+void tst_HttpClient::responsePastTheCapIsTruncated()
+{
+    HttpClient::Options options;
+    options.maxBodyBytes = 1000;
+    m_client->setOptions(options);
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/large?bytes=3000000")));
+    QCOMPARE(result.error, CallResult::ErrorKind::ResponseTooLarge);
+    QVERIFY(result.bodyTruncated);
+    QCOMPARE(result.body.size(), 1000);
+    QCOMPARE(result.bodySize, qint64(3000000));
+    QCOMPARE(result.status, 200);
+    QVERIFY(result.responseJson().value(QStringLiteral("bodyTruncated")).toBool());
+}
+
+void tst_HttpClient::largeGzipJsonIsDecoded()
+{
+    // Past Qt's 10 MB threshold, with a ratio far above the 40:1 its check allows.
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/large?mb=11&gzip=1")));
+    QCOMPARE(result.error, CallResult::ErrorKind::None);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.body.size(), 11 * 1024 * 1024);
+    QVERIFY(!result.bodyTruncated);
+    QVERIFY(QJsonDocument::fromJson(result.body).isObject());
+}
+
+void tst_HttpClient::empty2xxIsFlagged()
+{
+    const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/status/204")));
+    QCOMPARE(result.status, 204);
+    QVERIFY(result.isSuccess());
+    QVERIFY(result.isEmpty2xx());
+    QVERIFY(result.responseJson().value(QStringLiteral("emptyBody2xx")).toBool());
+    QVERIFY(!run(request(QStringLiteral("GET"), QStringLiteral("/status/200"))).isEmpty2xx());
+}
+
+void tst_HttpClient::non2xxIsAnAnswerNotAnError()
+{
+    for (int code : {401, 404, 500, 503}) {
+        const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/status/%1").arg(code)));
+        QCOMPARE(result.error, CallResult::ErrorKind::None);
+        QCOMPARE(result.status, code);
+        QVERIFY(!result.reason.isEmpty());
+        QVERIFY(!result.isSuccess());
+        QVERIFY(result.errorJson().isNull());
+    }
+}
+
+namespace {
+
+// A one-request-per-connection HTTPS server with the test certificate.
+class TlsServer : public QSslServer
+{
+public:
+    TlsServer()
+    {
+        QFile certFile(QStringLiteral(WD_TEST_DATA "/live-selfsigned.crt"));
+        QFile keyFile(QStringLiteral(WD_TEST_DATA "/live-selfsigned.key"));
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return;
+        certificate = QSslCertificate(certFile.readAll(), QSsl::Pem);
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(certificate);
+        configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
+        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        setSslConfiguration(configuration);
+        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket* socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    if (!socket->peek(1 << 16).contains("\r\n\r\n"))
+                        return;
+                    socket->readAll();
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                  "12\r\nConnection: close\r\n\r\n{\"tls\":true}");
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QSslCertificate certificate;
+};
+
+} // namespace
+
+void tst_HttpClient::selfSignedIsRejectedThenTrusted()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS backend");
+    TlsServer server;
+    QVERIFY(!server.certificate.isNull());
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    RenderedRequest r;
+    r.method = QStringLiteral("GET");
+    r.url = QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort());
+
+    const CallResult rejected = run(r);
+    QCOMPARE(rejected.error, CallResult::ErrorKind::Tls);
+    QVERIFY2(rejected.tlsDetails.contains(QLatin1String("CN=localhost")), qPrintable(rejected.tlsDetails));
+    QVERIFY(rejected.tlsDetails.contains(QLatin1String("2020-01-01")));
+    QVERIFY(rejected.tlsDetails.contains(QLatin1String("2120-01-01")));
+    QVERIFY(rejected.tlsDetails.contains(QLatin1String("self signed"), Qt::CaseInsensitive)
+            || rejected.tlsDetails.contains(QLatin1String("self-signed"), Qt::CaseInsensitive));
+    QVERIFY(rejected.errorMessage.contains(QLatin1String("127.0.0.1")));
+
+    HttpClient::Options options;
+    options.trustedHost = QStringLiteral("127.0.0.1");
+    options.trustedCertificate = server.certificate;
+    m_client->setOptions(options);
+    const CallResult trusted = run(r);
+    QCOMPARE(trusted.error, CallResult::ErrorKind::None);
+    QCOMPARE(trusted.status, 200);
+    QCOMPARE(trusted.body, QByteArrayLiteral("{\"tls\":true}"));
+}
+
+void tst_HttpClient::trustIsForOneHostOnly()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS backend");
+    TlsServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    HttpClient::Options options;
+    options.trustedHost = QStringLiteral("127.0.0.1");
+    options.trustedCertificate = server.certificate;
+    m_client->setOptions(options);
+    RenderedRequest r;
+    r.method = QStringLiteral("GET");
+    r.url = QStringLiteral("https://localhost:%1/").arg(server.serverPort());
+    QCOMPARE(run(r).error, CallResult::ErrorKind::Tls);
+}
+
+void tst_HttpClient::manyCallsAtOnce()
+{
+    QSignalSpy finished(m_client.get(), &HttpClient::finished);
+    QSet<quint64> ids;
+    for (int i = 0; i < 30; ++i)
+        ids.insert(m_client->call(request(QStringLiteral("GET"), QStringLiteral("/enrich?email=a%1%40b.com").arg(i))));
+    QCOMPARE(ids.size(), 30);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 30, 30000);
+    for (const QList<QVariant>& args : finished) {
+        QVERIFY(ids.remove(args.at(0).toULongLong()));
+        QCOMPARE(args.at(1).value<CallResult>().status, 200);
+    }
+    QVERIFY(ids.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_HttpClient)
+#include "tst_httpclient.moc"

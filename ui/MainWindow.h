@@ -1,0 +1,213 @@
+#pragma once
+
+#include "CallResult.h"
+#include "MappingResult.h"
+#include "SettingsDialog.h"
+#include "Workspace.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class ContextModel;
+class HeaderModel;
+class HttpClient;
+class LeadFieldsModel;
+class LeadModel;
+class MappingModel;
+class MessageBar;
+class PreviewPane;
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QMenu;
+class QNetworkAccessManager;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class ResponsePane;
+class SandboxServer;
+class TemplateEditor;
+class TokenEditor;
+class TokenLineEdit;
+class WebhookListModel;
+class WorkspaceDocument;
+
+// The designer's main window: the webhook list, the editor of the selected webhook, the
+// live preview, the response and the sample data, with the File/Edit/Webhook actions.
+//
+// Contract: every edit goes through the document's undo stack; the preview re-renders
+// on a 30 ms single-shot timer after any change, so typing never waits for it; Send
+// renders, calls through HttpClient on the window's own QNetworkAccessManager, shows the
+// response and evaluates the mappings off the UI thread. Problems (a malformed file, a
+// CSV with bad rows, a failed call) are reported in the non-modal message bar.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        bool startSandbox = true;
+        // Open the last file or the bundled sample, and offer to restore a recovery file.
+        bool openStartupWorkspace = true;
+    };
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const Options& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    WorkspaceDocument* document() const { return m_document; }
+    SandboxServer* sandbox() const { return m_sandbox; }
+    MessageBar* messageBar() const { return m_messageBar; }
+    int currentWebhook() const { return m_currentWebhook; }
+    void selectWebhook(int index);
+
+    // File handling; failures go to the message bar and leave the open workspace as it is.
+    bool openFile(const QString& fileName);
+    bool saveToFile(const QString& fileName);
+    bool importCsv(const QString& fileName);
+    void openSample();
+
+    // The bundled sample with its sandbox URLs pointing at `sandboxUrl`.
+    static QByteArray sampleWorkspace(const QString& sandboxUrl);
+
+    // Recovery: where the autosave writes, and writing it now (the timer calls this).
+    static QString recoveryFilePath();
+    void autosaveNow();
+    void setAutosaveInterval(int milliseconds);
+    // Offers to restore a recovery file left by a crash; true when one was found.
+    bool offerRecovery();
+
+    bool isCallRunning() const { return m_callId != 0; }
+
+public slots:
+    void send();
+    void cancelCall();
+    void insertToken();
+
+signals:
+    void previewUpdated();
+    void callFinished(const CallResult& result);
+    void mappingsEvaluated(const MappingOutcome& outcome);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    QWidget* createWebhookListPane();
+    QWidget* createEditorPane();
+    QWidget* createSampleDataPane();
+    void connectDocument();
+    void applySettings();
+
+    void syncEditor();
+    void syncProperty(int property);
+    void editProperty(int property, const QVariant& value);
+    void schedulePreview();
+    void refreshPreview();
+    void refreshTokens();
+    void updateTitle();
+    void updateActions();
+    void jumpTo(const QString& where, int line, int column);
+
+    void newWorkspace();
+    void open();
+    bool save();
+    bool saveAs();
+    void importCsvDialog();
+    bool maybeSave();
+    void addRecentFile(const QString& fileName);
+    void updateRecentMenu();
+    void showSettings();
+    void clearRecovery();
+
+    void addWebhook();
+    void duplicateWebhook();
+    void renameWebhook();
+    void deleteWebhook();
+    void addHeader();
+    void addMapping();
+    void removeSelectedRow(QTableView* view, bool headers);
+    void moveSelectedRow(QTableView* view, bool headers, int delta);
+
+    void callDone(quint64 id, const CallResult& result);
+
+    Options m_options;
+    WorkspaceDocument* m_document;
+    WebhookListModel* m_webhookModel;
+    QSortFilterProxyModel* m_webhookProxy;
+    HeaderModel* m_headerModel;
+    MappingModel* m_mappingModel;
+    LeadModel* m_leadModel;
+    LeadFieldsModel* m_leadFieldsModel;
+    ContextModel* m_contextModel;
+
+    QNetworkAccessManager* m_network;
+    HttpClient* m_http;
+    SandboxServer* m_sandbox = nullptr;
+
+    MessageBar* m_messageBar = nullptr;
+    QLineEdit* m_filterEdit = nullptr;
+    QListView* m_webhookList = nullptr;
+    QWidget* m_editorPane = nullptr;
+    QLineEdit* m_nameEdit = nullptr;
+    QLineEdit* m_descriptionEdit = nullptr;
+    TokenLineEdit* m_urlEdit = nullptr;
+    QComboBox* m_requestTypeCombo = nullptr;
+    QComboBox* m_encodingCombo = nullptr;
+    QComboBox* m_responseTypeCombo = nullptr;
+    QLabel* m_payloadReasonLabel = nullptr;
+    TemplateEditor* m_templateEditor = nullptr;
+    QTabWidget* m_editorTabs = nullptr;
+    QTableView* m_headersTable = nullptr;
+    QTableView* m_mappingsTable = nullptr;
+    QTabWidget* m_sideTabs = nullptr;
+    PreviewPane* m_previewPane = nullptr;
+    ResponsePane* m_responsePane = nullptr;
+    QComboBox* m_leadCombo = nullptr;
+    QTableView* m_leadFieldsTable = nullptr;
+    QTableView* m_contextTable = nullptr;
+    QComboBox* m_contextScopeCombo = nullptr;
+    QComboBox* m_timeZoneCombo = nullptr;
+    QLabel* m_statusLabel = nullptr;
+
+    QAction* m_newAction = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_saveAsAction = nullptr;
+    QAction* m_importCsvAction = nullptr;
+    QAction* m_settingsAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    QAction* m_addWebhookAction = nullptr;
+    QAction* m_duplicateWebhookAction = nullptr;
+    QAction* m_renameWebhookAction = nullptr;
+    QAction* m_deleteWebhookAction = nullptr;
+    QAction* m_sendAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_insertTokenAction = nullptr;
+    QAction* m_batchAction = nullptr;
+    QAction* m_historyAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
+
+    QTimer m_previewTimer;
+    QTimer m_autosaveTimer;
+    SettingsDialog::Values m_settings;
+    int m_currentWebhook = -1;
+    bool m_syncing = false;
+    quint64 m_callId = 0;
+    quint64 m_autosavedRevision = 0;
+    bool m_recoveryPending = false;
+    QPointer<QWidget> m_lastTokenField;
+};

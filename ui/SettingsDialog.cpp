@@ -1,0 +1,90 @@
+#include "SettingsDialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QSettings>
+#include <QSpinBox>
+
+SettingsDialog::SettingsDialog(QWidget* parent)
+    : QDialog(parent)
+    , m_timeout(new QSpinBox(this))
+    , m_redirects(new QCheckBox(tr("Follow redirects"), this))
+    , m_port(new QSpinBox(this))
+    , m_fontSize(new QSpinBox(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    setAccessibleName(tr("Settings"));
+    m_timeout->setObjectName(QStringLiteral("timeoutSpinBox"));
+    m_timeout->setAccessibleName(tr("Call timeout in seconds"));
+    m_timeout->setRange(1, 300);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setToolTip(tr("Marketo waits at most 30 seconds for a response."));
+    m_redirects->setObjectName(QStringLiteral("followRedirectsCheckBox"));
+    m_redirects->setAccessibleName(tr("Follow redirects"));
+    m_port->setObjectName(QStringLiteral("sandboxPortSpinBox"));
+    m_port->setAccessibleName(tr("Sandbox port"));
+    m_port->setRange(0, 65535);
+    m_port->setToolTip(tr("The built-in sandbox service listens on 127.0.0.1 at this port, or the next free one. "
+                          "Takes effect at the next start."));
+    m_fontSize->setObjectName(QStringLiteral("fontSizeSpinBox"));
+    m_fontSize->setAccessibleName(tr("Editor font size"));
+    m_fontSize->setRange(6, 48);
+    m_fontSize->setSuffix(tr(" pt"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->setObjectName(QStringLiteral("settingsButtonBox"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("&Timeout:"), m_timeout);
+    form->addRow(QString(), m_redirects);
+    form->addRow(tr("Sandbox &port:"), m_port);
+    form->addRow(tr("Editor &font size:"), m_fontSize);
+    form->addRow(buttons);
+    setValues(load());
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+SettingsDialog::Values SettingsDialog::load()
+{
+    QSettings settings;
+    Values v;
+    v.timeoutSeconds = qBound(1, settings.value(QStringLiteral("network/timeoutSeconds"), 30).toInt(), 300);
+    v.followRedirects = settings.value(QStringLiteral("network/followRedirects"), true).toBool();
+    v.sandboxPort = qBound(0, settings.value(QStringLiteral("sandbox/port"), 18787).toInt(), 65535);
+    const int systemSize = QApplication::font().pointSize() > 0 ? QApplication::font().pointSize() : 10;
+    v.editorFontSize = qBound(6, settings.value(QStringLiteral("editor/fontSize"), systemSize).toInt(), 48);
+    return v;
+}
+
+void SettingsDialog::save(const Values& values)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("network/timeoutSeconds"), values.timeoutSeconds);
+    settings.setValue(QStringLiteral("network/followRedirects"), values.followRedirects);
+    settings.setValue(QStringLiteral("sandbox/port"), values.sandboxPort);
+    settings.setValue(QStringLiteral("editor/fontSize"), values.editorFontSize);
+}
+
+SettingsDialog::Values SettingsDialog::values() const
+{
+    Values v;
+    v.timeoutSeconds = m_timeout->value();
+    v.followRedirects = m_redirects->isChecked();
+    v.sandboxPort = m_port->value();
+    v.editorFontSize = m_fontSize->value();
+    return v;
+}
+
+void SettingsDialog::setValues(const Values& values)
+{
+    m_timeout->setValue(values.timeoutSeconds);
+    m_redirects->setChecked(values.followRedirects);
+    m_port->setValue(values.sandboxPort);
+    m_fontSize->setValue(values.editorFontSize);
+}
