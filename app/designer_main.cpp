@@ -19,7 +19,7 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("webhook-designer"));
     QApplication::setApplicationVersion(QStringLiteral(WD_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("webhook-designer"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/webhook-designer.svg")));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/webhook-designer.png")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Design, preview and test Marketo webhooks."));

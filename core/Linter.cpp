@@ -185,7 +185,8 @@ void lintUrl(LintContext& c)
         c.out << make(Severity::Error, where, QStringLiteral("empty-url"), QStringLiteral("The URL is empty"));
         return;
     }
-    const qsizetype space = url.indexOf(QRegularExpression(QStringLiteral("^\\s|\\s$")));
+    static const QRegularExpression edgeSpace(QStringLiteral("^\\s|\\s$"));
+    const qsizetype space = url.indexOf(edgeSpace);
     if (space >= 0) {
         c.out << makeAt(Severity::Warning,
                         where,
@@ -196,8 +197,14 @@ void lintUrl(LintContext& c)
                         QStringLiteral("The URL starts or ends with white space, which is sent as written"));
     }
     const QString text = c.rendered.url.trimmed();
-    const QUrl parsed(text, QUrl::StrictMode);
-    const QString scheme = parsed.scheme().toLower();
+    // The scheme is read by hand: QUrl drops every component of a URL it cannot parse,
+    // and a half-written URL still has a scheme worth checking.
+    static const QRegularExpression schemeExpression(QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*):"));
+    QString scheme = schemeExpression.match(text).captured(1).toLower();
+    if (scheme.contains(QLatin1Char('.'))) {
+        scheme.clear(); // "api.example.com:8080/x" is a host and port without a scheme
+    }
+    const QUrl parsed(text, QUrl::TolerantMode);
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
         const qsizetype colon = url.indexOf(QLatin1Char(':'));
         const bool literalScheme = colon > 0 && !url.left(colon).contains(QLatin1Char('{'));

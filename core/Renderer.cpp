@@ -7,7 +7,9 @@
 #include <QHash>
 #include <QVarLengthArray>
 
+#include <atomic>
 #include <cstring>
+#include <memory>
 
 namespace {
 
@@ -63,6 +65,9 @@ struct Renderer::Private
     TokenResolver resolver;
     QList<TokenResolver::Binding> bindings;
     QList<bool> inHeader; // by binding: used in a header name or value
+    // By binding: where its field's key was in the last lead rendered. Only a hint, so
+    // concurrent renders may race on it harmlessly.
+    std::unique_ptr<std::atomic<int>[]> keyHints;
     QHash<QString, int> bindingIndex;
     QList<Occurrence> occurrences;
     QList<Diagnostic> staticDiagnostics;
@@ -278,6 +283,11 @@ struct Renderer::Private
             prepareBody(webhook.payloadTemplate);
         }
 
+        keyHints.reset(new std::atomic<int>[size_t(std::max<qsizetype>(1, bindings.size()))]);
+        for (qsizetype i = 0; i < bindings.size(); ++i) {
+            keyHints[size_t(i)].store(-1);
+        }
+
         bool systemTime = false;
         for (const auto& b : std::as_const(bindings)) {
             systemTime = systemTime || (b.status == TokenValue::Status::Ok && b.isSystemTime());
@@ -416,7 +426,7 @@ Renderer::render(const QJsonObject& lead, const QDateTime& now, std::optional<To
     TokenResolver::LeadLookup lookup(lead);
     bool unusual = false;
     for (int i = 0; i < n; ++i) {
-        values[i] = d->resolver.resolve(d->bindings.at(i), lookup, now);
+        values[i] = d->resolver.resolve(d->bindings.at(i), lookup, now, &d->keyHints[i]);
         const TokenValue& v = values[i];
         unusual = unusual || v.status == TokenValue::Status::Empty || v.invalidNumber || v.invalidBoolean
                   || (d->inHeader.at(i) && hasLineBreak(v.text));

@@ -325,6 +325,8 @@ TokenResolver::Binding TokenResolver::bindName(const TokenRef& ref) const
             return b;
         }
         b.field = *f;
+        b.nameKey = QCborValue(f->name);
+        b.apiNameKey = QCborValue(f->apiName);
         b.status = TokenValue::Status::Ok;
         return b;
     }
@@ -411,6 +413,31 @@ QJsonObject::const_iterator TokenResolver::LeadLookup::find(const Field& field)
         }
     }
     return m_lead.constEnd();
+}
+
+QJsonObject::const_iterator TokenResolver::LeadLookup::find(const Binding& binding, std::atomic<int>* hint)
+{
+    if (hint) {
+        const int i = hint->load(std::memory_order_relaxed);
+        if (i >= 0 && i < m_lead.size()) {
+            // QJsonObject only hands out keys as fresh QStrings; the same record seen as a
+            // QCborMap (shared, not copied) compares a key in place. If both of a
+            // field's names are keys of one record, either may be used.
+            if (!m_mapReady) {
+                m_map = QCborMap::fromJsonObject(m_lead);
+                m_mapReady = true;
+            }
+            const QCborValueConstRef key = (m_map.constBegin() + i).key();
+            if (key == binding.nameKey || key == binding.apiNameKey) {
+                return m_lead.constBegin() + i;
+            }
+        }
+    }
+    const auto it = find(binding.field);
+    if (hint && it != m_lead.constEnd()) {
+        hint->store(int(it - m_lead.constBegin()), std::memory_order_relaxed);
+    }
+    return it;
 }
 
 template <typename Value>
@@ -519,14 +546,15 @@ TokenValue TokenResolver::resolve(const Binding& b, const QJsonObject& lead, con
     return resolve(b, lookup, now);
 }
 
-TokenValue TokenResolver::resolve(const Binding& b, LeadLookup& lead, const QDateTime& now) const
+TokenValue
+TokenResolver::resolve(const Binding& b, LeadLookup& lead, const QDateTime& now, std::atomic<int>* hint) const
 {
     TokenValue v;
     if (b.status == TokenValue::Status::Ok) {
         switch (b.scope) {
         case Scope::Lead:
         case Scope::Company: {
-            const auto it = lead.find(b.field);
+            const auto it = lead.find(b, hint);
             if (it != lead.lead().constEnd()) {
                 v = fieldValue(b.field, it.value());
             }

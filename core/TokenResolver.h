@@ -5,6 +5,8 @@
 #include "TemplateParser.h"
 #include "Workspace.h"
 
+#include <QCborMap>
+#include <QCborValue>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMutex>
@@ -13,6 +15,7 @@
 #include <QTimeZone>
 #include <QVarLengthArray>
 
+#include <atomic>
 #include <limits>
 
 // The value a token resolves to for one lead, with what the encoders need to know.
@@ -74,6 +77,8 @@ public:
         bool secret = false;
         SystemToken system = SystemToken::Date;
         TokenValue defaultValue; // what `:default=` gives, typed like the field
+        QCborValue nameKey;      // lead and company scopes: the field's names as record keys
+        QCborValue apiNameKey;
 
         bool isSystemTime() const
         {
@@ -84,7 +89,9 @@ public:
 
     // Finds a field's value in one lead record: the exact display name, the exact API
     // name, then either in any case. The case-insensitive fallback reads the record's
-    // keys once per lead, however many fields miss.
+    // keys once per lead, however many fields miss. With a hint (the key's position in
+    // the previous lead, kept by the caller), leads that share their keys are looked up
+    // by position and one key comparison instead of a search.
     class LeadLookup
     {
     public:
@@ -92,17 +99,22 @@ public:
         const QJsonObject& lead() const { return m_lead; }
         // constEnd() when the record has no value for the field.
         QJsonObject::const_iterator find(const Field& field);
+        QJsonObject::const_iterator find(const Binding& binding, std::atomic<int>* hint);
 
     private:
         const QJsonObject& m_lead;
         bool m_keysRead = false;
         QVarLengthArray<QString, 32> m_keys;
+        bool m_mapReady = false;
+        QCborMap m_map; // the same record, for allocation-free key comparisons
     };
 
     explicit TokenResolver(const Workspace& workspace);
 
     Binding bind(const TokenRef& ref) const;
-    TokenValue resolve(const Binding& binding, LeadLookup& lead, const QDateTime& now) const;
+    // `hint` (optional) caches where the field's key was in the previous lead.
+    TokenValue
+    resolve(const Binding& binding, LeadLookup& lead, const QDateTime& now, std::atomic<int>* hint = nullptr) const;
     TokenValue resolve(const Binding& binding, const QJsonObject& lead, const QDateTime& now) const;
     // Convenience: bind and resolve in one go.
     TokenValue resolve(const TokenRef& ref, const QJsonObject& lead, const QDateTime& now) const;

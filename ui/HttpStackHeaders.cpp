@@ -65,7 +65,8 @@ QString HttpStackHeaders::hostHeader(const QString& url)
     const QUrl parsed(url);
     if (!parsed.isValid() || parsed.host().isEmpty())
         return {};
-    QString host = QString::fromLatin1(QUrl::toAce(parsed.host()));
+    // EncodeUnicode gives the punycode form Qt sends for an international domain name.
+    QString host = parsed.host(QUrl::EncodeUnicode);
     if (host.contains(QLatin1Char(':')))
         host = QStringLiteral("[%1]").arg(host); // IPv6 literal
     if (parsed.port() != -1)

@@ -19,6 +19,8 @@
 #include "PreviewPane.h"
 #include "RemoveRowCommand.h"
 #include "RemoveWebhookCommand.h"
+#include "ResponsePane.h"
+#include "TokenPickerDialog.h"
 #include "Renderer.h"
 #include "SandboxServer.h"
 #include "SetWebhookPropertyCommand.h"
@@ -67,6 +69,13 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+// The resources live in the static wdui library; nothing references them, so the
+// linker would drop them unless they are initialised explicitly.
+static void initResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
 
 namespace {
 constexpr int kPreviewDelayMs = 30;
@@ -146,9 +155,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     , m_network(new QNetworkAccessManager(this))
     , m_http(new HttpClient(m_network, this))
 {
+    initResources();
     setObjectName(QStringLiteral("mainWindow"));
     setAccessibleName(tr("Webhook Designer"));
-    setWindowIcon(QIcon(QStringLiteral(":/icons/webhook-designer.svg")));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/webhook-designer.png")));
     setAcceptDrops(true);
     m_settings = SettingsDialog::load();
 
@@ -166,6 +176,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_sideTabs = named(new QTabWidget(splitter), "sideTabs", tr("Preview, response and sample data"));
     m_previewPane = named(new PreviewPane(m_sideTabs), "previewPane", tr("Preview"));
     m_sideTabs->addTab(m_previewPane, tr("&Preview"));
+    m_responsePane = named(new ResponsePane(m_sideTabs), "responsePane", tr("Response"));
+    m_sideTabs->addTab(m_responsePane, tr("Res&ponse"));
     m_sideTabs->addTab(createSampleDataPane(), tr("Sample &Data"));
     splitter->addWidget(m_sideTabs);
     splitter->setStretchFactor(0, 0);
@@ -195,6 +207,18 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_http, &HttpClient::finished, this, &MainWindow::callDone);
     connect(m_previewPane, &PreviewPane::jumpTo, this, &MainWindow::jumpTo);
     connect(m_previewPane, &PreviewPane::encodingsTabShown, this, &MainWindow::refreshPreview);
+    connect(m_responsePane, &ResponsePane::createMapping, this, [this](const QString& path, const QString& field) {
+        if (m_currentWebhook < 0) {
+            return;
+        }
+        const int row = m_document->workspace().webhooks.at(m_currentWebhook).responseMappings.size();
+        m_document->undoStack()->push(
+            new InsertRowCommand(m_document, m_currentWebhook, row, ResponseMapping{path, field, {}}));
+        m_editorTabs->setCurrentIndex(1);
+        m_mappingsTable->setCurrentIndex(m_mappingModel->index(row, MappingModel::FieldColumn));
+    });
+    connect(m_responsePane, &ResponsePane::pathCopied, this,
+            [this](const QString& path) { m_statusLabel->setText(tr("Copied %1").arg(path)); });
     connectDocument();
     applySettings();
 
@@ -241,42 +265,42 @@ void MainWindow::createActions()
         }
         return a;
     };
-    m_newAction = action(tr("&New"), "newAction", QStringLiteral(":/icons/new.svg"), QKeySequence::New);
-    m_openAction = action(tr("&Open…"), "openAction", QStringLiteral(":/icons/open.svg"), QKeySequence::Open);
-    m_saveAction = action(tr("&Save"), "saveAction", QStringLiteral(":/icons/save.svg"), QKeySequence::Save);
+    m_newAction = action(tr("&New"), "newAction", QStringLiteral(":/icons/new.png"), QKeySequence::New);
+    m_openAction = action(tr("&Open…"), "openAction", QStringLiteral(":/icons/open.png"), QKeySequence::Open);
+    m_saveAction = action(tr("&Save"), "saveAction", QStringLiteral(":/icons/save.png"), QKeySequence::Save);
     m_saveAsAction = action(tr("Save &As…"), "saveAsAction", QString(), QKeySequence::SaveAs);
-    m_importCsvAction = action(tr("&Import Leads from CSV…"), "importCsvAction", QStringLiteral(":/icons/import.svg"),
+    m_importCsvAction = action(tr("&Import Leads from CSV…"), "importCsvAction", QStringLiteral(":/icons/import.png"),
                                QKeySequence(Qt::CTRL | Qt::Key_I));
     m_settingsAction = action(tr("Se&ttings…"), "settingsAction", QString(), QKeySequence::Preferences);
     m_quitAction = action(tr("&Quit"), "quitAction", QString(), QKeySequence::Quit);
     m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_undoAction->setIcon(QIcon(QStringLiteral(":/icons/undo.svg")));
+    m_undoAction->setIcon(QIcon(QStringLiteral(":/icons/undo.png")));
     m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setShortcuts(QKeySequence::Redo);
-    m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.svg")));
-    m_addWebhookAction = action(tr("&Add Webhook"), "addWebhookAction", QStringLiteral(":/icons/add.svg"),
+    m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.png")));
+    m_addWebhookAction = action(tr("&Add Webhook"), "addWebhookAction", QStringLiteral(":/icons/add.png"),
                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_duplicateWebhookAction = action(tr("D&uplicate Webhook"), "duplicateWebhookAction",
-                                      QStringLiteral(":/icons/duplicate.svg"), QKeySequence(Qt::CTRL | Qt::Key_D));
+                                      QStringLiteral(":/icons/duplicate.png"), QKeySequence(Qt::CTRL | Qt::Key_D));
     m_renameWebhookAction =
-        action(tr("Re&name Webhook"), "renameWebhookAction", QStringLiteral(":/icons/rename.svg"), Qt::Key_F2);
-    m_deleteWebhookAction = action(tr("&Delete Webhook"), "deleteWebhookAction", QStringLiteral(":/icons/delete.svg"),
+        action(tr("Re&name Webhook"), "renameWebhookAction", QStringLiteral(":/icons/rename.png"), Qt::Key_F2);
+    m_deleteWebhookAction = action(tr("&Delete Webhook"), "deleteWebhookAction", QStringLiteral(":/icons/delete.png"),
                                    QKeySequence(Qt::CTRL | Qt::Key_Delete));
-    m_sendAction = action(tr("&Send"), "sendAction", QStringLiteral(":/icons/send.svg"),
+    m_sendAction = action(tr("&Send"), "sendAction", QStringLiteral(":/icons/send.png"),
                           QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setToolTip(tr("Send the request for the sample lead (Ctrl+Enter)"));
-    m_cancelAction = action(tr("&Cancel Call"), "cancelAction", QStringLiteral(":/icons/cancel.svg"),
+    m_cancelAction = action(tr("&Cancel Call"), "cancelAction", QStringLiteral(":/icons/cancel.png"),
                             QKeySequence(Qt::Key_Escape));
     m_cancelAction->setShortcutContext(Qt::WindowShortcut);
-    m_insertTokenAction = action(tr("Insert &Token…"), "insertTokenAction", QStringLiteral(":/icons/token.svg"),
+    m_insertTokenAction = action(tr("Insert &Token…"), "insertTokenAction", QStringLiteral(":/icons/token.png"),
                                  QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_batchAction = action(tr("&Batch Run…"), "batchAction", QStringLiteral(":/icons/batch.svg"),
+    m_batchAction = action(tr("&Batch Run…"), "batchAction", QStringLiteral(":/icons/batch.png"),
                            QKeySequence(Qt::CTRL | Qt::Key_B));
-    m_historyAction = action(tr("&History…"), "historyAction", QStringLiteral(":/icons/history.svg"),
+    m_historyAction = action(tr("&History…"), "historyAction", QStringLiteral(":/icons/history.png"),
                              QKeySequence(Qt::CTRL | Qt::Key_H));
     m_aboutAction = action(tr("&About Webhook Designer"), "aboutAction", QString(), QKeySequence());
 
@@ -457,7 +481,9 @@ QWidget* MainWindow::createEditorPane()
     types->addWidget(responseLabel);
     types->addWidget(m_responseTypeCombo);
     types->addStretch();
-    form->addRow(tr("&Request Type:"), types);
+    auto* requestLabel = new QLabel(tr("&Request Type:"), m_editorPane);
+    requestLabel->setBuddy(m_requestTypeCombo);
+    form->addRow(requestLabel, types);
     layout->addLayout(form);
 
     m_templateEditor = named(new TemplateEditor(m_editorPane), "templateEditor", tr("Payload Template"));
@@ -493,13 +519,13 @@ QWidget* MainWindow::createEditorPane()
         return b;
     };
     auto* addHeader = addButton(headerButtons, headersPage, tr("&Add Header"), "addHeaderButton",
-                                QStringLiteral(":/icons/add.svg"));
+                                QStringLiteral(":/icons/add.png"));
     auto* removeHeader = addButton(headerButtons, headersPage, tr("Remove"), "removeHeaderButton",
-                                   QStringLiteral(":/icons/delete.svg"));
+                                   QStringLiteral(":/icons/delete.png"));
     auto* upHeader = addButton(headerButtons, headersPage, tr("Move Up"), "moveHeaderUpButton",
-                               QStringLiteral(":/icons/up.svg"));
+                               QStringLiteral(":/icons/up.png"));
     auto* downHeader = addButton(headerButtons, headersPage, tr("Move Down"), "moveHeaderDownButton",
-                                 QStringLiteral(":/icons/down.svg"));
+                                 QStringLiteral(":/icons/down.png"));
     headerButtons->addStretch();
     headersLayout->addWidget(m_headersTable, 1);
     headersLayout->addLayout(headerButtons);
@@ -519,13 +545,13 @@ QWidget* MainWindow::createEditorPane()
     m_mappingsTable->setColumnWidth(MappingModel::FieldColumn, 200);
     auto* mappingButtons = new QHBoxLayout;
     auto* addMapping = addButton(mappingButtons, mappingsPage, tr("&Add Mapping"), "addMappingButton",
-                                 QStringLiteral(":/icons/add.svg"));
+                                 QStringLiteral(":/icons/add.png"));
     auto* removeMapping = addButton(mappingButtons, mappingsPage, tr("Remove"), "removeMappingButton",
-                                    QStringLiteral(":/icons/delete.svg"));
+                                    QStringLiteral(":/icons/delete.png"));
     auto* upMapping = addButton(mappingButtons, mappingsPage, tr("Move Up"), "moveMappingUpButton",
-                                QStringLiteral(":/icons/up.svg"));
+                                QStringLiteral(":/icons/up.png"));
     auto* downMapping = addButton(mappingButtons, mappingsPage, tr("Move Down"), "moveMappingDownButton",
-                                  QStringLiteral(":/icons/down.svg"));
+                                  QStringLiteral(":/icons/down.png"));
     mappingButtons->addStretch();
     mappingsLayout->addWidget(m_mappingsTable, 1);
     mappingsLayout->addLayout(mappingButtons);
@@ -606,7 +632,7 @@ QWidget* MainWindow::createSampleDataPane()
     m_leadCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     auto* leadLabel = new QLabel(tr("Sample &lead:"), pane);
     leadLabel->setBuddy(m_leadCombo);
-    auto* importButton = named(new QPushButton(QIcon(QStringLiteral(":/icons/import.svg")), tr("Import &CSV…"), pane),
+    auto* importButton = named(new QPushButton(QIcon(QStringLiteral(":/icons/import.png")), tr("Import &CSV…"), pane),
                                "importCsvButton", tr("Import leads from CSV"));
     leadRow->addWidget(leadLabel);
     leadRow->addWidget(m_leadCombo, 1);
@@ -635,9 +661,9 @@ QWidget* MainWindow::createSampleDataPane()
     auto* contextButtons = new QHBoxLayout;
     m_contextScopeCombo = named(new QComboBox(pane), "contextScopeCombo", tr("Scope of the new context value"));
     m_contextScopeCombo->addItems(Context::scopeNames());
-    auto* addContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/add.svg")), tr("Add &Value"), pane),
+    auto* addContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/add.png")), tr("Add &Value"), pane),
                              "addContextButton", tr("Add context value"));
-    auto* removeContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Remove"), pane),
+    auto* removeContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/delete.png")), tr("Remove"), pane),
                                 "removeContextButton", tr("Remove context value"));
     m_timeZoneCombo = named(new QComboBox(pane), "timeZoneCombo", tr("Time zone"));
     m_timeZoneCombo->setEditable(true);
@@ -904,6 +930,7 @@ void MainWindow::refreshPreview()
 
 void MainWindow::refreshTokens()
 {
+    m_responsePane->setFieldCatalog(m_document->workspace().catalog());
     const TokenCatalog catalog(m_document->workspace(), m_document->currentLead(), QDateTime::currentDateTimeUtc());
     m_urlEdit->setTokens(catalog.tokens());
     m_templateEditor->setTokens(catalog.tokens());
@@ -1087,13 +1114,25 @@ void MainWindow::moveSelectedRow(QTableView* view, bool headers, int delta)
 
 void MainWindow::insertToken()
 {
-    TokenEditor* editor = qobject_cast<TokenEditor*>(m_lastTokenField.data());
-    if (!editor) {
-        editor = m_templateEditor->isEnabled() ? static_cast<TokenEditor*>(m_templateEditor) : m_urlEdit;
+    if (m_currentWebhook < 0) {
+        return;
     }
-    editor->setFocus();
-    editor->insertAtCursor(QStringLiteral("{{"));
-    editor->showTokenCompletion();
+    QPointer<TokenEditor> target = qobject_cast<TokenEditor*>(m_lastTokenField.data());
+    if (!target) {
+        target = m_templateEditor->isEnabled() ? static_cast<TokenEditor*>(m_templateEditor) : m_urlEdit;
+    }
+    // open(), not exec(): the picker is window-modal without a nested event loop.
+    auto* picker = new TokenPickerDialog(this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    picker->setTokens(
+        TokenCatalog(m_document->workspace(), m_document->currentLead(), QDateTime::currentDateTimeUtc()).tokens());
+    connect(picker, &TokenPickerDialog::tokenChosen, this, [target](const QString& text) {
+        if (target) {
+            target->setFocus();
+            target->insertAtCursor(text);
+        }
+    });
+    picker->open();
 }
 
 // --- Calls ---
@@ -1109,6 +1148,8 @@ void MainWindow::send()
                                                                          QDateTime::currentDateTimeUtc());
     m_mappingModel->clearOutcome();
     m_statusLabel->setText(tr("Sending %1 %2…").arg(request.method, request.url));
+    m_responsePane->showPending();
+    m_sideTabs->setCurrentWidget(m_responsePane);
     m_callId = m_http->call(request);
     updateActions();
 }
@@ -1139,6 +1180,12 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
     }
     emit callFinished(result);
     if (m_currentWebhook < 0 || result.error != CallResult::ErrorKind::None) {
+        MappingOutcome outcome;
+        outcome.statusApplies = false;
+        outcome.reason = result.errorMessage.isEmpty() ? tr("The call did not complete.") : result.errorMessage;
+        m_mappingModel->setOutcome(outcome);
+        m_responsePane->showResult(result, outcome);
+        emit mappingsEvaluated(outcome);
         return;
     }
     // The evaluator reads the whole body: on a large response that is work the UI thread
@@ -1148,12 +1195,13 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
     const QJsonObject lead = m_document->currentLeadObject();
     const int webhookIndex = m_currentWebhook;
     auto* watcher = new QFutureWatcher<MappingOutcome>(this);
-    connect(watcher, &QFutureWatcher<MappingOutcome>::finished, this, [this, watcher, webhookIndex] {
+    connect(watcher, &QFutureWatcher<MappingOutcome>::finished, this, [this, watcher, webhookIndex, result] {
         watcher->deleteLater();
         const MappingOutcome outcome = watcher->result();
         if (webhookIndex == m_currentWebhook) {
             m_mappingModel->setOutcome(outcome);
         }
+        m_responsePane->showResult(result, outcome);
         emit mappingsEvaluated(outcome);
     });
     watcher->setFuture(QtConcurrent::run([workspace, webhook, lead, status = result.status, body = result.body] {

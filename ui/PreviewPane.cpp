@@ -153,7 +153,7 @@ PreviewPane::PreviewPane(QWidget* parent)
         rememberSentHeaders(probe->result());
         probe->deleteLater();
     });
-    probe->setFuture(QtConcurrent::run(&QtRequestDefaults::headers));
+    probe->setFuture(QtConcurrent::run([]() -> QtRequestDefaults::Headers { return QtRequestDefaults::headers(); }));
 }
 
 PreviewPane::~PreviewPane() = default;

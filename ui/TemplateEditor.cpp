@@ -40,6 +40,9 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     setBraceMatching(SloppyBraceMatch);
     setWrapMode(WrapNone);
     m_xmlLexer->setScriptsStyled(false);
+    // Scroll as wide as the longest line, not Scintilla's fixed 2000 pixels.
+    SendScintilla(SCI_SETSCROLLWIDTH, 1);
+    SendScintilla(SCI_SETSCROLLWIDTHTRACKING, true);
     installLexer(m_textLexer);
     connect(this, &QsciScintilla::linesChanged, this, &TemplateEditor::updateLineNumberWidth);
     updateLineNumberWidth();

@@ -168,7 +168,12 @@ void TokenEditor::applyPalette()
     setMarginsBackgroundColor(pal.color(QPalette::Window));
     setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
     setMarginsFont(font);
-    setIndicatorForegroundColor(pal.color(QPalette::Highlight), kTokenIndicator);
+    // QScintilla takes the indicator's alpha from the colour: keep the fill a light wash
+    // so the text stays readable in light and dark palettes.
+    QColor tokenFill = pal.color(QPalette::Highlight);
+    tokenFill.setAlpha(45);
+    setIndicatorForegroundColor(tokenFill, kTokenIndicator);
+    SendScintilla(SCI_INDICSETOUTLINEALPHA, kTokenIndicator, 140);
     SendScintilla(SCI_STYLESETBACK, STYLE_DEFAULT, base);
 }
 

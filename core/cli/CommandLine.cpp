@@ -3,6 +3,9 @@
 #include "LintCommand.h"
 #include "MapCommand.h"
 #include "RenderCommand.h"
+#include "RunCommand.h"
+#include "SandboxCommand.h"
+#include "SendCommand.h"
 
 #include <QTextStream>
 
@@ -12,6 +15,9 @@ CommandLine::CommandLine()
     add(std::make_unique<RenderCommand>());
     add(std::make_unique<LintCommand>());
     add(std::make_unique<MapCommand>());
+    add(std::make_unique<SendCommand>());
+    add(std::make_unique<RunCommand>());
+    add(std::make_unique<SandboxCommand>());
 }
 
 CommandLine::~CommandLine() = default;

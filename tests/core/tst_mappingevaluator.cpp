@@ -194,7 +194,8 @@ void TestMappingEvaluator::evaluatesOneMapping()
     QCOMPARE(valueText(r.value), value);
     if (applied) {
         QVERIFY(r.reason.isEmpty());
-        const Field* f = ws.catalog().findByApiName(field);
+        const FieldCatalog catalog = ws.catalog();
+        const Field* f = catalog.findByApiName(field);
         QVERIFY(f);
         QCOMPARE(FieldCatalog::value(out.leadAfter, *f), r.value);
         QCOMPARE(out.appliedCount(), 1);

@@ -1,5 +1,6 @@
 #include "FuzzEntries.h"
 
+#include "CallHistory.h"
 #include "CsvImporter.h"
 #include "JsonPathScanner.h"
 #include "MappingEvaluator.h"
@@ -11,9 +12,13 @@
 #include "WorkspaceFile.h"
 #include "XmlPathScanner.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTimeZone>
 
 namespace {
@@ -275,8 +280,11 @@ QString checkOutcome(const MappingOutcome& outcome, int mappings)
 
 QStringList FuzzEntries::targets()
 {
-    return {QStringLiteral("template"), QStringLiteral("responsepath"), QStringLiteral("workspace"),
-            QStringLiteral("csv"), QStringLiteral("history")};
+    return {QStringLiteral("template"),
+            QStringLiteral("responsepath"),
+            QStringLiteral("workspace"),
+            QStringLiteral("csv"),
+            QStringLiteral("history")};
 }
 
 QString FuzzEntries::run(const QString& target, const QByteArray& input)
@@ -349,8 +357,10 @@ QString FuzzEntries::responsePathInput(const QByteArray& input)
     Webhook webhook;
     webhook.name = QStringLiteral("fuzz");
     // Fields of each kind a mapping can target: string, integer, float, boolean, date.
-    static const QStringList fields {QStringLiteral("firstName"), QStringLiteral("leadScore"),
-                                     QStringLiteral("annualRevenue"), QStringLiteral("unsubscribed"),
+    static const QStringList fields {QStringLiteral("firstName"),
+                                     QStringLiteral("leadScore"),
+                                     QStringLiteral("annualRevenue"),
+                                     QStringLiteral("unsubscribed"),
                                      QStringLiteral("dateOfBirth")};
     const QList<QByteArray> texts = pathLine.split('|');
     for (const QByteArray& pathText : texts) {
@@ -468,7 +478,10 @@ QString FuzzEntries::csvInput(const QByteArray& input)
     }
     for (const CsvRowError& error : result.errors) {
         if (error.row < 2 || error.line < 1 || error.message.isEmpty()) {
-            return QStringLiteral("row error \"%1\" at row %2, line %3").arg(error.message).arg(error.row).arg(error.line);
+            return QStringLiteral("row error \"%1\" at row %2, line %3")
+                .arg(error.message)
+                .arg(error.row)
+                .arg(error.line);
         }
     }
     for (const QJsonObject& lead : result.leads) {
@@ -484,6 +497,43 @@ QString FuzzEntries::csvInput(const QByteArray& input)
 
 QString FuzzEntries::historyInput(const QByteArray& input)
 {
-    Q_UNUSED(input)
+    // The history reader works on a file next to the workspace; one directory serves every
+    // input and is emptied after each.
+    static QTemporaryDir directory;
+    if (!directory.isValid()) {
+        return QStringLiteral("no temporary directory: %1").arg(directory.errorString());
+    }
+    const QString workspaceFile = directory.filePath(QStringLiteral("fuzz.webhooks.json"));
+    const auto cleanUp = qScopeGuard([] {
+        const QStringList names = QDir(directory.path()).entryList(QDir::Files | QDir::Hidden);
+        for (const QString& name : names) {
+            QFile::remove(directory.filePath(name));
+        }
+    });
+    {
+        QFile file(CallHistory::fileNameFor(workspaceFile));
+        if (!file.open(QIODevice::WriteOnly) || file.write(input) != input.size()) {
+            return QStringLiteral("cannot write the history file: %1").arg(file.errorString());
+        }
+    }
+
+    CallHistory history(workspaceFile);
+    const QList<CallHistoryEntry> entries = history.entries();
+    for (const CallHistoryEntry& entry : entries) {
+        CallHistoryEntry again;
+        if (!CallHistoryEntry::fromJson(entry.toJson(), &again) || again.toJson() != entry.toJson()) {
+            return QStringLiteral("a history entry does not survive toJson and fromJson");
+        }
+    }
+    // A damaged file was set aside and rewritten with the readable entries: reading again
+    // gives the same entries and nothing to report.
+    CallHistory reread(workspaceFile);
+    const QList<CallHistoryEntry> again = reread.entries();
+    if (again.size() != entries.size()) {
+        return QStringLiteral("the history read %1 entries, then %2").arg(entries.size()).arg(again.size());
+    }
+    if (!history.warnings().isEmpty() && !reread.warnings().isEmpty()) {
+        return QStringLiteral("a rewritten history is still damaged: %1").arg(reread.warnings().join(u' '));
+    }
     return {};
 }
