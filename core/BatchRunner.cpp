@@ -33,8 +33,7 @@ struct BatchRunner::Private
 };
 
 BatchRunner::BatchRunner(const Workspace& workspace, const Webhook& webhook, QObject* parent)
-    : QObject(parent)
-    , d(new Private)
+    : QObject(parent), d(new Private)
 {
     d->workspace = workspace;
     d->webhook = webhook;

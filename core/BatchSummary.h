@@ -24,7 +24,7 @@ public:
     struct Estimate
     {
         qint64 leads = 0;
-        double serialMs = 0; // one call after the other
+        double serialMs = 0;   // one call after the other
         double parallelMs = 0; // with marketoConnections calls in flight
     };
 

@@ -25,10 +25,7 @@ QJsonObject cutBody(QJsonObject object, int maxBytes)
 
 } // namespace
 
-CallHistory::CallHistory(const QString& workspaceFileName)
-    : m_fileName(fileNameFor(workspaceFileName))
-{
-}
+CallHistory::CallHistory(const QString& workspaceFileName) : m_fileName(fileNameFor(workspaceFileName)) { }
 
 QString CallHistory::fileNameFor(const QString& workspaceFileName)
 {
@@ -86,8 +83,7 @@ bool CallHistory::append(const CallHistoryEntry& entry, QString* errorMessage)
         bytes += line.size() + 1;
     int drop = 0;
     // The newest entry always stays, even alone past maxBytes.
-    while (lines.size() - drop > 1
-           && (lines.size() - drop > m_limits.maxCalls || bytes > m_limits.maxBytes)) {
+    while (lines.size() - drop > 1 && (lines.size() - drop > m_limits.maxCalls || bytes > m_limits.maxBytes)) {
         bytes -= lines.at(drop).size() + 1;
         ++drop;
     }
@@ -103,7 +99,8 @@ bool CallHistory::append(const CallHistoryEntry& entry, QString* errorMessage)
                 return true;
         }
         if (errorMessage)
-            *errorMessage = QStringLiteral("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
+            *errorMessage =
+                QStringLiteral("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
         return false;
     }
     return writeLines(lines.mid(drop), errorMessage);
@@ -152,9 +149,8 @@ QByteArrayList CallHistory::readLines()
             || !CallHistoryEntry::fromJson(document.object(), &entry)) {
             if (firstBad == 0) {
                 firstBad = number;
-                problem = parseError.error != QJsonParseError::NoError
-                    ? parseError.errorString()
-                    : QStringLiteral("not a call history entry");
+                problem = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                       : QStringLiteral("not a call history entry");
             }
             continue;
         }
@@ -167,7 +163,7 @@ QByteArrayList CallHistory::readLines()
     // Keep the damaged file for whoever wants to look at it, and go on with what could
     // be read.
     QString aside = m_fileName + QStringLiteral(".corrupt-")
-        + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+                    + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
     for (int i = 2; QFile::exists(aside); ++i)
         aside = aside.section(QLatin1Char('~'), 0, 0) + QStringLiteral("~%1").arg(i);
     if (!QFile::rename(m_fileName, aside)) {

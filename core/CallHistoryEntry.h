@@ -12,11 +12,11 @@ struct CallHistoryEntry
 {
     QDateTime time; // UTC, when the call started
     QString webhook;
-    QString source; // "designer", "send"
-    QJsonValue lead; // the lead's index or email, when known; null otherwise
+    QString source;      // "designer", "send"
+    QJsonValue lead;     // the lead's index or email, when known; null otherwise
     QJsonObject request; // {"method","url","headers","body"}
     QJsonValue response; // {"status",...} or null when none arrived
-    QJsonValue error; // {"kind","message"} or null
+    QJsonValue error;    // {"kind","message"} or null
     QJsonArray mappings; // [{"attribute","field","applied","value","reason"}]
 
     int status() const { return response.toObject().value(QStringLiteral("status")).toInt(); }

@@ -15,7 +15,7 @@ struct RedirectHop
 {
     int status = 0;
     QString location; // as the server wrote it
-    QString url; // the absolute URL the next request went to
+    QString url;      // the absolute URL the next request went to
     // Credentials not forwarded because the next request went to another host.
     QStringList droppedHeaders;
 };
@@ -69,7 +69,7 @@ struct CallResult
     // Marketo's error 1001: a 2xx with an empty body.
     bool isEmpty2xx() const { return isSuccess() && bodySize == 0; }
 
-    static QString errorKindName(ErrorKind kind); // "timeout", "connection-refused", ...
+    static QString errorKindName(ErrorKind kind);            // "timeout", "connection-refused", ...
     static ErrorKind errorKindFromName(const QString& name); // Other when unknown
     // The first value of a response header, case-insensitively.
     QByteArray responseHeader(const QByteArray& name) const;

@@ -1,5 +1,6 @@
 #include "CsvImporter.h"
 
+#include <QByteArrayView>
 #include <QFile>
 #include <QHash>
 
@@ -62,7 +63,10 @@ bool isValidUtf8(const char* p, qsizetype n)
 
 struct Record
 {
-    QList<QByteArray> fields;
+    // Views into the input, or into `owned` for the few values that had to be unescaped:
+    // no copy per cell on the common path.
+    QList<QByteArrayView> fields;
+    QList<QByteArray> owned;
     QString error;             // the first problem found in the record
     bool unterminated = false; // ran into the end of the file inside a quoted field
 };
@@ -88,12 +92,13 @@ public:
     void read(Record* record)
     {
         record->fields.clear();
+        record->owned.clear();
         record->error.clear();
         record->unterminated = false;
         while (true) {
-            QByteArray field;
+            QByteArrayView field;
             if (m_pos < m_n && m_p[m_pos] == '"') {
-                readQuoted(&field, record);
+                field = readQuoted(record);
                 if (record->unterminated) {
                     record->fields.append(field);
                     return;
@@ -104,7 +109,7 @@ public:
                     ++m_pos;
                 }
                 // A quote inside an unquoted field is kept as text, as spreadsheets do.
-                field = QByteArray(m_p + start, m_pos - start);
+                field = QByteArrayView(m_p + start, m_pos - start);
             }
             record->fields.append(field);
             if (m_pos < m_n && m_p[m_pos] == ',') {
@@ -125,39 +130,58 @@ public:
     }
 
 private:
-    void readQuoted(QByteArray* field, Record* record)
+    QByteArrayView readQuoted(Record* record)
     {
         ++m_pos; // opening quote
+        const qsizetype start = m_pos;
+        QByteArray copy; // only once an escaped quote or stray text makes the value non-contiguous
+        bool copied = false;
+        qsizetype end = m_pos;
         while (true) {
             const void* q = std::memchr(m_p + m_pos, '"', size_t(m_n - m_pos));
-            const qsizetype end = q ? static_cast<const char*>(q) - m_p : m_n;
-            field->append(m_p + m_pos, end - m_pos);
+            end = q ? static_cast<const char*>(q) - m_p : m_n;
             m_line += int(std::count(m_p + m_pos, m_p + end, '\n'));
+            if (copied) {
+                copy.append(m_p + m_pos, end - m_pos);
+            }
             if (!q) {
                 m_pos = m_n;
                 record->unterminated = true;
                 record->error = QStringLiteral("unterminated quote");
-                return;
+                break;
             }
             m_pos = end + 1;
             if (m_pos < m_n && m_p[m_pos] == '"') {
-                field->append('"');
+                if (!copied) {
+                    copy = QByteArray(m_p + start, end - start);
+                    copied = true;
+                }
+                copy.append('"');
                 ++m_pos;
                 continue;
             }
             break;
         }
-        if (m_pos < m_n && m_p[m_pos] != ',' && m_p[m_pos] != '\n' && m_p[m_pos] != '\r') {
+        if (!record->unterminated && m_pos < m_n && m_p[m_pos] != ',' && m_p[m_pos] != '\n' && m_p[m_pos] != '\r') {
             if (record->error.isEmpty()) {
                 record->error = QStringLiteral("text after a closing quote (a quote inside a quoted value is "
                                                "written \"\")");
             }
+            if (!copied) {
+                copy = QByteArray(m_p + start, end - start);
+                copied = true;
+            }
             // Keep reading the field as text so the record's structure, and the rows after
             // it, stay intact.
             while (m_pos < m_n && m_p[m_pos] != ',' && m_p[m_pos] != '\n' && m_p[m_pos] != '\r') {
-                field->append(m_p[m_pos++]);
+                copy.append(m_p[m_pos++]);
             }
         }
+        if (!copied) {
+            return QByteArrayView(m_p + start, end - start);
+        }
+        record->owned.append(copy);
+        return QByteArrayView(record->owned.last());
     }
 
     const char* m_p;
@@ -220,7 +244,10 @@ CsvImportResult CsvImporter::import(const QByteArray& bytes, const FieldCatalog&
         result.fatal = CsvRowError {row, headerLine, QStringLiteral("bad header row: ") + record.error}.toString();
         return result;
     }
-    const QList<QByteArray> header = record.fields;
+    QList<QByteArray> header;
+    for (const QByteArrayView cell : std::as_const(record.fields)) {
+        header.append(cell.toByteArray());
+    }
     const int columns = int(header.size());
     QHash<QString, int> keyColumn; // key -> first column using it
     for (int c = 0; c < columns; ++c) {
@@ -321,9 +348,13 @@ CsvImportResult CsvImporter::import(const QByteArray& bytes, const FieldCatalog&
         }
         QJsonObject lead;
         for (const int c : order) {
-            const QByteArray& cell = record.fields[c];
+            const QByteArrayView cell = record.fields[c];
             if (!cell.isEmpty() && !result.columnKeys[c].isEmpty()) {
-                lead.insert(result.columnKeys[c], QString::fromUtf8(cell));
+                // QString::fromUtf8 drops a leading BOM: a cell holding only one is empty.
+                const QString value = QString::fromUtf8(cell);
+                if (!value.isEmpty()) {
+                    lead.insert(result.columnKeys[c], value);
+                }
             }
         }
         result.leads.append(lead);

@@ -4,7 +4,9 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 JsonWriter::JsonWriter(int indent) : m_indent(indent) { }
 
@@ -129,11 +131,25 @@ void JsonWriter::value(const QJsonValue& json)
         break;
     }
     case QJsonValue::Object: {
-        beginObject();
+        // Sorted here rather than trusting QJsonObject's order: Qt 6.4's parser drops a
+        // leading U+FEFF from a key after it has sorted the keys, which leaves the object
+        // out of order (and can even hold the same key twice). Writing sorted keys, the
+        // last of equal ones, keeps a save, reload and save byte-identical.
         const QJsonObject object = json.toObject();
+        std::vector<std::pair<QString, QJsonValue>> members;
+        members.reserve(size_t(object.size()));
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            key(it.key());
-            value(it.value());
+            members.emplace_back(it.key(), it.value());
+        }
+        std::stable_sort(
+            members.begin(), members.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        beginObject();
+        for (size_t i = 0; i < members.size(); ++i) {
+            if (i + 1 < members.size() && members[i + 1].first == members[i].first) {
+                continue;
+            }
+            key(members[i].first);
+            value(members[i].second);
         }
         endObject();
         break;

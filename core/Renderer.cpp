@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <memory>
@@ -82,13 +83,37 @@ struct Renderer::Private
     int bodyTokens = 0;
     mutable std::atomic<qsizetype> bodySizeHint {0};
 
-    static Diagnostic diagnostic(Diagnostic::Severity severity,
-                                 const QString& where,
-                                 const QString& text,
-                                 int offset,
-                                 int length,
-                                 const QString& code,
-                                 const QString& message)
+    // Line starts of the text being prepared, so locating each of many tokens in a large
+    // template is a binary search rather than a scan from the start.
+    const QChar* indexedText = nullptr;
+    qsizetype indexedSize = -1;
+    QList<int> lineStarts;
+
+    void locate(const QString& text, int offset, int* line, int* column)
+    {
+        if (text.constData() != indexedText || text.size() != indexedSize) {
+            indexedText = text.constData();
+            indexedSize = text.size();
+            lineStarts = {0};
+            for (int i = 0; i < text.size(); ++i) {
+                if (text.at(i) == QLatin1Char('\n')) {
+                    lineStarts.append(i + 1);
+                }
+            }
+        }
+        const auto it = std::upper_bound(lineStarts.cbegin(), lineStarts.cend(), offset);
+        const int index = int(it - lineStarts.cbegin()) - 1;
+        *line = index + 1;
+        *column = offset - lineStarts.at(index) + 1;
+    }
+
+    Diagnostic diagnostic(Diagnostic::Severity severity,
+                          const QString& where,
+                          const QString& text,
+                          int offset,
+                          int length,
+                          const QString& code,
+                          const QString& message)
     {
         Diagnostic d;
         d.severity = severity;
@@ -97,7 +122,7 @@ struct Renderer::Private
         d.length = length;
         d.code = code;
         d.message = message;
-        Diagnostic::locate(text, offset, &d.line, &d.column);
+        locate(text, offset, &d.line, &d.column);
         return d;
     }
 
@@ -139,7 +164,7 @@ struct Renderer::Private
         o.where = where;
         o.offset = part.offset;
         o.length = part.length;
-        Diagnostic::locate(text, part.offset, &o.line, &o.column);
+        locate(text, part.offset, &o.line, &o.column);
         o.tokenText = part.text;
         o.inBody = inBody;
         s.occurrence = int(occurrences.size());
@@ -378,7 +403,11 @@ struct Renderer::Private
                         : QStringLiteral("%1: the value is empty or missing and there is no :default=; ")
                               .arg(o.tokenText);
                 message += json ? QStringLiteral("it renders as null") : QStringLiteral("it renders empty");
-                out.append(diagnostic(Diagnostic::Severity::Warning, o, QStringLiteral("empty-token"), message));
+                out.append(
+                    diagnostic(Diagnostic::Severity::Warning,
+                               o,
+                               v.unsupportedValue ? QStringLiteral("unsupported-value") : QStringLiteral("empty-token"),
+                               message));
             }
             if (o.inBody && bodyEncoding == TokenEncoding::Json && v.invalidNumber) {
                 out.append(diagnostic(

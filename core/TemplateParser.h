@@ -7,7 +7,7 @@
 struct TokenRef
 {
     QString scope; // as written, e.g. "lead" or "Company"
-    QString name; // as written, e.g. "Email Address"
+    QString name;  // as written, e.g. "Email Address"
     bool hasDefault = false;
     QString defaultValue;
 
@@ -24,8 +24,8 @@ struct TemplatePart
     Kind kind = Kind::Literal;
     int offset = 0;
     int length = 0;
-    QString text; // the source text of this part, braces included for tokens
-    TokenRef token; // for Kind::Token
+    QString text;    // the source text of this part, braces included for tokens
+    TokenRef token;  // for Kind::Token
     QString problem; // for Kind::Malformed: why it is not a token, for the user
 };
 

@@ -9,10 +9,10 @@
 // One token the workspace offers, for the picker and the completion list.
 struct TokenInfo
 {
-    QString scope; // "lead", "company", "my", "program", "campaign", "trigger", "member", "system"
-    QString name; // display name as Marketo spells it, e.g. "Email Address"
-    QString type; // field type name ("string", "integer", ...); "string" for context values
-    QString apiName; // lead fields only
+    QString scope;       // "lead", "company", "my", "program", "campaign", "trigger", "member", "system"
+    QString name;        // display name as Marketo spells it, e.g. "Email Address"
+    QString type;        // field type name ("string", "integer", ...); "string" for context values
+    QString apiName;     // lead fields only
     QString sampleValue; // the value for the chosen sample lead and context, as text
     QString description; // short help for the picker
     bool secret = false; // a secret My Token: the window masks sampleValue

@@ -418,18 +418,28 @@ QJsonObject::const_iterator TokenResolver::LeadLookup::find(const Field& field)
 QJsonObject::const_iterator TokenResolver::LeadLookup::find(const Binding& binding, std::atomic<int>* hint)
 {
     if (hint) {
-        const int i = hint->load(std::memory_order_relaxed);
-        if (i >= 0 && i < m_lead.size()) {
-            // QJsonObject only hands out keys as fresh QStrings; the same record seen as a
-            // QCborMap (shared, not copied) compares a key in place. If both of a
-            // field's names are keys of one record, either may be used.
+        const int h = hint->load(std::memory_order_relaxed);
+        // QJsonObject only hands out keys as fresh QStrings; the same record seen as a
+        // QCborMap (shared, not copied) compares a key in place. Records whose optional
+        // keys come and go shift a key by one place, so the neighbours are tried too. If
+        // both of a field's names are keys of one record, either may be used.
+        if (h >= 0) {
             if (!m_mapReady) {
                 m_map = QCborMap::fromJsonObject(m_lead);
                 m_mapReady = true;
             }
-            const QCborValueConstRef key = (m_map.constBegin() + i).key();
-            if (key == binding.nameKey || key == binding.apiNameKey) {
-                return m_lead.constBegin() + i;
+            const int size = int(m_lead.size());
+            for (int i : {h, h - 1, h + 1}) {
+                if (i < 0 || i >= size) {
+                    continue;
+                }
+                const QCborValue key = (m_map.constBegin() + i).key();
+                if (key == binding.nameKey || key == binding.apiNameKey) {
+                    if (i != h) {
+                        hint->store(i, std::memory_order_relaxed);
+                    }
+                    return m_lead.constBegin() + i;
+                }
             }
         }
     }
@@ -601,8 +611,10 @@ QString TokenResolver::problem(const Binding& b)
                               "trigger or member")
             .arg(token, b.ref.scope);
     case TokenValue::Status::ScopeNotProvided:
-        return QStringLiteral("%1: the flow step's context does not provide %2 tokens, so it renders empty")
-            .arg(token, scopeName(b.scope));
+        return QStringLiteral("%1: the flow step's context does not provide %2 tokens, so %3")
+            .arg(token,
+                 scopeName(b.scope),
+                 b.ref.hasDefault ? QStringLiteral("its default is used") : QStringLiteral("it renders empty"));
     case TokenValue::Status::UnknownField:
         break;
     }

@@ -823,7 +823,7 @@ void MainWindow::syncProperty(int propertyValue)
     m_syncing = true;
     switch (property) {
     case Property::Name:
-        if (m_nameEdit->text() != value.toString() && (!m_nameEdit->hasFocus() || !m_nameEdit->isModified())) {
+        if (m_nameEdit->text() != value.toString()) {
             m_nameEdit->setText(value.toString());
         }
         break;

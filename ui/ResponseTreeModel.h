@@ -15,7 +15,8 @@
 // what is on screen. The document itself is parsed beforehand with
 // ResponseDocument::parse(), meant to run on a worker thread.
 //
-// Columns: name, value (scalars; "{3}" / "[120]" for containers), type.
+// Columns: name, value (scalars; "{3}" / "[120]" for containers), type. JSON members are
+// listed in key order (QJsonObject sorts them); the Body tab shows the order as received.
 class ResponseTreeModel : public QAbstractItemModel
 {
     Q_OBJECT

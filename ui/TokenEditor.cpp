@@ -151,7 +151,9 @@ void TokenEditor::applyPalette()
             }
             lex->setPaper(base, style);
             QColor color = lex->defaultColor(style);
-            if (style == 0 || color == Qt::black) {
+            if (style == 0 || color == Qt::black || qAbs(color.lightness() - base.lightness()) < 90) {
+                // Default text, or a colour meant for the lexer's own paper (the JSON
+                // lexer's error style is white on red): the palette's text colour reads.
                 color = text;
             } else if (dark && color.lightness() < 150) {
                 // The lexers' colours are made for white paper; lift them for dark.

@@ -45,15 +45,14 @@ QString RunCommand::synopsis() const
 
 QString RunCommand::description() const
 {
-    return QStringLiteral(
-        "Calls the webhook once per lead of FILE.csv (else the workspace's sample leads), at\n"
-        "most N calls at once (default 20, Marketo's limit). Shows progress on standard error,\n"
-        "writes one JSON object per lead to FILE.jsonl ({\"index\", \"request\", \"response\",\n"
-        "\"error\", \"mappings\", \"lead\"}, secrets replaced) and prints a summary: counts by\n"
-        "outcome, status histogram, latency percentiles, throughput, how often each field\n"
-        "would be written, and how long Marketo would take for these leads and for 100,000.\n"
-        "Exit codes: 0 every lead got a 2xx, 1 some did not, 2 usage error (also an\n"
-        "unreadable CSV), 3 invalid workspace.\n");
+    return QStringLiteral("Calls the webhook once per lead of FILE.csv (else the workspace's sample leads), at\n"
+                          "most N calls at once (default 20, Marketo's limit). Shows progress on standard error,\n"
+                          "writes one JSON object per lead to FILE.jsonl ({\"index\", \"request\", \"response\",\n"
+                          "\"error\", \"mappings\", \"lead\"}, secrets replaced) and prints a summary: counts by\n"
+                          "outcome, status histogram, latency percentiles, throughput, how often each field\n"
+                          "would be written, and how long Marketo would take for these leads and for 100,000.\n"
+                          "Exit codes: 0 every lead got a 2xx, 1 some did not, 2 usage error (also an\n"
+                          "unreadable CSV), 3 invalid workspace.\n");
 }
 
 void RunCommand::addOptions(QCommandLineParser& parser) const
@@ -63,11 +62,13 @@ void RunCommand::addOptions(QCommandLineParser& parser) const
     parser.addOption({QStringLiteral("leads"),
                       QStringLiteral("Leads as CSV with a header of field names (default: the workspace's)."),
                       QStringLiteral("FILE.csv")});
-    parser.addOption({QStringLiteral("concurrency"),
-                      QStringLiteral("Calls in flight at most, 1 to %1 (default: 20).").arg(BatchRunner::maxConcurrency),
-                      QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("concurrency"),
+         QStringLiteral("Calls in flight at most, 1 to %1 (default: 20).").arg(BatchRunner::maxConcurrency),
+         QStringLiteral("N")});
     parser.addOption({QStringLiteral("limit"), QStringLiteral("Call only the first N leads."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Write one JSON line per lead."), QStringLiteral("FILE.jsonl")});
+    parser.addOption(
+        {QStringLiteral("out"), QStringLiteral("Write one JSON line per lead."), QStringLiteral("FILE.jsonl")});
     parser.addOption({QStringLiteral("timeout-ms"),
                       QStringLiteral("Give up a call after N milliseconds, 1000 to 300000 (default: 30000)."),
                       QStringLiteral("N")});
@@ -84,7 +85,8 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     options.keepResults = false;
     bool ok = true;
     if (parser.isSet(QStringLiteral("concurrency"))) {
-        options.concurrency = positiveOption(parser, QStringLiteral("concurrency"), 1, BatchRunner::maxConcurrency, &ok);
+        options.concurrency =
+            positiveOption(parser, QStringLiteral("concurrency"), 1, BatchRunner::maxConcurrency, &ok);
         if (!ok)
             return usageError(io,
                               QStringLiteral("invalid --concurrency \"%1\" (expected 1 to %2)")
@@ -166,8 +168,8 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
         if (done != total && sinceProgress.elapsed() < progressEveryMs)
             return;
         sinceProgress.restart();
-        io.err << (terminal ? "\r" : "") << "run: " << done << '/' << total << " leads, " << done - failed
-               << " ok, " << failed << " not 2xx or failed" << (terminal && done != total ? "" : "\n");
+        io.err << (terminal ? "\r" : "") << "run: " << done << '/' << total << " leads, " << done - failed << " ok, "
+               << failed << " not 2xx or failed" << (terminal && done != total ? "" : "\n");
         io.err.flush();
     });
     QObject::connect(&runner, &BatchRunner::finished, &loop, &QEventLoop::quit);

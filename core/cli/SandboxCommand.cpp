@@ -27,12 +27,11 @@ QString SandboxCommand::synopsis() const
 
 QString SandboxCommand::description() const
 {
-    return QStringLiteral(
-               "Serves /echo, /enrich, /enrich.xml, /status/{code}, /delay/{ms}, /redirect/{n},\n"
-               "/large?mb=N, /flaky, /auth and /close on 127.0.0.1 (see README). Without --port it\n"
-               "tries %1 and the next %2 ports; --port 0 picks any free port. Prints the URL on\n"
-               "standard output, then one line per request on standard error.\n"
-               "Exit codes: 1 when it cannot listen, 2 usage error.\n")
+    return QStringLiteral("Serves /echo, /enrich, /enrich.xml, /status/{code}, /delay/{ms}, /redirect/{n},\n"
+                          "/large?mb=N, /flaky, /auth and /close on 127.0.0.1 (see README). Without --port it\n"
+                          "tries %1 and the next %2 ports; --port 0 picks any free port. Prints the URL on\n"
+                          "standard output, then one line per request on standard error.\n"
+                          "Exit codes: 1 when it cannot listen, 2 usage error.\n")
         .arg(SandboxServer::defaultPort)
         .arg(kTries - 1);
 }
@@ -66,13 +65,11 @@ int SandboxCommand::execute(const QCommandLineParser& parser, CliStreams& io)
         io.err << "webhook-designer-cli sandbox: " << server.errorString() << '\n';
         return CheckFailed;
     }
-    QObject::connect(&server,
-                     &SandboxServer::requestServed,
-                     &server,
-                     [&io](const QString& method, const QString& path, int status) {
-                         io.err << method << ' ' << path << ' ' << status << '\n';
-                         io.err.flush();
-                     });
+    QObject::connect(
+        &server, &SandboxServer::requestServed, &server, [&io](const QString& method, const QString& path, int status) {
+            io.err << method << ' ' << path << ' ' << status << '\n';
+            io.err.flush();
+        });
     io.out << server.url().toString() << '\n';
     io.out.flush();
     QEventLoop loop;

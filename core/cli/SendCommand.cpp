@@ -116,8 +116,8 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
         mappings.append(result.toJson());
     // A request refused before sending has no wire form: show what was rendered.
     const QJsonObject requestJson = call.error == CallResult::ErrorKind::InvalidRequest
-        ? request.toJson(!parser.isSet(QStringLiteral("show-secrets")))
-        : call.requestJson(secretHeaders);
+                                        ? request.toJson(!parser.isSet(QStringLiteral("show-secrets")))
+                                        : call.requestJson(secretHeaders);
     CliSupport::printJson(io,
                           QJsonObject {
                               {QStringLiteral("request"), requestJson},

@@ -11,8 +11,8 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QThread>
 #include <QTextStream>
+#include <QThread>
 
 #include <cstdio>
 
@@ -40,8 +40,9 @@ Run runBatch(const QString& url, int calls, int concurrency)
     QList<QJsonObject> leads;
     leads.reserve(calls);
     for (int i = 0; i < calls; ++i) {
-        leads.append(QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("lead%1@co%2.com").arg(i).arg(i % 97)},
-                                  {QStringLiteral("First Name"), QStringLiteral("Lead %1").arg(i)}});
+        leads.append(
+            QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("lead%1@co%2.com").arg(i).arg(i % 97)},
+                         {QStringLiteral("First Name"), QStringLiteral("Lead %1").arg(i)}});
     }
     BatchRunner runner(workspace, webhook);
     BatchRunner::Options options;
@@ -84,11 +85,13 @@ int main(int argc, char* argv[])
     const int calls = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
 
     QThread serverThread;
+    QObject inServerThread; // a context for calls into that thread
+    inServerThread.moveToThread(&serverThread);
     serverThread.start();
     SandboxServer* server = nullptr;
     quint16 port = 0;
     QMetaObject::invokeMethod(
-        &serverThread,
+        &inServerThread,
         [&server, &port] {
             server = new SandboxServer;
             port = server->listen(0);
@@ -112,7 +115,8 @@ int main(int argc, char* argv[])
         server, [server] { server->resetStatistics(); }, Qt::BlockingQueuedConnection);
     const Run delayed = runBatch(base + QStringLiteral("/delay/50"), calls, 20);
     QMetaObject::invokeMethod(
-        server, [server, &maxConnections] { maxConnections = server->maxConcurrentConnections(); },
+        server,
+        [server, &maxConnections] { maxConnections = server->maxConcurrentConnections(); },
         Qt::BlockingQueuedConnection);
     report("2. answers after 50 ms (/delay/50)", delayed);
     const double ideal = 20 / 0.050;

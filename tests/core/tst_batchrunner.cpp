@@ -70,8 +70,8 @@ QList<QJsonObject> tst_BatchRunner::makeLeads(int count)
 {
     QList<QJsonObject> leads;
     for (int i = 0; i < count; ++i) {
-        leads.append(QJsonObject {{QStringLiteral("Email Address"),
-                                   QStringLiteral("lead%1@company-%2.com").arg(i).arg(i % 37)}});
+        leads.append(QJsonObject {
+            {QStringLiteral("Email Address"), QStringLiteral("lead%1@company-%2.com").arg(i).arg(i % 37)}});
     }
     return leads;
 }
@@ -123,8 +123,12 @@ void tst_BatchRunner::thousandLeadsEachGetTheirOwnResult()
     QVERIFY(summary.throughputPerSecond() > 0);
     const QJsonObject json = summary.toJson();
     QCOMPARE(json.value(QStringLiteral("counts")).toObject().value(QStringLiteral("ok")).toInt(), 1000);
-    QCOMPARE(json.value(QStringLiteral("estimate")).toObject().value(QStringLiteral("leads100000")).toObject().value(
-                 QStringLiteral("leads")).toInt(),
+    QCOMPARE(json.value(QStringLiteral("estimate"))
+                 .toObject()
+                 .value(QStringLiteral("leads100000"))
+                 .toObject()
+                 .value(QStringLiteral("leads"))
+                 .toInt(),
              100000);
 }
 
@@ -201,8 +205,7 @@ void tst_BatchRunner::errorsAreCountedByKind()
     // No mapping is applied to a 503.
     QCOMPARE(flaky.summary().fieldWrites().value(QStringLiteral("company")), 0);
 
-    BatchRunner refused(m_workspace,
-                        enrichWebhook(QStringLiteral("http://127.0.0.1:%1/enrich").arg(closedPort)));
+    BatchRunner refused(m_workspace, enrichWebhook(QStringLiteral("http://127.0.0.1:%1/enrich").arg(closedPort)));
     QSignalSpy refusedFinished(&refused, &BatchRunner::finished);
     refused.start(makeLeads(5));
     QTRY_COMPARE_WITH_TIMEOUT(refusedFinished.count(), 1, 30000);

@@ -96,7 +96,8 @@ void tst_CallHistory::recordsAndReadsBack()
     QString error;
     QVERIFY2(history.record(m_workspace, m_webhook, call(), mapping, QStringLiteral("send"), 0, &error),
              qPrintable(error));
-    QVERIFY(history.record(m_workspace, m_webhook, call(QStringLiteral("http://h/2"), 503), {}, QStringLiteral("designer")));
+    QVERIFY(history.record(
+        m_workspace, m_webhook, call(QStringLiteral("http://h/2"), 503), {}, QStringLiteral("designer")));
     const QList<CallHistoryEntry> entries = history.entries();
     QCOMPARE(entries.size(), 2);
     QCOMPARE(entries.at(0).webhook, QStringLiteral("Enrich"));
@@ -180,7 +181,8 @@ void tst_CallHistory::oldestDroppedPastTheCallLimit()
     limits.maxCalls = 5;
     history.setLimits(limits);
     for (int i = 0; i < 8; ++i)
-        QVERIFY(history.record(m_workspace, m_webhook, call(QStringLiteral("http://h/%1").arg(i)), {}, QStringLiteral("send")));
+        QVERIFY(history.record(
+            m_workspace, m_webhook, call(QStringLiteral("http://h/%1").arg(i)), {}, QStringLiteral("send")));
     const QList<CallHistoryEntry> entries = history.entries();
     QCOMPARE(entries.size(), 5);
     QCOMPARE(entries.first().request.value(QStringLiteral("url")).toString(), QStringLiteral("http://h/3"));
@@ -194,7 +196,8 @@ void tst_CallHistory::oldestDroppedPastTheByteLimit()
     limits.maxBytes = 3000;
     history.setLimits(limits);
     for (int i = 0; i < 20; ++i)
-        QVERIFY(history.record(m_workspace, m_webhook, call(QStringLiteral("http://h/%1").arg(i)), {}, QStringLiteral("send")));
+        QVERIFY(history.record(
+            m_workspace, m_webhook, call(QStringLiteral("http://h/%1").arg(i)), {}, QStringLiteral("send")));
     QVERIFY(fileBytes().size() <= 3000);
     const QList<CallHistoryEntry> entries = history.entries();
     QVERIFY(entries.size() >= 2);
@@ -238,8 +241,10 @@ void tst_CallHistory::damagedFileIsSetAside()
     const QList<CallHistoryEntry> entries = history.entries();
     QCOMPARE(entries.size(), 1);
     QCOMPARE(history.warnings().size(), 1);
-    QVERIFY2(history.warnings().first().contains(QStringLiteral("line %1").arg(line)), qPrintable(history.warnings().first()));
-    const QStringList aside = QDir(m_dir.path()).entryList({QFileInfo(history.fileName()).fileName() + QStringLiteral(".corrupt-*")});
+    QVERIFY2(history.warnings().first().contains(QStringLiteral("line %1").arg(line)),
+             qPrintable(history.warnings().first()));
+    const QStringList aside =
+        QDir(m_dir.path()).entryList({QFileInfo(history.fileName()).fileName() + QStringLiteral(".corrupt-*")});
     QCOMPARE(aside.size(), 1);
     // The history goes on, clean.
     QVERIFY(history.record(m_workspace, m_webhook, call(QStringLiteral("http://h/2")), {}, QStringLiteral("send")));

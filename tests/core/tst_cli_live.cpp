@@ -121,13 +121,19 @@ tst_CliLive::Result tst_CliLive::cli(const QStringList& arguments)
 
 void tst_CliLive::sendPrintsTheCall()
 {
-    const Result result = cli({QStringLiteral("send"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("Enrich"),
-                               QStringLiteral("--lead"), QStringLiteral("1")});
+    const Result result = cli({QStringLiteral("send"),
+                               m_workspace,
+                               QStringLiteral("--webhook"),
+                               QStringLiteral("Enrich"),
+                               QStringLiteral("--lead"),
+                               QStringLiteral("1")});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QJsonObject json = QJsonDocument::fromJson(result.out).object();
     const QJsonObject request = json.value(QStringLiteral("request")).toObject();
     QCOMPARE(request.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
-    QVERIFY(request.value(QStringLiteral("url")).toString().startsWith(m_server->url().toString() + QStringLiteral("/enrich")));
+    QVERIFY(request.value(QStringLiteral("url"))
+                .toString()
+                .startsWith(m_server->url().toString() + QStringLiteral("/enrich")));
     QCOMPARE(request.value(QStringLiteral("body")).toString(), QStringLiteral("{\"email\": \"bob@globex.io\"}"));
     bool hasUserAgent = false;
     for (const QJsonValue& header : request.value(QStringLiteral("headers")).toArray()) {
@@ -148,8 +154,11 @@ void tst_CliLive::sendPrintsTheCall()
     const QJsonArray mappings = json.value(QStringLiteral("mappings")).toArray();
     QCOMPARE(mappings.size(), 1);
     QVERIFY(mappings.at(0).toObject().value(QStringLiteral("applied")).toBool());
-    QVERIFY(json.value(QStringLiteral("lead")).toObject().value(QStringLiteral("Company Name")).toString().startsWith(
-        QLatin1String("Globex")));
+    QVERIFY(json.value(QStringLiteral("lead"))
+                .toObject()
+                .value(QStringLiteral("Company Name"))
+                .toString()
+                .startsWith(QLatin1String("Globex")));
     QVERIFY(json.value(QStringLiteral("error")).isNull());
 
     // The call is in the history, without the secret.
@@ -164,12 +173,14 @@ void tst_CliLive::sendPrintsTheCall()
 void tst_CliLive::sendNon2xxExitsOne()
 {
     const QString workspace = writeWorkspace(QStringLiteral("/status/503"), m_server->url().toString());
-    const Result result = cli({QStringLiteral("send"), workspace, QStringLiteral("--webhook"), QStringLiteral("Enrich")});
+    const Result result =
+        cli({QStringLiteral("send"), workspace, QStringLiteral("--webhook"), QStringLiteral("Enrich")});
     QCOMPARE(result.exitCode, 1);
     const QJsonObject json = QJsonDocument::fromJson(result.out).object();
     QCOMPARE(json.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 503);
     QVERIFY(json.value(QStringLiteral("error")).isNull());
-    QVERIFY(!json.value(QStringLiteral("mappings")).toArray().at(0).toObject().value(QStringLiteral("applied")).toBool());
+    QVERIFY(
+        !json.value(QStringLiteral("mappings")).toArray().at(0).toObject().value(QStringLiteral("applied")).toBool());
 }
 
 void tst_CliLive::sendTransportErrorExitsFour()
@@ -190,8 +201,12 @@ void tst_CliLive::sendTransportErrorExitsFour()
     QVERIFY(!json.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty());
 
     const QString slow = writeWorkspace(QStringLiteral("/delay/20000"), m_server->url().toString());
-    result = cli({QStringLiteral("send"), slow, QStringLiteral("--webhook"), QStringLiteral("Enrich"),
-                  QStringLiteral("--timeout-ms"), QStringLiteral("1000")});
+    result = cli({QStringLiteral("send"),
+                  slow,
+                  QStringLiteral("--webhook"),
+                  QStringLiteral("Enrich"),
+                  QStringLiteral("--timeout-ms"),
+                  QStringLiteral("1000")});
     QCOMPARE(result.exitCode, 4);
     json = QJsonDocument::fromJson(result.out).object();
     QCOMPARE(json.value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
@@ -203,29 +218,46 @@ void tst_CliLive::sendUsageAndWorkspaceErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::newRow("no webhook") << QStringList {QStringLiteral("send"), QStringLiteral("WS")} << 2;
-    QTest::newRow("unknown webhook") << QStringList {QStringLiteral("send"), QStringLiteral("WS"),
-                                                     QStringLiteral("--webhook"), QStringLiteral("Nope")}
+    QTest::newRow("unknown webhook") << QStringList {QStringLiteral("send"),
+                                                     QStringLiteral("WS"),
+                                                     QStringLiteral("--webhook"),
+                                                     QStringLiteral("Nope")}
                                      << 2;
-    QTest::newRow("bad timeout") << QStringList {QStringLiteral("send"), QStringLiteral("WS"), QStringLiteral("--webhook"),
-                                                 QStringLiteral("Enrich"), QStringLiteral("--timeout-ms"),
+    QTest::newRow("bad timeout") << QStringList {QStringLiteral("send"),
+                                                 QStringLiteral("WS"),
+                                                 QStringLiteral("--webhook"),
+                                                 QStringLiteral("Enrich"),
+                                                 QStringLiteral("--timeout-ms"),
                                                  QStringLiteral("abc")}
                                  << 2;
-    QTest::newRow("unknown lead") << QStringList {QStringLiteral("send"), QStringLiteral("WS"), QStringLiteral("--webhook"),
-                                                  QStringLiteral("Enrich"), QStringLiteral("--lead"),
+    QTest::newRow("unknown lead") << QStringList {QStringLiteral("send"),
+                                                  QStringLiteral("WS"),
+                                                  QStringLiteral("--webhook"),
+                                                  QStringLiteral("Enrich"),
+                                                  QStringLiteral("--lead"),
                                                   QStringLiteral("nobody@nowhere.com")}
                                   << 2;
-    QTest::newRow("missing workspace") << QStringList {QStringLiteral("send"), QStringLiteral("/nonexistent/x.webhooks.json"),
-                                                       QStringLiteral("--webhook"), QStringLiteral("Enrich")}
+    QTest::newRow("missing workspace") << QStringList {QStringLiteral("send"),
+                                                       QStringLiteral("/nonexistent/x.webhooks.json"),
+                                                       QStringLiteral("--webhook"),
+                                                       QStringLiteral("Enrich")}
                                        << 3;
-    QTest::newRow("run bad concurrency") << QStringList {QStringLiteral("run"), QStringLiteral("WS"),
-                                                         QStringLiteral("--webhook"), QStringLiteral("Enrich"),
-                                                         QStringLiteral("--concurrency"), QStringLiteral("0")}
+    QTest::newRow("run bad concurrency") << QStringList {QStringLiteral("run"),
+                                                         QStringLiteral("WS"),
+                                                         QStringLiteral("--webhook"),
+                                                         QStringLiteral("Enrich"),
+                                                         QStringLiteral("--concurrency"),
+                                                         QStringLiteral("0")}
                                          << 2;
-    QTest::newRow("run missing csv") << QStringList {QStringLiteral("run"), QStringLiteral("WS"), QStringLiteral("--webhook"),
-                                                     QStringLiteral("Enrich"), QStringLiteral("--leads"),
+    QTest::newRow("run missing csv") << QStringList {QStringLiteral("run"),
+                                                     QStringLiteral("WS"),
+                                                     QStringLiteral("--webhook"),
+                                                     QStringLiteral("Enrich"),
+                                                     QStringLiteral("--leads"),
                                                      QStringLiteral("/nonexistent/leads.csv")}
                                      << 2;
-    QTest::newRow("sandbox bad port") << QStringList {QStringLiteral("sandbox"), QStringLiteral("--port"),
+    QTest::newRow("sandbox bad port") << QStringList {QStringLiteral("sandbox"),
+                                                      QStringLiteral("--port"),
                                                       QStringLiteral("70000")}
                                       << 2;
 }
@@ -250,9 +282,16 @@ void tst_CliLive::runCallsEveryLead()
         csv.write(QStringLiteral("lead%1@company-%2.com,N%1\n").arg(i).arg(i % 7).toUtf8());
     csv.close();
     const QString out = m_dir.filePath(QStringLiteral("out.jsonl"));
-    const Result result = cli({QStringLiteral("run"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("Enrich"),
-                               QStringLiteral("--leads"), csv.fileName(), QStringLiteral("--concurrency"),
-                               QStringLiteral("8"), QStringLiteral("--out"), out});
+    const Result result = cli({QStringLiteral("run"),
+                               m_workspace,
+                               QStringLiteral("--webhook"),
+                               QStringLiteral("Enrich"),
+                               QStringLiteral("--leads"),
+                               csv.fileName(),
+                               QStringLiteral("--concurrency"),
+                               QStringLiteral("8"),
+                               QStringLiteral("--out"),
+                               out});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     QVERIFY(result.err.contains("60/60"));
     const QJsonObject summary = QJsonDocument::fromJson(result.out).object();
@@ -279,16 +318,23 @@ void tst_CliLive::runCallsEveryLead()
         QVERIFY(!indexes.contains(index));
         indexes.insert(index);
         QCOMPARE(json.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 200);
-        QVERIFY(json.value(QStringLiteral("request")).toObject().value(QStringLiteral("body")).toString().contains(
-            QStringLiteral("lead%1@").arg(index)));
+        QVERIFY(json.value(QStringLiteral("request"))
+                    .toObject()
+                    .value(QStringLiteral("body"))
+                    .toString()
+                    .contains(QStringLiteral("lead%1@").arg(index)));
     }
     QCOMPARE(indexes.size(), 60);
 }
 
 void tst_CliLive::runUsesTheWorkspaceLeadsWithLimit()
 {
-    const Result result = cli({QStringLiteral("run"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("Enrich"),
-                               QStringLiteral("--limit"), QStringLiteral("2")});
+    const Result result = cli({QStringLiteral("run"),
+                               m_workspace,
+                               QStringLiteral("--webhook"),
+                               QStringLiteral("Enrich"),
+                               QStringLiteral("--limit"),
+                               QStringLiteral("2")});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QJsonObject summary = QJsonDocument::fromJson(result.out).object();
     QCOMPARE(summary.value(QStringLiteral("completed")).toInt(), 2);
@@ -298,8 +344,12 @@ void tst_CliLive::runUsesTheWorkspaceLeadsWithLimit()
 void tst_CliLive::runReportsFailures()
 {
     const QString workspace = writeWorkspace(QStringLiteral("/flaky"), m_server->url().toString());
-    const Result result = cli({QStringLiteral("run"), workspace, QStringLiteral("--webhook"), QStringLiteral("Enrich"),
-                               QStringLiteral("--concurrency"), QStringLiteral("1")});
+    const Result result = cli({QStringLiteral("run"),
+                               workspace,
+                               QStringLiteral("--webhook"),
+                               QStringLiteral("Enrich"),
+                               QStringLiteral("--concurrency"),
+                               QStringLiteral("1")});
     QCOMPARE(result.exitCode, 1);
     const QJsonObject counts = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("counts")).toObject();
     QCOMPARE(counts.value(QStringLiteral("ok")).toInt(), 1);
@@ -309,7 +359,8 @@ void tst_CliLive::runReportsFailures()
 void tst_CliLive::sandboxCommandServes()
 {
     QProcess process;
-    process.start(QStringLiteral(WD_CLI_PATH), {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0")});
+    process.start(QStringLiteral(WD_CLI_PATH),
+                  {QStringLiteral("sandbox"), QStringLiteral("--port"), QStringLiteral("0")});
     QVERIFY(process.waitForStarted(10000));
     QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), 20000);
     const QUrl url(QString::fromUtf8(process.readLine().trimmed()));

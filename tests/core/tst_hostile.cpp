@@ -305,7 +305,8 @@ void tst_Hostile::billionLaughs()
 
     XmlPathScanner scanner({ResponsePath::parse(QStringLiteral("lolz.ok"), ResponsePath::Syntax::Xml)});
     QVERIFY(!scanner.scan(body));
-    QVERIFY(!scanner.errorString().isEmpty());
+    QVERIFY2(scanner.errorString().contains(QStringLiteral("(an entity expansion attack), so it is not read")),
+             qPrintable(scanner.errorString()));
     QVERIFY(!scanner.values().constFirst().found());
 
     const MappingOutcome outcome =

@@ -83,7 +83,8 @@ void tst_HttpClient::cleanup()
     m_server.reset();
 }
 
-RenderedRequest tst_HttpClient::request(const QString& method, const QString& pathAndQuery, const QByteArray& body) const
+RenderedRequest
+tst_HttpClient::request(const QString& method, const QString& pathAndQuery, const QByteArray& body) const
 {
     RenderedRequest r;
     r.method = method;
@@ -197,8 +198,8 @@ void tst_HttpClient::urlIsSentAsWritten_data()
 {
     QTest::addColumn<QString>("written");
     QTest::addColumn<QString>("query");
-    QTest::newRow("encoded ampersand stays") << QStringLiteral("/echo?q=Jack%20%26%20Jill&x=1")
-                                             << QStringLiteral("q=Jack%20%26%20Jill&x=1");
+    QTest::newRow("encoded ampersand stays")
+        << QStringLiteral("/echo?q=Jack%20%26%20Jill&x=1") << QStringLiteral("q=Jack%20%26%20Jill&x=1");
     QTest::newRow("literal ampersand stays") << QStringLiteral("/echo?a=1&b=2") << QStringLiteral("a=1&b=2");
     QTest::newRow("plus stays") << QStringLiteral("/echo?a=b+c") << QStringLiteral("a=b+c");
     QTest::newRow("space is encoded") << QStringLiteral("/echo?a=b c") << QStringLiteral("a=b%20c");
@@ -229,7 +230,8 @@ void tst_HttpClient::userInfoBecomesBasicAuthorization()
     QCOMPARE(result.status, 200);
     const Headers arrived = echoedHeaders(json(result));
     QCOMPARE(arrived, result.requestHeaders);
-    QVERIFY(arrived.contains(qMakePair(QByteArrayLiteral("Authorization"), "Basic " + QByteArray("user:pa ss").toBase64())));
+    QVERIFY(arrived.contains(
+        qMakePair(QByteArrayLiteral("Authorization"), "Basic " + QByteArray("user:pa ss").toBase64())));
     QVERIFY(!result.url.contains(QLatin1String("user")));
 }
 
@@ -300,8 +302,9 @@ void tst_HttpClient::credentialsStayOnTheirHost()
 {
     // 127.0.0.1 and localhost are two hosts for the rule, and the same server.
     const QString target = QStringLiteral("http://localhost:%1/echo").arg(m_server->port());
-    RenderedRequest r = request(QStringLiteral("GET"),
-                                QStringLiteral("/redirect/1?to=") + QString::fromLatin1(QUrl::toPercentEncoding(target)));
+    RenderedRequest r =
+        request(QStringLiteral("GET"),
+                QStringLiteral("/redirect/1?to=") + QString::fromLatin1(QUrl::toPercentEncoding(target)));
     r.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer sandbox-token"), false},
                  {QStringLiteral("X-Api-Key"), QStringLiteral("s3cret"), true},
                  {QStringLiteral("X-Plain"), QStringLiteral("visible"), false}};
@@ -310,12 +313,14 @@ void tst_HttpClient::credentialsStayOnTheirHost()
     QCOMPARE(result.status, 200);
     QCOMPARE(result.redirects.size(), 1);
     QCOMPARE(result.redirects.at(0).url, target);
-    QCOMPARE(result.redirects.at(0).droppedHeaders, (QStringList {QStringLiteral("Authorization"), QStringLiteral("X-Api-Key")}));
+    QCOMPARE(result.redirects.at(0).droppedHeaders,
+             (QStringList {QStringLiteral("Authorization"), QStringLiteral("X-Api-Key")}));
     const Headers arrived = echoedHeaders(json(result));
     QVERIFY(!hasHeader(arrived, "Authorization"));
     QVERIFY(!hasHeader(arrived, "X-Api-Key"));
     QVERIFY(arrived.contains(qMakePair(QByteArrayLiteral("X-Plain"), QByteArrayLiteral("visible"))));
-    QVERIFY(arrived.contains(qMakePair(QByteArrayLiteral("Host"), QStringLiteral("localhost:%1").arg(m_server->port()).toLatin1())));
+    QVERIFY(arrived.contains(
+        qMakePair(QByteArrayLiteral("Host"), QStringLiteral("localhost:%1").arg(m_server->port()).toLatin1())));
     // The request as sent is the first one, credentials included.
     QVERIFY(hasHeader(result.requestHeaders, "Authorization"));
 }
@@ -333,7 +338,8 @@ void tst_HttpClient::credentialsFollowOnTheSameHost()
 
 void tst_HttpClient::postBecomesGetAfter303()
 {
-    RenderedRequest r = request(QStringLiteral("POST"), QStringLiteral("/redirect/1?status=303&to=%2Fecho"), "{\"a\":1}");
+    RenderedRequest r =
+        request(QStringLiteral("POST"), QStringLiteral("/redirect/1?status=303&to=%2Fecho"), "{\"a\":1}");
     r.headers = {{QStringLiteral("Content-Type"), QStringLiteral("application/json"), false}};
     const CallResult result = run(r);
     const QJsonObject echo = json(result);
@@ -341,7 +347,8 @@ void tst_HttpClient::postBecomesGetAfter303()
     QCOMPARE(echo.value(QStringLiteral("body")).toString(), QString());
     QVERIFY(!hasHeader(echoedHeaders(echo), "Content-Type"));
 
-    RenderedRequest kept = request(QStringLiteral("POST"), QStringLiteral("/redirect/1?status=307&to=%2Fecho"), "{\"a\":1}");
+    RenderedRequest kept =
+        request(QStringLiteral("POST"), QStringLiteral("/redirect/1?status=307&to=%2Fecho"), "{\"a\":1}");
     const QJsonObject echo307 = json(run(kept));
     QCOMPARE(echo307.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
     QCOMPARE(echo307.value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
@@ -364,7 +371,8 @@ void tst_HttpClient::connectionRefused()
     QCOMPARE(result.error, CallResult::ErrorKind::ConnectionRefused);
     QCOMPARE(result.status, 0);
     QVERIFY(result.errorMessage.contains(QString::number(port)));
-    QCOMPARE(result.errorJson().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("connection-refused"));
+    QCOMPARE(result.errorJson().toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("connection-refused"));
 }
 
 void tst_HttpClient::closedMidBody()

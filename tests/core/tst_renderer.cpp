@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QtConcurrent>
 
 namespace {
 
@@ -38,6 +39,8 @@ Workspace fixture()
         custom("Partner Ref", "partnerRef", FieldType::Reference),
         custom("Points", "points", FieldType::Integer),
         custom("Big Count", "bigCount", FieldType::Integer),
+        custom("Opted In", "optedIn", FieldType::Boolean),
+        custom("Tags", "tags", FieldType::String),
     };
     QJsonObject lead;
     lead.insert(QStringLiteral("Id"), 7.0);
@@ -65,6 +68,8 @@ Workspace fixture()
     lead.insert(QStringLiteral("Discount"), 0.25);
     lead.insert(QStringLiteral("partnerRef"), QStringLiteral("REF-1"));
     lead.insert(QStringLiteral("Big Count"), QStringLiteral("12345678901234567890"));
+    lead.insert(QStringLiteral("Opted In"), QStringLiteral("maybe"));
+    lead.insert(QStringLiteral("Tags"), QJsonArray {QStringLiteral("a"), QStringLiteral("b")});
     w.leads.append(lead);
 
     w.context.my.present = true;
@@ -144,6 +149,8 @@ private slots:
     void oneRendererManyLeads();
     void toJsonShape();
     void secretHeaders();
+    void concurrentRenders();
+    void largeTemplate();
 };
 
 void TestRenderer::body_data()
@@ -234,6 +241,15 @@ void TestRenderer::body_data()
     QTest::newRow("invalid number/json") << "{{lead.Number of Employees}}" << json << QByteArray("\"12x\"")
                                          << invalidNumber;
     QTest::newRow("invalid number/none") << "{{lead.Number of Employees}}" << none << QByteArray("12x") << clean;
+
+    // A boolean field holding text is sent as a string, with a warning.
+    QTest::newRow("invalid boolean/json")
+        << "{{lead.Opted In}}" << json << QByteArray("\"maybe\"") << QStringList {QStringLiteral("invalid-boolean")};
+    QTest::newRow("invalid boolean/form") << "{{lead.Opted In}}" << form << QByteArray("maybe") << clean;
+    // A list or object cannot be sent by a token.
+    QTest::newRow("list value/json") << "{{lead.Tags}}" << json << QByteArray("null")
+                                     << QStringList {QStringLiteral("unsupported-value")};
+    QTest::newRow("list value with default") << "{{lead.Tags:default=none}}" << none << QByteArray("none") << clean;
 
     // :default= when empty or missing, typed like the field.
     QTest::newRow("default for empty/json")
@@ -648,23 +664,36 @@ void TestRenderer::oneRendererManyLeads()
     const Workspace w = fixture();
     const Renderer renderer(
         w, post(QStringLiteral("{\"n\": {{lead.First Name}}, \"s\": {{lead.Lead Score}}}"), TokenEncoding::Json));
-    // Leads keyed by display name, API name, or either in another case.
+    // Leads keyed by display name, API name, or either in another case; then keys shifted
+    // by extra keys before them, and the first layout again: the renderer's remembered
+    // key positions must never return another field's value.
     const QList<QJsonObject> leads {
         QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Ada")}, {QStringLiteral("Lead Score"), 1}},
         QJsonObject {{QStringLiteral("firstName"), QStringLiteral("Bo")}, {QStringLiteral("leadScore"), 2}},
         QJsonObject {{QStringLiteral("FIRST NAME"), QStringLiteral("Cy")}, {QStringLiteral("LEADSCORE"), 3.5}},
         QJsonObject {},
+        QJsonObject {{QStringLiteral("A"), 0},
+                     {QStringLiteral("B"), 0},
+                     {QStringLiteral("First Name"), QStringLiteral("Dee")},
+                     {QStringLiteral("Lead Score"), 4}},
+        QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Eve")}, {QStringLiteral("Lead Score"), 5}},
+        QJsonObject {{QStringLiteral("Lead Score"), QStringLiteral("First Name")}, {QStringLiteral("Z"), 6}},
     };
     const QList<QByteArray> expected {
         "{\"n\": \"Ada\", \"s\": 1}",
         "{\"n\": \"Bo\", \"s\": 2}",
         "{\"n\": \"Cy\", \"s\": 3.5}",
         "{\"n\": null, \"s\": null}",
+        "{\"n\": \"Dee\", \"s\": 4}",
+        "{\"n\": \"Eve\", \"s\": 5}",
+        "{\"n\": null, \"s\": \"First Name\"}",
     };
+    // The last lead's Lead Score holds text: an invalid number, besides the empty name.
+    const QList<int> diagnosticCounts {0, 0, 0, 2, 0, 0, 2};
     for (int i = 0; i < leads.size(); ++i) {
         const RenderedRequest r = renderer.render(leads.at(i), pinnedNow());
         QCOMPARE(r.body, expected.at(i));
-        QCOMPARE(r.diagnostics.size(), i == 3 ? 2 : 0);
+        QVERIFY2(int(r.diagnostics.size()) == diagnosticCounts.at(i), qPrintable(dump(r.diagnostics)));
     }
 }
 
@@ -712,6 +741,53 @@ void TestRenderer::secretHeaders()
     QCOMPARE(masked.at(2).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("Hi there"));
     const QJsonArray plain = r.toJson(false).value(QStringLiteral("headers")).toArray();
     QCOMPARE(plain.at(0).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("Bearer abc123"));
+}
+
+void TestRenderer::concurrentRenders()
+{
+    // One Renderer shared by worker threads, as the batch runner may use it: every
+    // result must equal the one rendered alone.
+    const Workspace w = fixture();
+    const Webhook h = post(QStringLiteral("{\"n\": {{lead.First Name}}, \"s\": {{lead.Lead Score}}, \"t\": "
+                                          "{{system.dateTime}}}"),
+                           TokenEncoding::Json);
+    const Renderer renderer(w, h);
+    QList<QJsonObject> leads;
+    for (int i = 0; i < 400; ++i) {
+        QJsonObject lead {{QStringLiteral("Lead Score"), i}};
+        lead.insert(i % 2 ? QStringLiteral("firstName") : QStringLiteral("First Name"), QString::number(i));
+        if (i % 3) {
+            lead.insert(QStringLiteral("AAA"), i);
+        }
+        leads.append(lead);
+    }
+    const QDateTime base = pinnedNow();
+    const QList<QByteArray> bodies = QtConcurrent::blockingMapped(leads, [&](const QJsonObject& lead) {
+        return renderer.render(lead, base.addSecs(lead.value(QStringLiteral("Lead Score")).toInt() % 5)).body;
+    });
+    const Renderer alone(w, h);
+    for (int i = 0; i < leads.size(); ++i) {
+        QCOMPARE(bodies.at(i), alone.render(leads.at(i), base.addSecs(i % 5)).body);
+    }
+    QCOMPARE(bodies.at(7), QByteArray("{\"n\": \"7\", \"s\": 7, \"t\": \"2013-08-08 16:34:15\"}"));
+}
+
+void TestRenderer::largeTemplate()
+{
+    // 50,000 lines with a token each: preparing must not scan the text per token (no
+    // timing threshold; a quadratic renderer simply does not finish in CI's time).
+    const Workspace w = fixture();
+    QString payload;
+    const int lines = 50000;
+    for (int i = 0; i < lines; ++i) {
+        payload += QStringLiteral("\"k\": {{lead.City}}, \"s\": {{lead.Lead Score}},\n");
+    }
+    const RenderedRequest r = Renderer(w, post(payload, TokenEncoding::Json)).render(w.leads.first(), pinnedNow());
+    QCOMPARE(int(r.diagnostics.size()), lines);
+    QCOMPARE(r.diagnostics.last().line, lines);
+    QCOMPARE(r.diagnostics.last().column, 6);
+    QVERIFY(r.body.startsWith("\"k\": null, \"s\": 42,\n\"k\": null"));
+    QCOMPARE(r.body.count('\n'), lines);
 }
 
 QTEST_GUILESS_MAIN(TestRenderer)

@@ -201,7 +201,8 @@ void tst_SandboxServer::enrichIsDeterministic()
         headers.append({"Content-Type", contentType});
     QNetworkReply* reply = fetch(verb, path, body, headers);
     QCOMPARE(status(reply), 200);
-    const QJsonObject data = QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toObject();
+    const QJsonObject data =
+        QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("data")).toObject();
     QCOMPARE(data.value(QStringLiteral("domain")).toString(), QStringLiteral("acme-robotics.com"));
     QVERIFY(data.value(QStringLiteral("company")).toString().startsWith(QLatin1String("Acme Robotics ")));
     QCOMPARE(data.value(QStringLiteral("website")).toString(), QStringLiteral("https://www.acme-robotics.com"));
@@ -218,10 +219,14 @@ void tst_SandboxServer::enrichIsDeterministic()
 
 void tst_SandboxServer::enrichWithoutEmailIs400()
 {
-    QNetworkReply* reply = fetch("POST", QStringLiteral("/enrich"), QByteArrayLiteral("{}"), {{"Content-Type", "application/json"}});
+    QNetworkReply* reply =
+        fetch("POST", QStringLiteral("/enrich"), QByteArrayLiteral("{}"), {{"Content-Type", "application/json"}});
     QCOMPARE(status(reply), 400);
-    QVERIFY(QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("error")).toString().contains(
-        QLatin1String("email")));
+    QVERIFY(QJsonDocument::fromJson(reply->readAll())
+                .object()
+                .value(QStringLiteral("error"))
+                .toString()
+                .contains(QLatin1String("email")));
     QNetworkReply* notAnEmail = fetch("GET", QStringLiteral("/enrich?email=nobody"));
     QCOMPARE(status(notAnEmail), 422);
 }

@@ -1,0 +1,408 @@
+#include "MainWindow.h"
+
+#include "MessageBar.h"
+#include "PreviewPane.h"
+#include "ResponsePane.h"
+#include "SandboxServer.h"
+#include "TemplateEditor.h"
+#include "TokenLineEdit.h"
+#include "TokenPickerDialog.h"
+#include "WorkspaceDocument.h"
+#include "WorkspaceFile.h"
+
+#include <QAbstractItemModel>
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+// Drives the real main window offscreen: widgets found by objectName, typed into with
+// QTest, read as the user reads them. The window starts its own sandbox service on a
+// free port (settings say port 0), and the bundled sample's URLs point at it.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("webhook-designer-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    }
+
+    void init()
+    {
+        QSettings settings;
+        settings.clear();
+        settings.setValue(QStringLiteral("sandbox/port"), 0);
+        settings.sync();
+        QFile::remove(MainWindow::recoveryFilePath());
+        QFile::remove(MainWindow::recoveryFilePath() + QStringLiteral(".info"));
+        m_window = new MainWindow;
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(m_window->sandbox() && m_window->sandbox()->isListening());
+        QVERIFY(m_window->document()->workspace().webhooks.size() >= 3);
+        QTRY_VERIFY(previewLine().startsWith(QStringLiteral("POST")));
+    }
+
+    void cleanup()
+    {
+        // Not close(): nothing may ask about unsaved changes.
+        delete m_window;
+        m_window = nullptr;
+    }
+
+    void typingAUrlWithATokenUpdatesThePreview()
+    {
+        auto* url = child<TokenLineEdit>("urlEdit");
+        url->setFocus();
+        url->selectAll();
+        QTest::keyClicks(url, QStringLiteral("http://127.0.0.1:9/lookup?first={{lead.First Name}}&x=1"));
+        QTRY_COMPARE(m_window->document()->workspace().webhooks[0].url,
+                     QStringLiteral("http://127.0.0.1:9/lookup?first={{lead.First Name}}&x=1"));
+        QTRY_VERIFY2(previewLine().contains(QStringLiteral("http://127.0.0.1:9/lookup?first=Ada&x=1")),
+                     qPrintable(previewLine()));
+        // The sample lead changes: so does the preview.
+        auto* lead = child<QComboBox>("leadCombo");
+        lead->setCurrentIndex(1);
+        QTRY_VERIFY2(previewLine().contains(QStringLiteral("first=Jack&x=1")), qPrintable(previewLine()));
+    }
+
+    void completionInsertsAToken()
+    {
+        auto* editor = child<TemplateEditor>("templateEditor");
+        editor->setFocus();
+        editor->SendScintilla(QsciScintillaBase::SCI_DOCUMENTEND);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, QStringLiteral("{{lead.emai"));
+        QTRY_VERIFY(editor->isTokenListActive());
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_VERIFY2(editor->text().endsWith(QStringLiteral("{{lead.Email Address}}")), qPrintable(editor->text()));
+        QVERIFY(!editor->isListActive());
+        QTRY_VERIFY(m_window->document()->workspace().webhooks[0].payloadTemplate.endsWith(
+            QStringLiteral("\n{{lead.Email Address}}")));
+    }
+
+    void completionWorksInTheUrlToo()
+    {
+        auto* url = child<TokenLineEdit>("urlEdit");
+        url->setFocus();
+        url->SendScintilla(QsciScintillaBase::SCI_DOCUMENTEND);
+        QTest::keyClicks(url, QStringLiteral("?c={{company.company n"));
+        QTRY_VERIFY(url->isTokenListActive());
+        QTest::keyClick(url, Qt::Key_Return);
+        QTRY_VERIFY2(url->text().endsWith(QStringLiteral("?c={{company.Company Name}}")), qPrintable(url->text()));
+        QTRY_VERIFY2(previewLine().contains(QStringLiteral("?c=Analytical%20Engines%20Ltd")), qPrintable(previewLine()));
+    }
+
+    void pickerInsertsAtTheFieldThatHadFocus()
+    {
+        QApplication::setActiveWindow(m_window);
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+        auto* url = child<TokenLineEdit>("urlEdit");
+        url->setFocus();
+        QTRY_VERIFY(url->hasFocus());
+        url->SendScintilla(QsciScintillaBase::SCI_DOCUMENTEND);
+        const QString before = url->text();
+        QTest::keyClick(m_window, Qt::Key_T, Qt::ControlModifier);
+        TokenPickerDialog* picker = nullptr;
+        QTRY_VERIFY((picker = m_window->findChild<TokenPickerDialog*>()) != nullptr);
+        QTRY_VERIFY(picker->isVisible());
+        auto* search = picker->findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
+        QVERIFY(search);
+        QTest::keyClicks(search, QStringLiteral("first name"));
+        auto* fallback = picker->findChild<QLineEdit*>(QStringLiteral("tokenDefaultEdit"));
+        QVERIFY(fallback);
+        QTest::keyClicks(fallback, QStringLiteral("friend"));
+        auto* insert = picker->findChild<QPushButton*>(QStringLiteral("tokenInsertButton"));
+        QVERIFY(insert);
+        QTRY_VERIFY(insert->isEnabled());
+        QTest::mouseClick(insert, Qt::LeftButton);
+        QTRY_COMPARE(url->text(), before + QStringLiteral("{{lead.First Name:default=friend}}"));
+    }
+
+    void switchingTheEncodingChangesTheBody()
+    {
+        QTRY_VERIFY(previewBody().contains(QStringLiteral("\"email\": \"ada@analytical-engines.example\"")));
+        auto* encoding = child<QComboBox>("encodingCombo");
+        encoding->setFocus();
+        // Down moves from JSON to Form/Url, as a keyboard user would.
+        QTest::keyClick(encoding, Qt::Key_Down);
+        QTRY_COMPARE(encoding->currentData().toInt(), int(TokenEncoding::FormUrl));
+        QTRY_COMPARE(m_window->document()->workspace().webhooks[0].requestTokenEncoding, TokenEncoding::FormUrl);
+        QTRY_VERIFY2(previewBody().contains(QStringLiteral("\"email\": ada%40analytical-engines.example")),
+                     qPrintable(previewBody()));
+        QTest::keyClick(encoding, Qt::Key_Up);
+        QTest::keyClick(encoding, Qt::Key_Up);
+        QTRY_COMPARE(m_window->document()->workspace().webhooks[0].requestTokenEncoding, TokenEncoding::None);
+        QTRY_VERIFY2(previewBody().contains(QStringLiteral("\"email\": ada@analytical-engines.example")),
+                     qPrintable(previewBody()));
+        // None with tokens in a JSON body is the classic mistake: the diagnostics say so.
+        auto* diagnostics = m_window->findChild<QTableView*>(QStringLiteral("diagnosticsTable"));
+        QVERIFY(diagnostics);
+        QTRY_VERIFY(diagnostics->model()->rowCount() > 0);
+    }
+
+    void addAHeaderAndAMapping()
+    {
+        auto* headers = child<QTableView>("headersTable");
+        const int headerRows = headers->model()->rowCount();
+        QTest::mouseClick(child<QPushButton>("addHeaderButton"), Qt::LeftButton);
+        QCOMPARE(headers->model()->rowCount(), headerRows + 1);
+        auto* nameEditor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(nameEditor);
+        nameEditor->selectAll();
+        QTest::keyClicks(nameEditor, QStringLiteral("X-Api-Version"));
+        QTest::keyClick(nameEditor, Qt::Key_Return);
+        QTRY_COMPARE(headers->model()->index(headerRows, 0).data().toString(), QStringLiteral("X-Api-Version"));
+        auto* previewHeaders = m_window->findChild<QTableView*>(QStringLiteral("previewHeadersTable"));
+        QVERIFY(previewHeaders);
+        QTRY_VERIFY(columnContains(previewHeaders->model(), 0, QStringLiteral("X-Api-Version")));
+
+        auto* mappings = child<QTableView>("mappingsTable");
+        const int mappingRows = mappings->model()->rowCount();
+        QTest::mouseClick(child<QPushButton>("addMappingButton"), Qt::LeftButton);
+        QCOMPARE(mappings->model()->rowCount(), mappingRows + 1);
+        auto* attributeEditor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(attributeEditor);
+        QTest::keyClicks(attributeEditor, QStringLiteral("data.domain"));
+        QTest::keyClick(attributeEditor, Qt::Key_Return);
+        QTRY_COMPARE(mappings->model()->index(mappingRows, 0).data().toString(), QStringLiteral("data.domain"));
+        QCOMPARE(m_window->document()->workspace().webhooks[0].responseMappings.last().attribute,
+                 QStringLiteral("data.domain"));
+        // Both are undoable, newest first.
+        m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger();
+        QCOMPARE(mappings->model()->index(mappingRows, 0).data().toString(), QString());
+    }
+
+    void sendShowsTheStatusAndTheMappedFields()
+    {
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
+        auto* status = m_window->findChild<QLabel*>(QStringLiteral("responseStatusLabel"));
+        QVERIFY(status);
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("200")), qPrintable(status->text()));
+        auto* mappings = child<QTableView>("mappingsTable");
+        QVERIFY(mappings->model()->rowCount() > 0);
+        int applied = 0;
+        for (int row = 0; row < mappings->model()->rowCount(); ++row) {
+            applied += mappings->model()->index(row, 2).data().toString().startsWith(QStringLiteral("✓"));
+        }
+        QVERIFY(applied > 0);
+        // The first mapping of the sample writes the company name the sandbox returns.
+        const QString first = mappings->model()->index(0, 2).data().toString();
+        QVERIFY2(first.startsWith(QStringLiteral("✓ ")) && first.size() > 2, qPrintable(first));
+    }
+
+    void aNon2xxResponseAppliesNothingAndSaysWhy()
+    {
+        auto* url = child<TokenLineEdit>("urlEdit");
+        url->setFocus();
+        url->selectAll();
+        QTest::keyClicks(url, m_window->sandbox()->url().toString() + QStringLiteral("/status/500"));
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
+        const auto outcome = evaluated.at(0).at(0).value<MappingOutcome>();
+        QVERIFY(!outcome.statusApplies);
+        QCOMPARE(outcome.appliedCount(), 0);
+        auto* mappings = child<QTableView>("mappingsTable");
+        for (int row = 0; row < mappings->model()->rowCount(); ++row) {
+            const QString result = mappings->model()->index(row, 2).data().toString();
+            QVERIFY2(result.startsWith(QStringLiteral("✗ ")) && result.contains(QStringLiteral("500")),
+                     qPrintable(result));
+        }
+        auto* status = m_window->findChild<QLabel*>(QStringLiteral("responseStatusLabel"));
+        QTRY_VERIFY(status->text().contains(QStringLiteral("500")));
+        QVERIFY(!m_window->findChild<ResponsePane*>()->bannerText().isEmpty());
+    }
+
+    void aMalformedWorkspaceSaysWhatAndWhere()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.webhooks.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "webhook-designer/1", "webhooks": [{"name": "A", "requestType": "FETCH"}]})");
+        file.close();
+        const int webhooks = m_window->document()->workspace().webhooks.size();
+        const QString name = m_window->document()->workspace().webhooks[0].name;
+
+        // Dropped on the window, as a user would.
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window, &drop);
+
+        auto* label = m_window->findChild<QLabel*>(QStringLiteral("messageLabel"));
+        QVERIFY(label);
+        QTRY_VERIFY(label->isVisible());
+        QVERIFY2(label->text().contains(QStringLiteral("webhooks[0].requestType")), qPrintable(label->text()));
+        QVERIFY2(label->text().contains(QStringLiteral("FETCH")), qPrintable(label->text()));
+        QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+        // Nothing open was lost, and the window still works.
+        QCOMPARE(m_window->document()->workspace().webhooks.size(), webhooks);
+        QCOMPARE(child<QLineEdit>("nameEdit")->text(), name);
+
+        // A CSV with a bad row: the good rows import, the bad one is named by its row.
+        const QString csv = dir.filePath(QStringLiteral("leads.csv"));
+        QFile csvFile(csv);
+        QVERIFY(csvFile.open(QIODevice::WriteOnly));
+        csvFile.write("First Name,Email Address\nGrace,grace@example.com\n\"Broken,x\n");
+        csvFile.close();
+        QVERIFY(m_window->importCsv(csv));
+        QTRY_VERIFY(label->text().contains(QStringLiteral("row 3")));
+        QCOMPARE(m_window->document()->workspace().leads.size(), 1);
+    }
+
+    void undoAndRedo()
+    {
+        auto* name = child<QLineEdit>("nameEdit");
+        auto* list = child<QListView>("webhookList");
+        const QString original = name->text();
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Renamed hook"));
+        QTRY_COMPARE(list->currentIndex().data().toString(), QStringLiteral("Renamed hook"));
+        QVERIFY(m_window->isWindowModified());
+        // Ctrl+Z in the line edit is the window's undo.
+        QTest::keyClick(name, Qt::Key_Z, Qt::ControlModifier);
+        QTRY_COMPARE(list->currentIndex().data().toString(), original);
+        QCOMPARE(name->text(), original);
+        QVERIFY(!m_window->isWindowModified());
+        QTest::keyClick(name, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(name->text(), QStringLiteral("Renamed hook"));
+
+        // Deleting a webhook with everything it holds, and bringing it back.
+        const int count = list->model()->rowCount();
+        const Webhook before = m_window->document()->workspace().webhooks[0];
+        QTest::mouseClick(child<QToolButton>("deleteWebhookButton"), Qt::LeftButton);
+        QCOMPARE(list->model()->rowCount(), count - 1);
+        m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger();
+        QCOMPARE(list->model()->rowCount(), count);
+        QCOMPARE(m_window->document()->workspace().webhooks[0].headers.size(), before.headers.size());
+        QCOMPARE(m_window->document()->workspace().webhooks[0].payloadTemplate, before.payloadTemplate);
+        QCOMPARE(m_window->currentWebhook(), 0);
+        QCOMPARE(child<QLineEdit>("nameEdit")->text(), QStringLiteral("Renamed hook"));
+    }
+
+    void restoreAfterASimulatedCrash()
+    {
+        auto* description = child<QLineEdit>("descriptionEdit");
+        description->setFocus();
+        description->selectAll();
+        QTest::keyClicks(description, QStringLiteral("Unsaved work"));
+        QTRY_COMPARE(m_window->document()->workspace().webhooks[0].description, QStringLiteral("Unsaved work"));
+        m_window->autosaveNow();
+        QVERIFY(QFile::exists(MainWindow::recoveryFilePath()));
+        // A crash: the window goes away without closing.
+        delete m_window;
+        m_window = new MainWindow;
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        auto* restore = m_window->findChild<QPushButton*>(QStringLiteral("restoreButton"));
+        QVERIFY(restore);
+        QTRY_VERIFY(restore->isVisible());
+        QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("did not close properly")));
+        QCOMPARE(m_window->document()->workspace().webhooks[0].description == QStringLiteral("Unsaved work"), false);
+        QTest::mouseClick(restore, Qt::LeftButton);
+        QCOMPARE(m_window->document()->workspace().webhooks[0].description, QStringLiteral("Unsaved work"));
+        QTRY_COMPARE(child<QLineEdit>("descriptionEdit")->text(), QStringLiteral("Unsaved work"));
+        QVERIFY(m_window->document()->isModified());
+        QVERIFY(m_window->isWindowModified());
+    }
+
+    void aLargeResponseArrivesWhileTheWindowKeepsWorking()
+    {
+        auto* url = child<TokenLineEdit>("urlEdit");
+        url->setFocus();
+        url->selectAll();
+        QTest::keyClicks(url, m_window->sandbox()->url().toString() + QStringLiteral("/large?mb=20"));
+        QTRY_VERIFY(m_window->document()->workspace().webhooks[0].url.endsWith(QStringLiteral("mb=20")));
+
+        // A ticking timer proves the event loop keeps running while the body arrives.
+        int ticks = 0;
+        int ticksAtFinish = -1;
+        QTimer ticker;
+        ticker.setInterval(5);
+        connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+        QSignalSpy finished(m_window, &MainWindow::callFinished);
+        connect(m_window, &MainWindow::callFinished, this, [&] { ticksAtFinish = ticks; });
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        ticker.start();
+        m_window->send();
+        QVERIFY(m_window->isCallRunning());
+        // The user keeps typing during the call: the edit lands and the preview follows.
+        auto* description = child<QLineEdit>("descriptionEdit");
+        description->setFocus();
+        QTest::keyClicks(description, QStringLiteral(" typed meanwhile"));
+        QTRY_VERIFY(m_window->document()->workspace().webhooks[0].description.endsWith(QStringLiteral("typed meanwhile")));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 60000);
+        QVERIFY(ticksAtFinish > 0);
+        const auto result = finished.at(0).at(0).value<CallResult>();
+        QCOMPARE(result.status, 200);
+        QCOMPARE(result.bodySize, qint64(20) * 1024 * 1024);
+        auto* pane = m_window->findChild<ResponsePane*>();
+        QTRY_VERIFY_WITH_TIMEOUT(!pane->isBusy(), 60000);
+        QVERIFY(ticks > ticksAtFinish);
+    }
+
+private:
+    template <typename T>
+    T* child(const char* name) const
+    {
+        T* widget = m_window->findChild<T*>(QLatin1String(name));
+        if (!widget) {
+            qFatal("no widget %s", name);
+        }
+        return widget;
+    }
+
+    QString previewLine() const
+    {
+        auto* label = m_window->findChild<QLabel*>(QStringLiteral("previewRequestLineLabel"));
+        return label ? label->text() : QString();
+    }
+
+    QString previewBody() const
+    {
+        auto* view = m_window->findChild<QsciScintilla*>(QStringLiteral("previewBodyView"));
+        return view ? view->text() : QString();
+    }
+
+    static bool columnContains(const QAbstractItemModel* model, int column, const QString& text)
+    {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, column).data().toString() == text) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    MainWindow* m_window = nullptr;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
