@@ -33,16 +33,18 @@ BodyView::BodyView(QWidget* parent)
 
 BodyView::~BodyView() = default;
 
-bool BodyView::setBody(const QByteArray& utf8, BodyFormat format)
+bool BodyView::setBody(const QByteArray& utf8, BodyFormat format, qint64 fullSize)
 {
-    const bool truncated = utf8.size() > m_displayCap;
-    const QByteArray shown = truncated ? BodyFormatter::utf8Prefix(utf8, m_displayCap) : utf8;
-    const bool large = utf8.size() > m_lexerThreshold;
+    const qint64 size = qMax<qint64>(fullSize, utf8.size());
+    const QByteArray shown = utf8.size() > m_displayCap ? BodyFormatter::utf8Prefix(utf8, m_displayCap) : utf8;
+    const bool truncated = size > shown.size();
+    const bool large = size > m_lexerThreshold;
     const bool sameText = shown.size() == m_shown.size() && (shown.isSharedWith(m_shown) || shown == m_shown);
 
     m_truncated = truncated;
     applyLexer(format, !large);
     m_format = format;
+    m_large = large;
     setWrapMode(m_wrapWanted && !large ? WrapWord : WrapNone);
     if (sameText)
         return false;
@@ -68,7 +70,7 @@ void BodyView::clearBody()
 void BodyView::setWrapWanted(bool wrap)
 {
     m_wrapWanted = wrap;
-    setWrapMode(m_wrapWanted && m_shown.size() <= m_lexerThreshold ? WrapWord : WrapNone);
+    setWrapMode(m_wrapWanted && !m_large ? WrapWord : WrapNone);
 }
 
 void BodyView::setMarkedRanges(const QList<QPair<int, int>>& ranges)

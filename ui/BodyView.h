@@ -24,8 +24,9 @@ public:
     explicit BodyView(QWidget* parent = nullptr);
     ~BodyView() override;
 
-    // Returns true when the text changed.
-    bool setBody(const QByteArray& utf8, BodyFormat format);
+    // Returns true when the text changed. `fullSize` is the size of the whole body when
+    // utf8 is already a prefix of it (the lexer threshold and isTruncated() go by it).
+    bool setBody(const QByteArray& utf8, BodyFormat format, qint64 fullSize = -1);
     void clearBody();
     const QByteArray& body() const { return m_shown; }
     BodyFormat format() const { return m_format; }
@@ -55,6 +56,7 @@ private:
     QByteArray m_shown;
     BodyFormat m_format = BodyFormat::Text;
     bool m_truncated = false;
+    bool m_large = false; // past the lexer threshold: no lexer, no wrapping
     bool m_wrapWanted = false;
     qsizetype m_lexerThreshold = 2 * 1024 * 1024;
     qsizetype m_displayCap = 4 * 1024 * 1024;

@@ -17,7 +17,9 @@ QWidget* FieldDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem
     auto* combo = new QComboBox(parent);
     combo->setObjectName(QStringLiteral("mappingFieldCombo"));
     combo->setAccessibleName(tr("Lead field"));
-    for (const Field& field : m_document->workspace().catalog().fields()) {
+    // A named copy: ranging over fields() of the temporary catalog() would dangle.
+    const FieldCatalog catalog = m_document->workspace().catalog();
+    for (const Field& field : catalog.fields()) {
         combo->addItem(QStringLiteral("%1 (%2)").arg(field.name, FieldTypes::name(field.type)), field.apiName);
     }
     return combo;

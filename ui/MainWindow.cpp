@@ -253,6 +253,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 MainWindow::~MainWindow()
 {
     m_http->cancelAll();
+    // ~QWidget hides the children, and a focused line edit then emits editingFinished:
+    // its handlers must not run on a window that is already half destroyed.
+    const QList<QWidget*> children = findChildren<QWidget*>();
+    for (QWidget* child : children) {
+        child->disconnect(this);
+    }
 }
 
 void MainWindow::createActions()

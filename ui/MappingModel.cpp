@@ -155,7 +155,9 @@ bool MappingModel::setData(const QModelIndex& index, const QVariant& value, int 
         mapping.attribute = text;
     } else if (index.column() == FieldColumn) {
         // The editor hands an API name; accept a display name typed by hand too.
-        const Field* field = document()->workspace().catalog().find(text);
+        // catalog() returns a temporary: keep it alive while `field` points into it.
+        const FieldCatalog catalog = document()->workspace().catalog();
+        const Field* field = catalog.find(text);
         const QString apiName = field ? field->apiName : text;
         if (apiName == mapping.field) {
             return true;

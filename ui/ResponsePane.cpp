@@ -447,7 +447,7 @@ void ResponsePane::startBodyJob()
         ? tr("Showing the first %1 of %2").arg(BodyFormatter::sizeText(displayCap()), BodyFormatter::sizeText(body.size()))
         : QString();
     const auto show = [this, format, sizeNote, size = body.size()](const BodyJobResult& r) {
-        m_body->setBody(r.text, format);
+        m_body->setBody(r.text, format, size);
         QStringList notes;
         if (!sizeNote.isEmpty())
             notes << sizeNote;

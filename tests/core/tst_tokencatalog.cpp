@@ -220,7 +220,8 @@ void TestTokenCatalog::companyScopeHoldsCompanyFields()
     const Workspace w = fixture();
     const TokenCatalog catalog(w, 0, pinnedNow());
     int companyFields = 0;
-    for (const Field& f : w.catalog().fields()) {
+    const FieldCatalog fields = w.catalog();
+    for (const Field& f : fields.fields()) {
         companyFields += f.company ? 1 : 0;
         QCOMPARE(find(catalog.tokens(), QStringLiteral("company"), f.name) != nullptr, f.company);
     }

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -269,6 +270,7 @@ void TestResponsePane::largeResponseKeepsEventLoopTurning()
     const QModelIndex items = pane.treeModel()->index(0, 0);
     QCOMPARE(items.data().toString(), QStringLiteral("items"));
     QVERIFY(pane.treeModel()->canFetchMore(items));
+    pane.findChild<QTabWidget*>(QStringLiteral("responseTabs"))->setCurrentWidget(pane.treeView()->parentWidget());
     pane.treeView()->expand(items);
     QTRY_COMPARE(pane.treeModel()->rowCount(items), ResponseTreeModel::batchSize());
 }
