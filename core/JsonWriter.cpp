@@ -178,8 +178,16 @@ void JsonWriter::appendString(QByteArray& out, const QString& text)
     out.reserve(out.size() + utf8.size() + 2);
     out.append('"');
     // Escaping byte-wise is safe: every byte of a multi-byte UTF-8 sequence is >= 0x80.
-    for (const char c : utf8) {
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = utf8.at(i);
         const auto u = static_cast<unsigned char>(c);
+        // U+FEFF goes out escaped: Qt's reader drops it from the start of a string or key
+        // when it comes raw, so a save, reload and save would lose it.
+        if (u == 0xef && utf8.mid(i, 3) == "\xEF\xBB\xBF") {
+            out.append("\\ufeff");
+            i += 2;
+            continue;
+        }
         switch (c) {
         case '"':
             out.append("\\\"");

@@ -6,10 +6,7 @@ AddWebhookCommand::AddWebhookCommand(WorkspaceDocument* document,
                                      int index,
                                      const Webhook& webhook,
                                      const QString& text)
-    : QUndoCommand(text)
-    , m_document(document)
-    , m_index(index)
-    , m_webhook(webhook)
+    : QUndoCommand(text), m_document(document), m_index(index), m_webhook(webhook)
 {
 }
 

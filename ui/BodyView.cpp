@@ -10,9 +10,7 @@ constexpr int MarkIndicator = 8; // indicators 0-7 belong to lexers
 }
 
 BodyView::BodyView(QWidget* parent)
-    : QsciScintilla(parent)
-    , m_jsonLexer(new QsciLexerJSON(this))
-    , m_xmlLexer(new QsciLexerXML(this))
+    : QsciScintilla(parent), m_jsonLexer(new QsciLexerJSON(this)), m_xmlLexer(new QsciLexerXML(this))
 {
     setUtf8(true);
     setReadOnly(true);
@@ -25,6 +23,9 @@ BodyView::BodyView(QWidget* parent)
     // re-measuring lines while scrolling.
     SendScintilla(SCI_SETIDLESTYLING, SC_IDLESTYLING_NONE);
     SendScintilla(SCI_SETLAYOUTCACHE, SC_CACHE_PAGE);
+    // Horizontal scrolling only as wide as the longest line seen, not Scintilla's 2000 px.
+    SendScintilla(SCI_SETSCROLLWIDTH, 1);
+    SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
     SendScintilla(SCI_INDICSETSTYLE, MarkIndicator, INDIC_FULLBOX);
     SendScintilla(SCI_INDICSETALPHA, MarkIndicator, 90);
     applyPalette();

@@ -6,8 +6,7 @@
 #include <QUndoStack>
 
 ContextModel::ContextModel(WorkspaceDocument* document, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
+    : QAbstractTableModel(parent), m_document(document)
 {
     connect(document, &WorkspaceDocument::workspaceReset, this, &ContextModel::reload);
     connect(document, &WorkspaceDocument::contextChanged, this, &ContextModel::reload);

@@ -9,8 +9,8 @@ namespace {
 bool sameDiagnostic(const Diagnostic& a, const Diagnostic& b)
 {
     return a.severity == b.severity && a.line == b.line && a.column == b.column && a.offset == b.offset
-        && a.length == b.length && a.where == b.where && a.message == b.message && a.code == b.code
-        && a.webhook == b.webhook;
+           && a.length == b.length && a.where == b.where && a.message == b.message && a.code == b.code
+           && a.webhook == b.webhook;
 }
 
 QString severityLabel(Diagnostic::Severity severity)
@@ -43,10 +43,7 @@ QIcon severityIcon(Diagnostic::Severity severity)
 
 } // namespace
 
-DiagnosticModel::DiagnosticModel(QObject* parent)
-    : QAbstractTableModel(parent)
-{
-}
+DiagnosticModel::DiagnosticModel(QObject* parent) : QAbstractTableModel(parent) { }
 
 DiagnosticModel::~DiagnosticModel() = default;
 
@@ -136,7 +133,9 @@ QVariant DiagnosticModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::AccessibleTextRole:
         return QStringLiteral("%1, %2 %3: %4")
-            .arg(severityLabel(d.severity), whereLabel(d.where), data(index.siblingAtColumn(PositionColumn)).toString(),
+            .arg(severityLabel(d.severity),
+                 whereLabel(d.where),
+                 data(index.siblingAtColumn(PositionColumn)).toString(),
                  d.message);
     case WhereRole:
         return d.where;

@@ -20,9 +20,9 @@ int indexOf(TokenEncoding encoding)
 
 QString objectPrefix(TokenEncoding encoding)
 {
-    return encoding == TokenEncoding::None ? QStringLiteral("encodingNone")
-        : encoding == TokenEncoding::Json  ? QStringLiteral("encodingJson")
-                                           : QStringLiteral("encodingForm");
+    return encoding == TokenEncoding::None   ? QStringLiteral("encodingNone")
+           : encoding == TokenEncoding::Json ? QStringLiteral("encodingJson")
+                                             : QStringLiteral("encodingForm");
 }
 
 // Where a byte offset falls, as a marketer reads it.
@@ -37,8 +37,7 @@ QString lineColumn(const QByteArray& body, qsizetype offset)
 
 } // namespace
 
-EncodingsView::EncodingsView(QWidget* parent)
-    : QWidget(parent)
+EncodingsView::EncodingsView(QWidget* parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("encodingsWidget"));
     setAccessibleName(tr("Body under each request token encoding"));
@@ -70,11 +69,8 @@ EncodingsView::EncodingsView(QWidget* parent)
 
 EncodingsView::~EncodingsView() = default;
 
-void EncodingsView::showEncodings(const QByteArray& none,
-                                  const QByteArray& json,
-                                  const QByteArray& form,
-                                  BodyFormat format,
-                                  TokenEncoding current)
+void EncodingsView::showEncodings(
+    const QByteArray& none, const QByteArray& json, const QByteArray& form, BodyFormat format, TokenEncoding current)
 {
     const QList<QByteArray> bodies = {none, json, form};
     bool changed = false;

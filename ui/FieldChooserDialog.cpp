@@ -28,8 +28,8 @@ FieldChooserDialog::FieldChooserDialog(const FieldCatalog& catalog, const QStrin
     m_list->setObjectName(QStringLiteral("fieldList"));
     m_list->setAccessibleName(tr("Lead fields"));
     for (const Field& field : catalog.fields()) {
-        auto* item = new QListWidgetItem(
-            QStringLiteral("%1  —  %2").arg(field.name, FieldTypes::name(field.type)), m_list);
+        auto* item =
+            new QListWidgetItem(QStringLiteral("%1  —  %2").arg(field.name, FieldTypes::name(field.type)), m_list);
         item->setData(Qt::UserRole, field.apiName);
         item->setData(Qt::UserRole + 1, field.name);
         item->setToolTip(tr("API name: %1").arg(field.apiName));
@@ -91,7 +91,7 @@ void FieldChooserDialog::applyFilter()
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem* item = m_list->item(i);
         const bool match = text.isEmpty() || item->data(Qt::UserRole + 1).toString().contains(text, Qt::CaseInsensitive)
-            || item->data(Qt::UserRole).toString().contains(text, Qt::CaseInsensitive);
+                           || item->data(Qt::UserRole).toString().contains(text, Qt::CaseInsensitive);
         item->setHidden(!match);
         if (match && !firstVisible)
             firstVisible = item;

@@ -5,8 +5,7 @@
 #include <QComboBox>
 
 FieldDelegate::FieldDelegate(WorkspaceDocument* document, QObject* parent)
-    : QStyledItemDelegate(parent)
-    , m_document(document)
+    : QStyledItemDelegate(parent), m_document(document)
 {
 }
 

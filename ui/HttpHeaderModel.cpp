@@ -4,10 +4,7 @@
 #include <QGuiApplication>
 #include <QPalette>
 
-HttpHeaderModel::HttpHeaderModel(QObject* parent)
-    : QAbstractTableModel(parent)
-{
-}
+HttpHeaderModel::HttpHeaderModel(QObject* parent) : QAbstractTableModel(parent) { }
 
 HttpHeaderModel::~HttpHeaderModel() = default;
 

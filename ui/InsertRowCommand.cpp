@@ -12,10 +12,7 @@ InsertRowCommand::InsertRowCommand(WorkspaceDocument* document, int webhook, int
 {
 }
 
-InsertRowCommand::InsertRowCommand(WorkspaceDocument* document,
-                                   int webhook,
-                                   int row,
-                                   const ResponseMapping& mapping)
+InsertRowCommand::InsertRowCommand(WorkspaceDocument* document, int webhook, int row, const ResponseMapping& mapping)
     : QUndoCommand(QCoreApplication::translate("InsertRowCommand", "Add response mapping"))
     , m_document(document)
     , m_table(WorkspaceDocument::RowTable::Mappings)

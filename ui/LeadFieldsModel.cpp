@@ -5,8 +5,7 @@
 #include <QUndoStack>
 
 LeadFieldsModel::LeadFieldsModel(WorkspaceDocument* document, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
+    : QAbstractTableModel(parent), m_document(document)
 {
     connect(document, &WorkspaceDocument::workspaceReset, this, &LeadFieldsModel::reload);
     connect(document, &WorkspaceDocument::leadsReset, this, &LeadFieldsModel::reload);

@@ -1,8 +1,6 @@
 #include "LeadModel.h"
 
-LeadModel::LeadModel(WorkspaceDocument* document, QObject* parent)
-    : QAbstractListModel(parent)
-    , m_document(document)
+LeadModel::LeadModel(WorkspaceDocument* document, QObject* parent) : QAbstractListModel(parent), m_document(document)
 {
     auto reset = [this] {
         beginResetModel();
@@ -10,9 +8,8 @@ LeadModel::LeadModel(WorkspaceDocument* document, QObject* parent)
     };
     connect(document, &WorkspaceDocument::workspaceReset, this, reset);
     connect(document, &WorkspaceDocument::leadsReset, this, reset);
-    connect(document, &WorkspaceDocument::leadChanged, this, [this](int row) {
-        emit dataChanged(index(row), index(row));
-    });
+    connect(
+        document, &WorkspaceDocument::leadChanged, this, [this](int row) { emit dataChanged(index(row), index(row)); });
 }
 
 LeadModel::~LeadModel() = default;
@@ -41,8 +38,7 @@ QString LeadModel::describe(const Workspace& workspace, int lead)
         const Field* field = catalog.findByApiName(QLatin1String(apiName));
         return field ? FieldCatalog::value(record, *field).toVariant().toString() : QString();
     };
-    const QString name =
-        QStringList{valueOf("firstName"), valueOf("lastName")}.join(QLatin1Char(' ')).trimmed();
+    const QString name = QStringList {valueOf("firstName"), valueOf("lastName")}.join(QLatin1Char(' ')).trimmed();
     const QString email = valueOf("email");
     if (name.isEmpty() && email.isEmpty()) {
         return tr("Lead %1").arg(lead + 1);

@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
 #include "AddWebhookCommand.h"
+#include "BatchDialog.h"
+#include "CallHistory.h"
 #include "ContextModel.h"
 #include "CsvImporter.h"
 #include "EditContextCommand.h"
 #include "FieldDelegate.h"
 #include "HeaderModel.h"
+#include "HistoryDialog.h"
 #include "HttpClient.h"
 #include "ImportLeadsCommand.h"
 #include "InsertRowCommand.h"
@@ -19,14 +22,14 @@
 #include "PreviewPane.h"
 #include "RemoveRowCommand.h"
 #include "RemoveWebhookCommand.h"
-#include "ResponsePane.h"
-#include "TokenPickerDialog.h"
 #include "Renderer.h"
+#include "ResponsePane.h"
 #include "SandboxServer.h"
 #include "SetWebhookPropertyCommand.h"
 #include "TemplateEditor.h"
 #include "TokenCatalog.h"
 #include "TokenLineEdit.h"
+#include "TokenPickerDialog.h"
 #include "WebhookListModel.h"
 #include "WorkspaceDocument.h"
 #include "WorkspaceFile.h"
@@ -136,10 +139,7 @@ QString headerValue(const Webhook& webhook, const QString& name)
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
-    : MainWindow(Options(), parent)
-{
-}
+MainWindow::MainWindow(QWidget* parent) : MainWindow(Options(), parent) { }
 
 MainWindow::MainWindow(const Options& options, QWidget* parent)
     : QMainWindow(parent)
@@ -213,12 +213,13 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         }
         const int row = m_document->workspace().webhooks.at(m_currentWebhook).responseMappings.size();
         m_document->undoStack()->push(
-            new InsertRowCommand(m_document, m_currentWebhook, row, ResponseMapping{path, field, {}}));
+            new InsertRowCommand(m_document, m_currentWebhook, row, ResponseMapping {path, field, {}}));
         m_editorTabs->setCurrentIndex(1);
         m_mappingsTable->setCurrentIndex(m_mappingModel->index(row, MappingModel::FieldColumn));
     });
-    connect(m_responsePane, &ResponsePane::pathCopied, this,
-            [this](const QString& path) { m_statusLabel->setText(tr("Copied %1").arg(path)); });
+    connect(m_responsePane, &ResponsePane::pathCopied, this, [this](const QString& path) {
+        m_statusLabel->setText(tr("Copied %1").arg(path));
+    });
     connectDocument();
     applySettings();
 
@@ -275,7 +276,9 @@ void MainWindow::createActions()
     m_openAction = action(tr("&Open…"), "openAction", QStringLiteral(":/icons/open.png"), QKeySequence::Open);
     m_saveAction = action(tr("&Save"), "saveAction", QStringLiteral(":/icons/save.png"), QKeySequence::Save);
     m_saveAsAction = action(tr("Save &As…"), "saveAsAction", QString(), QKeySequence::SaveAs);
-    m_importCsvAction = action(tr("&Import Leads from CSV…"), "importCsvAction", QStringLiteral(":/icons/import.png"),
+    m_importCsvAction = action(tr("&Import Leads from CSV…"),
+                               "importCsvAction",
+                               QStringLiteral(":/icons/import.png"),
                                QKeySequence(Qt::CTRL | Qt::Key_I));
     m_settingsAction = action(tr("Se&ttings…"), "settingsAction", QString(), QKeySequence::Preferences);
     m_quitAction = action(tr("&Quit"), "quitAction", QString(), QKeySequence::Quit);
@@ -287,27 +290,35 @@ void MainWindow::createActions()
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setShortcuts(QKeySequence::Redo);
     m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.png")));
-    m_addWebhookAction = action(tr("&Add Webhook"), "addWebhookAction", QStringLiteral(":/icons/add.png"),
+    m_addWebhookAction = action(tr("&Add Webhook"),
+                                "addWebhookAction",
+                                QStringLiteral(":/icons/add.png"),
                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    m_duplicateWebhookAction = action(tr("D&uplicate Webhook"), "duplicateWebhookAction",
-                                      QStringLiteral(":/icons/duplicate.png"), QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_duplicateWebhookAction = action(tr("D&uplicate Webhook"),
+                                      "duplicateWebhookAction",
+                                      QStringLiteral(":/icons/duplicate.png"),
+                                      QKeySequence(Qt::CTRL | Qt::Key_D));
     m_renameWebhookAction =
         action(tr("Re&name Webhook"), "renameWebhookAction", QStringLiteral(":/icons/rename.png"), Qt::Key_F2);
-    m_deleteWebhookAction = action(tr("&Delete Webhook"), "deleteWebhookAction", QStringLiteral(":/icons/delete.png"),
+    m_deleteWebhookAction = action(tr("&Delete Webhook"),
+                                   "deleteWebhookAction",
+                                   QStringLiteral(":/icons/delete.png"),
                                    QKeySequence(Qt::CTRL | Qt::Key_Delete));
-    m_sendAction = action(tr("&Send"), "sendAction", QStringLiteral(":/icons/send.png"),
-                          QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_sendAction =
+        action(tr("&Send"), "sendAction", QStringLiteral(":/icons/send.png"), QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_sendAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_sendAction->setToolTip(tr("Send the request for the sample lead (Ctrl+Enter)"));
-    m_cancelAction = action(tr("&Cancel Call"), "cancelAction", QStringLiteral(":/icons/cancel.png"),
-                            QKeySequence(Qt::Key_Escape));
+    m_cancelAction =
+        action(tr("&Cancel Call"), "cancelAction", QStringLiteral(":/icons/cancel.png"), QKeySequence(Qt::Key_Escape));
     m_cancelAction->setShortcutContext(Qt::WindowShortcut);
-    m_insertTokenAction = action(tr("Insert &Token…"), "insertTokenAction", QStringLiteral(":/icons/token.png"),
+    m_insertTokenAction = action(tr("Insert &Token…"),
+                                 "insertTokenAction",
+                                 QStringLiteral(":/icons/token.png"),
                                  QKeySequence(Qt::CTRL | Qt::Key_T));
-    m_batchAction = action(tr("&Batch Run…"), "batchAction", QStringLiteral(":/icons/batch.png"),
-                           QKeySequence(Qt::CTRL | Qt::Key_B));
-    m_historyAction = action(tr("&History…"), "historyAction", QStringLiteral(":/icons/history.png"),
-                             QKeySequence(Qt::CTRL | Qt::Key_H));
+    m_batchAction = action(
+        tr("&Batch Run…"), "batchAction", QStringLiteral(":/icons/batch.png"), QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_historyAction = action(
+        tr("&History…"), "historyAction", QStringLiteral(":/icons/history.png"), QKeySequence(Qt::CTRL | Qt::Key_H));
     m_aboutAction = action(tr("&About Webhook Designer"), "aboutAction", QString(), QKeySequence());
 
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newWorkspace);
@@ -324,8 +335,11 @@ void MainWindow::createActions()
     connect(m_sendAction, &QAction::triggered, this, &MainWindow::send);
     connect(m_cancelAction, &QAction::triggered, this, &MainWindow::cancelCall);
     connect(m_insertTokenAction, &QAction::triggered, this, &MainWindow::insertToken);
+    connect(m_batchAction, &QAction::triggered, this, &MainWindow::openBatch);
+    connect(m_historyAction, &QAction::triggered, this, &MainWindow::openHistory);
     connect(m_aboutAction, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About Webhook Designer"),
+        QMessageBox::about(this,
+                           tr("About Webhook Designer"),
                            tr("<h3>Webhook Designer %1</h3><p>Design, preview and test Marketo webhooks.</p>"
                               "<p>Licensed under the GNU GPL version 3.</p>")
                                .arg(QStringLiteral(WD_VERSION)));
@@ -395,9 +409,15 @@ void MainWindow::createToolBar()
     bar->addAction(m_batchAction);
     bar->addAction(m_historyAction);
     const QList<QPair<QAction*, const char*>> buttons = {
-        {m_newAction, "newButton"},       {m_openAction, "openButton"},         {m_saveAction, "saveButton"},
-        {m_undoAction, "undoButton"},     {m_redoAction, "redoButton"},         {m_sendAction, "sendButton"},
-        {m_cancelAction, "cancelButton"}, {m_insertTokenAction, "insertTokenButton"}, {m_batchAction, "batchButton"},
+        {m_newAction, "newButton"},
+        {m_openAction, "openButton"},
+        {m_saveAction, "saveButton"},
+        {m_undoAction, "undoButton"},
+        {m_redoAction, "redoButton"},
+        {m_sendAction, "sendButton"},
+        {m_cancelAction, "cancelButton"},
+        {m_insertTokenAction, "insertTokenButton"},
+        {m_batchAction, "batchButton"},
         {m_historyAction, "historyButton"},
     };
     for (const auto& [action, name] : buttons) {
@@ -435,7 +455,9 @@ QWidget* MainWindow::createWebhookListPane()
     layout->addLayout(buttons);
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_webhookProxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_webhookList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    connect(m_webhookList->selectionModel(),
+            &QItemSelectionModel::currentChanged,
+            this,
             [this](const QModelIndex& current) {
                 const int row = m_webhookProxy->mapToSource(current).row();
                 if (row != m_currentWebhook && current.isValid()) {
@@ -514,24 +536,22 @@ QWidget* MainWindow::createEditorPane()
     m_headersTable->horizontalHeader()->setSectionResizeMode(HeaderModel::NameColumn, QHeaderView::Interactive);
     m_headersTable->setColumnWidth(HeaderModel::NameColumn, 180);
     m_headersTable->horizontalHeader()->setSectionResizeMode(HeaderModel::ValueColumn, QHeaderView::Stretch);
-    m_headersTable->horizontalHeader()->setSectionResizeMode(HeaderModel::SecretColumn,
-                                                             QHeaderView::ResizeToContents);
+    m_headersTable->horizontalHeader()->setSectionResizeMode(HeaderModel::SecretColumn, QHeaderView::ResizeToContents);
     m_headersTable->horizontalHeader()->setStretchLastSection(false);
     auto* headerButtons = new QHBoxLayout;
-    auto addButton = [](QBoxLayout* box, QWidget* parent, const QString& text, const char* name,
-                        const QString& icon) {
+    auto addButton = [](QBoxLayout* box, QWidget* parent, const QString& text, const char* name, const QString& icon) {
         auto* b = named(new QPushButton(QIcon(icon), text, parent), name, QString(text).remove(QLatin1Char('&')));
         box->addWidget(b);
         return b;
     };
-    auto* addHeader = addButton(headerButtons, headersPage, tr("&Add Header"), "addHeaderButton",
-                                QStringLiteral(":/icons/add.png"));
-    auto* removeHeader = addButton(headerButtons, headersPage, tr("Remove"), "removeHeaderButton",
-                                   QStringLiteral(":/icons/delete.png"));
-    auto* upHeader = addButton(headerButtons, headersPage, tr("Move Up"), "moveHeaderUpButton",
-                               QStringLiteral(":/icons/up.png"));
-    auto* downHeader = addButton(headerButtons, headersPage, tr("Move Down"), "moveHeaderDownButton",
-                                 QStringLiteral(":/icons/down.png"));
+    auto* addHeader =
+        addButton(headerButtons, headersPage, tr("&Add Header"), "addHeaderButton", QStringLiteral(":/icons/add.png"));
+    auto* removeHeader =
+        addButton(headerButtons, headersPage, tr("Remove"), "removeHeaderButton", QStringLiteral(":/icons/delete.png"));
+    auto* upHeader =
+        addButton(headerButtons, headersPage, tr("Move Up"), "moveHeaderUpButton", QStringLiteral(":/icons/up.png"));
+    auto* downHeader = addButton(
+        headerButtons, headersPage, tr("Move Down"), "moveHeaderDownButton", QStringLiteral(":/icons/down.png"));
     headerButtons->addStretch();
     headersLayout->addWidget(m_headersTable, 1);
     headersLayout->addLayout(headerButtons);
@@ -550,14 +570,14 @@ QWidget* MainWindow::createEditorPane()
     m_mappingsTable->setColumnWidth(MappingModel::AttributeColumn, 200);
     m_mappingsTable->setColumnWidth(MappingModel::FieldColumn, 200);
     auto* mappingButtons = new QHBoxLayout;
-    auto* addMapping = addButton(mappingButtons, mappingsPage, tr("&Add Mapping"), "addMappingButton",
-                                 QStringLiteral(":/icons/add.png"));
-    auto* removeMapping = addButton(mappingButtons, mappingsPage, tr("Remove"), "removeMappingButton",
-                                    QStringLiteral(":/icons/delete.png"));
-    auto* upMapping = addButton(mappingButtons, mappingsPage, tr("Move Up"), "moveMappingUpButton",
-                                QStringLiteral(":/icons/up.png"));
-    auto* downMapping = addButton(mappingButtons, mappingsPage, tr("Move Down"), "moveMappingDownButton",
-                                  QStringLiteral(":/icons/down.png"));
+    auto* addMapping = addButton(
+        mappingButtons, mappingsPage, tr("&Add Mapping"), "addMappingButton", QStringLiteral(":/icons/add.png"));
+    auto* removeMapping = addButton(
+        mappingButtons, mappingsPage, tr("Remove"), "removeMappingButton", QStringLiteral(":/icons/delete.png"));
+    auto* upMapping =
+        addButton(mappingButtons, mappingsPage, tr("Move Up"), "moveMappingUpButton", QStringLiteral(":/icons/up.png"));
+    auto* downMapping = addButton(
+        mappingButtons, mappingsPage, tr("Move Down"), "moveMappingDownButton", QStringLiteral(":/icons/down.png"));
     mappingButtons->addStretch();
     mappingsLayout->addWidget(m_mappingsTable, 1);
     mappingsLayout->addLayout(mappingButtons);
@@ -590,11 +610,11 @@ QWidget* MainWindow::createEditorPane()
         editProperty(int(Property::Name), name);
     });
     connect(m_nameEdit, &QLineEdit::editingFinished, this, [this] { syncProperty(int(Property::Name)); });
-    connect(m_descriptionEdit, &QLineEdit::textEdited, this,
-            [this](const QString& text) { editProperty(int(Property::Description), text); });
-    connect(m_urlEdit, &QsciScintilla::textChanged, this, [this] {
-        editProperty(int(Property::Url), m_urlEdit->text());
+    connect(m_descriptionEdit, &QLineEdit::textEdited, this, [this](const QString& text) {
+        editProperty(int(Property::Description), text);
     });
+    connect(
+        m_urlEdit, &QsciScintilla::textChanged, this, [this] { editProperty(int(Property::Url), m_urlEdit->text()); });
     connect(m_urlEdit, &TokenLineEdit::returnPressed, this, &MainWindow::send);
     connect(m_templateEditor, &QsciScintilla::textChanged, this, [this] {
         editProperty(int(Property::PayloadTemplate), m_templateEditor->text());
@@ -639,7 +659,8 @@ QWidget* MainWindow::createSampleDataPane()
     auto* leadLabel = new QLabel(tr("Sample &lead:"), pane);
     leadLabel->setBuddy(m_leadCombo);
     auto* importButton = named(new QPushButton(QIcon(QStringLiteral(":/icons/import.png")), tr("Import &CSV…"), pane),
-                               "importCsvButton", tr("Import leads from CSV"));
+                               "importCsvButton",
+                               tr("Import leads from CSV"));
     leadRow->addWidget(leadLabel);
     leadRow->addWidget(m_leadCombo, 1);
     leadRow->addWidget(importButton);
@@ -668,9 +689,11 @@ QWidget* MainWindow::createSampleDataPane()
     m_contextScopeCombo = named(new QComboBox(pane), "contextScopeCombo", tr("Scope of the new context value"));
     m_contextScopeCombo->addItems(Context::scopeNames());
     auto* addContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/add.png")), tr("Add &Value"), pane),
-                             "addContextButton", tr("Add context value"));
+                             "addContextButton",
+                             tr("Add context value"));
     auto* removeContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/delete.png")), tr("Remove"), pane),
-                                "removeContextButton", tr("Remove context value"));
+                                "removeContextButton",
+                                tr("Remove context value"));
     m_timeZoneCombo = named(new QComboBox(pane), "timeZoneCombo", tr("Time zone"));
     m_timeZoneCombo->setEditable(true);
     m_timeZoneCombo->setInsertPolicy(QComboBox::NoInsert);
@@ -812,8 +835,13 @@ void MainWindow::syncEditor()
 {
     const bool has = m_currentWebhook >= 0;
     m_editorPane->setEnabled(has);
-    for (Property p : {Property::Name, Property::Description, Property::Url, Property::RequestType,
-                       Property::PayloadTemplate, Property::Encoding, Property::ResponseType}) {
+    for (Property p : {Property::Name,
+                       Property::Description,
+                       Property::Url,
+                       Property::RequestType,
+                       Property::PayloadTemplate,
+                       Property::Encoding,
+                       Property::ResponseType}) {
         syncProperty(int(p));
     }
     m_urlEdit->setDiagnostics({});
@@ -875,7 +903,8 @@ void MainWindow::editProperty(int property, const QVariant& value)
     if (WorkspaceDocument::property(webhook, Property(property)) == value) {
         return;
     }
-    m_document->undoStack()->push(new SetWebhookPropertyCommand(m_document, m_currentWebhook, Property(property), value));
+    m_document->undoStack()->push(
+        new SetWebhookPropertyCommand(m_document, m_currentWebhook, Property(property), value));
 }
 
 void MainWindow::schedulePreview()
@@ -918,8 +947,8 @@ void MainWindow::refreshPreview()
     }
     m_urlEdit->setDiagnostics(urlDiagnostics);
     m_templateEditor->setDiagnostics(templateDiagnostics);
-    m_templateEditor->setLanguage(TemplateEditor::detectLanguage(
-        headerValue(webhook, QStringLiteral("Content-Type")), webhook.payloadTemplate));
+    m_templateEditor->setLanguage(
+        TemplateEditor::detectLanguage(headerValue(webhook, QStringLiteral("Content-Type")), webhook.payloadTemplate));
 
     int errors = 0;
     int warnings = 0;
@@ -1067,8 +1096,8 @@ void MainWindow::addHeader()
         return;
     }
     const int row = m_document->workspace().webhooks.at(m_currentWebhook).headers.size();
-    m_document->undoStack()->push(
-        new InsertRowCommand(m_document, m_currentWebhook, row, Header{QStringLiteral("X-Header"), QString(), false, {}}));
+    m_document->undoStack()->push(new InsertRowCommand(
+        m_document, m_currentWebhook, row, Header {QStringLiteral("X-Header"), QString(), false, {}}));
     m_editorTabs->setCurrentIndex(0);
     const QModelIndex index = m_headerModel->index(row, HeaderModel::NameColumn);
     m_headersTable->setCurrentIndex(index);
@@ -1082,8 +1111,8 @@ void MainWindow::addMapping()
         return;
     }
     const int row = m_document->workspace().webhooks.at(m_currentWebhook).responseMappings.size();
-    m_document->undoStack()->push(new InsertRowCommand(m_document, m_currentWebhook, row,
-                                                       ResponseMapping{QString(), QStringLiteral("company"), {}}));
+    m_document->undoStack()->push(new InsertRowCommand(
+        m_document, m_currentWebhook, row, ResponseMapping {QString(), QStringLiteral("company"), {}}));
     m_editorTabs->setCurrentIndex(1);
     const QModelIndex index = m_mappingModel->index(row, MappingModel::AttributeColumn);
     m_mappingsTable->setCurrentIndex(index);
@@ -1150,8 +1179,8 @@ void MainWindow::send()
     }
     const Workspace& workspace = m_document->workspace();
     const Webhook& webhook = workspace.webhooks.at(m_currentWebhook);
-    const RenderedRequest request = Renderer(workspace, webhook).render(m_document->currentLeadObject(),
-                                                                         QDateTime::currentDateTimeUtc());
+    const RenderedRequest request =
+        Renderer(workspace, webhook).render(m_document->currentLeadObject(), QDateTime::currentDateTimeUtc());
     m_mappingModel->clearOutcome();
     m_statusLabel->setText(tr("Sending %1 %2…").arg(request.method, request.url));
     m_responsePane->showPending();
@@ -1164,6 +1193,71 @@ void MainWindow::cancelCall()
 {
     if (isCallRunning()) {
         m_http->cancel(m_callId);
+    }
+}
+
+QString MainWindow::historyBase() const
+{
+    // An untitled workspace keeps its history in the application's data folder.
+    QString base = m_document->filePath();
+    if (base.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(dir);
+        base = dir + QStringLiteral("/untitled") + WorkspaceFile::fileSuffix();
+    }
+    return base;
+}
+
+void MainWindow::openHistory()
+{
+    CallHistory history(historyBase());
+    auto* dialog = new HistoryDialog(this);
+    dialog->setObjectName(QStringLiteral("historyDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setEntries(history.entries());
+    if (!history.warnings().isEmpty()) {
+        m_messageBar->showMessage(MessageBar::Kind::Warning, history.warnings().join(QLatin1Char(' ')));
+    }
+    connect(dialog, &HistoryDialog::resendRequested, this, [this](RenderedRequest request, const QString& name) {
+        if (isCallRunning()) {
+            return;
+        }
+        // The history holds placeholders for secrets: the workspace has the real values.
+        const int index = m_document->workspace().webhookIndex(name);
+        if (index >= 0) {
+            const RenderedRequest current =
+                Renderer(m_document->workspace(), m_document->workspace().webhooks.at(index))
+                    .render(m_document->currentLeadObject(), QDateTime::currentDateTimeUtc());
+            for (RenderedHeader& header : request.headers) {
+                for (const RenderedHeader& own : current.headers) {
+                    if (own.secret && own.name.compare(header.name, Qt::CaseInsensitive) == 0) {
+                        header.value = own.value;
+                    }
+                }
+            }
+            selectWebhook(index);
+        }
+        m_mappingModel->clearOutcome();
+        m_responsePane->showPending();
+        m_sideTabs->setCurrentWidget(m_responsePane);
+        m_callId = m_http->call(request);
+        updateActions();
+    });
+    dialog->show();
+}
+
+void MainWindow::recordHistory(const Webhook& webhook, const CallResult& result, const MappingOutcome& outcome)
+{
+    CallHistory history(historyBase());
+    QString error;
+    if (!history.record(m_document->workspace(),
+                        webhook,
+                        result,
+                        outcome,
+                        QStringLiteral("designer"),
+                        m_document->currentLeadObject(),
+                        &error)) {
+        m_statusLabel->setText(tr("The call was not added to the history: %1").arg(error));
     }
 }
 
@@ -1191,6 +1285,9 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
         outcome.reason = result.errorMessage.isEmpty() ? tr("The call did not complete.") : result.errorMessage;
         m_mappingModel->setOutcome(outcome);
         m_responsePane->showResult(result, outcome);
+        if (m_currentWebhook >= 0) {
+            recordHistory(m_document->workspace().webhooks.at(m_currentWebhook), result, outcome);
+        }
         emit mappingsEvaluated(outcome);
         return;
     }
@@ -1201,18 +1298,33 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
     const QJsonObject lead = m_document->currentLeadObject();
     const int webhookIndex = m_currentWebhook;
     auto* watcher = new QFutureWatcher<MappingOutcome>(this);
-    connect(watcher, &QFutureWatcher<MappingOutcome>::finished, this, [this, watcher, webhookIndex, result] {
+    connect(watcher, &QFutureWatcher<MappingOutcome>::finished, this, [this, watcher, webhookIndex, webhook, result] {
         watcher->deleteLater();
         const MappingOutcome outcome = watcher->result();
         if (webhookIndex == m_currentWebhook) {
             m_mappingModel->setOutcome(outcome);
         }
         m_responsePane->showResult(result, outcome);
+        recordHistory(webhook, result, outcome);
         emit mappingsEvaluated(outcome);
     });
     watcher->setFuture(QtConcurrent::run([workspace, webhook, lead, status = result.status, body = result.body] {
         return MappingEvaluator::evaluate(workspace, webhook, lead, status, body);
     }));
+}
+
+void MainWindow::openBatch()
+{
+    if (m_currentWebhook < 0) {
+        return;
+    }
+    // Non-modal: the user may keep editing while a long batch runs; the dialog works on
+    // a snapshot of the workspace.
+    auto* dialog = new BatchDialog(m_document->workspace(), m_currentWebhook, this);
+    dialog->setObjectName(QStringLiteral("batchDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setHttpOptions(m_http->options());
+    dialog->show();
 }
 
 // --- Files ---
@@ -1250,10 +1362,12 @@ bool MainWindow::maybeSave()
         return true;
     }
     const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"),
+        this,
+        tr("Unsaved changes"),
         tr("The workspace \"%1\" has unsaved changes. Save them?")
             .arg(m_document->filePath().isEmpty() ? tr("Untitled") : QFileInfo(m_document->filePath()).fileName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+        QMessageBox::Save);
     if (answer == QMessageBox::Save) {
         return save();
     }
@@ -1287,9 +1401,11 @@ void MainWindow::open()
     if (!maybeSave()) {
         return;
     }
-    const QString fileName = QFileDialog::getOpenFileName(
-        this, tr("Open Workspace"), QFileInfo(m_document->filePath()).absolutePath(),
-        tr("Webhook workspaces (*.webhooks.json *.json);;All files (*)"));
+    const QString fileName =
+        QFileDialog::getOpenFileName(this,
+                                     tr("Open Workspace"),
+                                     QFileInfo(m_document->filePath()).absolutePath(),
+                                     tr("Webhook workspaces (*.webhooks.json *.json);;All files (*)"));
     if (!fileName.isEmpty()) {
         openFile(fileName);
     }
@@ -1300,8 +1416,9 @@ bool MainWindow::openFile(const QString& fileName)
     Workspace workspace;
     WorkspaceError error;
     if (!WorkspaceFile::load(fileName, &workspace, &error)) {
-        m_messageBar->showMessage(MessageBar::Kind::Error, tr("Could not open \"%1\": %2")
-                                                               .arg(QDir::toNativeSeparators(fileName), error.toString()));
+        m_messageBar->showMessage(
+            MessageBar::Kind::Error,
+            tr("Could not open \"%1\": %2").arg(QDir::toNativeSeparators(fileName), error.toString()));
         return false;
     }
     m_document->reset(workspace, QFileInfo(fileName).absoluteFilePath());
@@ -1321,7 +1438,8 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString fileName = QFileDialog::getSaveFileName(this, tr("Save Workspace As"),
+    QString fileName = QFileDialog::getSaveFileName(this,
+                                                    tr("Save Workspace As"),
                                                     m_document->filePath().isEmpty()
                                                         ? QStringLiteral("untitled") + WorkspaceFile::fileSuffix()
                                                         : m_document->filePath(),
@@ -1352,7 +1470,8 @@ bool MainWindow::saveToFile(const QString& fileName)
 
 void MainWindow::importCsvDialog()
 {
-    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import Leads from CSV"),
+    const QString fileName = QFileDialog::getOpenFileName(this,
+                                                          tr("Import Leads from CSV"),
                                                           QFileInfo(m_document->filePath()).absolutePath(),
                                                           tr("CSV files (*.csv);;All files (*)"));
     if (!fileName.isEmpty()) {
@@ -1364,8 +1483,9 @@ bool MainWindow::importCsv(const QString& fileName)
 {
     const CsvImportResult result = CsvImporter::importFile(fileName, m_document->workspace().catalog());
     if (!result.fatal.isEmpty()) {
-        m_messageBar->showMessage(MessageBar::Kind::Error,
-                                  tr("Could not import \"%1\": %2").arg(QDir::toNativeSeparators(fileName), result.fatal));
+        m_messageBar->showMessage(
+            MessageBar::Kind::Error,
+            tr("Could not import \"%1\": %2").arg(QDir::toNativeSeparators(fileName), result.fatal));
         return false;
     }
     if (!result.leads.isEmpty()) {
@@ -1414,8 +1534,7 @@ void MainWindow::updateRecentMenu()
     int n = 0;
     for (const QString& fileName : recent) {
         ++n;
-        QAction* a = m_recentMenu->addAction(
-            QStringLiteral("&%1 %2").arg(n).arg(QDir::toNativeSeparators(fileName)));
+        QAction* a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n).arg(QDir::toNativeSeparators(fileName)));
         connect(a, &QAction::triggered, this, [this, fileName] {
             if (maybeSave()) {
                 openFile(fileName);
@@ -1441,7 +1560,7 @@ void MainWindow::showSettings()
 QString MainWindow::recoveryFilePath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recovery")
-        + WorkspaceFile::fileSuffix();
+           + WorkspaceFile::fileSuffix();
 }
 
 void MainWindow::setAutosaveInterval(int milliseconds)
@@ -1515,7 +1634,8 @@ bool MainWindow::offerRecovery()
         MessageBar::Kind::Warning,
         tr("Webhook Designer did not close properly. Unsaved changes to %1 from %2 were recovered.")
             .arg(what, QLocale().toString(savedAt, QLocale::ShortFormat)),
-        {{tr("&Restore"), QStringLiteral("restoreButton"),
+        {{tr("&Restore"),
+          QStringLiteral("restoreButton"),
           [this, recovered, originalPath] {
               m_recoveryPending = false;
               m_document->reset(recovered, originalPath, true);

@@ -140,6 +140,10 @@ private:
     void moveSelectedRow(QTableView* view, bool headers, int delta);
 
     void callDone(quint64 id, const CallResult& result);
+    void recordHistory(const Webhook& webhook, const CallResult& result, const MappingOutcome& outcome);
+    void openBatch();
+    void openHistory();
+    QString historyBase() const;
 
     Options m_options;
     WorkspaceDocument* m_document;

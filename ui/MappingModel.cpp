@@ -62,7 +62,7 @@ QString MappingModel::resultText(const MappingResult& result)
         } else if (v.isBool()) {
             text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
         } else {
-            text = QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            text = QString::fromUtf8(QJsonDocument(QJsonArray {v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
         }
         return QStringLiteral("✓ ") + text;
     }
@@ -123,7 +123,7 @@ QVariant MappingModel::data(const QModelIndex& index, int role) const
     }
     case ResultColumn: {
         const bool applied = m_hasOutcome && m_outcome.statusApplies && index.row() < m_outcome.mappings.size()
-            && m_outcome.mappings.at(index.row()).applied;
+                             && m_outcome.mappings.at(index.row()).applied;
         if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::AccessibleTextRole) {
             return resultFor(index.row());
         }

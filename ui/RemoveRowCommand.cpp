@@ -2,14 +2,8 @@
 
 #include <QCoreApplication>
 
-RemoveRowCommand::RemoveRowCommand(WorkspaceDocument* document,
-                                   WorkspaceDocument::RowTable table,
-                                   int webhook,
-                                   int row)
-    : m_document(document)
-    , m_table(table)
-    , m_webhook(webhook)
-    , m_row(row)
+RemoveRowCommand::RemoveRowCommand(WorkspaceDocument* document, WorkspaceDocument::RowTable table, int webhook, int row)
+    : m_document(document), m_table(table), m_webhook(webhook), m_row(row)
 {
     const Webhook w = document->workspace().webhooks.value(webhook);
     if (table == WorkspaceDocument::RowTable::Headers) {

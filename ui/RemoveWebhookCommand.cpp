@@ -5,9 +5,7 @@
 #include <QCoreApplication>
 
 RemoveWebhookCommand::RemoveWebhookCommand(WorkspaceDocument* document, int index)
-    : m_document(document)
-    , m_index(index)
-    , m_webhook(document->workspace().webhooks.value(index))
+    : m_document(document), m_index(index), m_webhook(document->workspace().webhooks.value(index))
 {
     setText(QCoreApplication::translate("RemoveWebhookCommand", "Delete webhook \"%1\"").arg(m_webhook.name));
 }

@@ -294,8 +294,9 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
         m_status->setText(QString::number(result.status));
         m_reason->setText(result.reason);
     }
-    m_status->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px; padding: 1px 8px; }")
-                                .arg(statusColor(result.status, transportError).name()));
+    m_status->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px; padding: 1px 8px; }")
+            .arg(statusColor(result.status, transportError).name()));
     m_time->setText(tr("%1 ms").arg(result.totalMs, 0, 'f', result.totalMs < 10 ? 1 : 0));
     m_time->setToolTip(tr("Connect %1 ms · first byte %2 ms · total %3 ms")
                            .arg(result.connectMs < 0 ? tr("n/a") : QString::number(result.connectMs, 'f', 1))
@@ -309,8 +310,9 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
             text += QStringLiteral("\n") + result.tlsDetails;
         showBanner(text, true);
     } else if (result.status < 200 || result.status > 299) {
-        showBanner(tr("Response was %1: Marketo applies no response mappings unless the status is 2xx.").arg(result.status),
-                   true);
+        showBanner(
+            tr("Response was %1: Marketo applies no response mappings unless the status is 2xx.").arg(result.status),
+            true);
     } else if (result.isEmpty2xx()) {
         showBanner(tr("The response is a %1 with an empty body: Marketo reports error 1001 and maps nothing.")
                        .arg(result.status),
@@ -318,7 +320,8 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
     } else if (!outcome.statusApplies && !outcome.reason.isEmpty()) {
         showBanner(outcome.reason, false);
     } else if (result.bodyTruncated) {
-        showBanner(tr("Only the first %1 of the body were kept.").arg(BodyFormatter::sizeText(result.body.size())), false);
+        showBanner(tr("Only the first %1 of the body were kept.").arg(BodyFormatter::sizeText(result.body.size())),
+                   false);
     } else {
         showBanner(QString(), false);
     }
@@ -340,8 +343,9 @@ void ResponsePane::showPending()
 {
     ++m_generation; // results of work for the previous response are now moot
     m_status->setText(tr("Sending…"));
-    m_status->setStyleSheet(QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px; padding: 1px 8px; }")
-                                .arg(statusColor(0, false).name()));
+    m_status->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; border-radius: 3px; padding: 1px 8px; }")
+            .arg(statusColor(0, false).name()));
     m_reason->clear();
     m_time->clear();
     m_size->clear();
@@ -444,8 +448,9 @@ void ResponsePane::startBodyJob()
     const bool pretty = m_pretty->isChecked();
     m_pretty->setEnabled(format != BodyFormat::Text);
     const QString sizeNote = body.size() > displayCap()
-        ? tr("Showing the first %1 of %2").arg(BodyFormatter::sizeText(displayCap()), BodyFormatter::sizeText(body.size()))
-        : QString();
+                                 ? tr("Showing the first %1 of %2")
+                                       .arg(BodyFormatter::sizeText(displayCap()), BodyFormatter::sizeText(body.size()))
+                                 : QString();
     const auto show = [this, format, sizeNote, size = body.size()](const BodyJobResult& r) {
         m_body->setBody(r.text, format, size);
         QStringList notes;
@@ -481,8 +486,9 @@ void ResponsePane::startTreeJob()
 {
     m_treeModel->clear();
     if (m_result.body.isEmpty() || (m_format != BodyFormat::Json && m_format != BodyFormat::Xml)) {
-        m_treeStatus->setText(m_result.body.isEmpty() ? tr("The response has no body.")
-                                                      : tr("The body is neither JSON nor XML: there is no tree to show."));
+        m_treeStatus->setText(m_result.body.isEmpty()
+                                  ? tr("The response has no body.")
+                                  : tr("The body is neither JSON nor XML: there is no tree to show."));
         m_treeStatus->setVisible(true);
         return;
     }

@@ -65,7 +65,7 @@ public:
     HttpHeaderModel* headerModel() const { return m_headers; }
 
     static qsizetype lexerThreshold() { return 2 * 1024 * 1024; }
-    static qsizetype displayCap() { return 2 * 1024 * 1024; }
+    static qsizetype displayCap() { return 1024 * 1024; }
 
 public slots:
     // The selected tree node's path to the clipboard.

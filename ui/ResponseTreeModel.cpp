@@ -11,11 +11,11 @@ struct ResponseTreeModel::Node
 {
     Node* parent = nullptr;
     int row = 0;
-    QString name; // JSON key, "[3]" for an array item, XML element or "@attribute"
-    int arrayIndex = -1; // JSON array items
-    QJsonValue json; // JSON nodes
+    QString name;                                      // JSON key, "[3]" for an array item, XML element or "@attribute"
+    int arrayIndex = -1;                               // JSON array items
+    QJsonValue json;                                   // JSON nodes
     const ResponseDocument::XmlElement* xml = nullptr; // XML elements
-    QString attributeValue; // XML attributes
+    QString attributeValue;                            // XML attributes
     bool attribute = false;
     std::vector<std::unique_ptr<Node>> children; // loaded so far
 };
@@ -76,11 +76,7 @@ QString elide(const QString& text)
 
 } // namespace
 
-ResponseTreeModel::ResponseTreeModel(QObject* parent)
-    : QAbstractItemModel(parent)
-    , m_root(std::make_unique<Node>())
-{
-}
+ResponseTreeModel::ResponseTreeModel(QObject* parent) : QAbstractItemModel(parent), m_root(std::make_unique<Node>()) { }
 
 ResponseTreeModel::~ResponseTreeModel() = default;
 
@@ -204,7 +200,8 @@ QString ResponseTreeModel::reasonNotAddressable(const Node* node) const
             return tr("An empty key cannot be addressed");
         for (const QChar c : n->name) {
             if (!ResponsePath::isJsonKeyChar(c))
-                return tr("The key \"%1\" holds '%2': Marketo paths allow only letters, digits, '-', '_', ':' and spaces")
+                return tr("The key \"%1\" holds '%2': Marketo paths allow only letters, digits, '-', '_', ':' and "
+                          "spaces")
                     .arg(n->name, c);
         }
     }

@@ -25,9 +25,9 @@ public:
     enum Column { NameColumn, ValueColumn, TypeColumn, ColumnCount };
     enum Role {
         PathRole = Qt::UserRole + 1, // the Marketo path; empty when not addressable
-        AddressableRole, // bool
-        NotAddressableReasonRole, // why Marketo cannot address the node
-        ScalarRole, // bool: a value a mapping can write (not an object, array or null)
+        AddressableRole,             // bool
+        NotAddressableReasonRole,    // why Marketo cannot address the node
+        ScalarRole,                  // bool: a value a mapping can write (not an object, array or null)
     };
 
     explicit ResponseTreeModel(QObject* parent = nullptr);

@@ -55,8 +55,8 @@ void SetWebhookPropertyCommand::undo()
 bool SetWebhookPropertyCommand::mergeWith(const QUndoCommand* other)
 {
     const auto* next = static_cast<const SetWebhookPropertyCommand*>(other);
-    if (next->m_webhook != m_webhook || next->m_property != m_property
-        || !WorkspaceDocument::isTextProperty(m_property) || m_lastEdit.elapsed() > kMergeWindowMs) {
+    if (next->m_webhook != m_webhook || next->m_property != m_property || !WorkspaceDocument::isTextProperty(m_property)
+        || m_lastEdit.elapsed() > kMergeWindowMs) {
         return false;
     }
     m_after = next->m_after;

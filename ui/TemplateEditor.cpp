@@ -119,8 +119,8 @@ void TemplateEditor::setDiagnostics(const QList<Diagnostic>& diagnostics)
         if (line <= 0) {
             continue;
         }
-        const int marker = d.severity == Diagnostic::Severity::Error ? kErrorMarker
-            : d.severity == Diagnostic::Severity::Warning                ? kWarningMarker
+        const int marker = d.severity == Diagnostic::Severity::Error     ? kErrorMarker
+                           : d.severity == Diagnostic::Severity::Warning ? kWarningMarker
                                                                          : kInfoMarker;
         markerAdd(line - 1, marker);
     }

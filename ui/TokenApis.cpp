@@ -7,10 +7,7 @@ const QString kSeparator = QStringLiteral("  —  ");
 constexpr int kMaxSampleChars = 40;
 } // namespace
 
-TokenApis::TokenApis(QsciLexer* lexer)
-    : QsciAbstractAPIs(lexer)
-{
-}
+TokenApis::TokenApis(QsciLexer* lexer) : QsciAbstractAPIs(lexer) { }
 
 TokenApis::~TokenApis() = default;
 
@@ -49,8 +46,7 @@ QStringList TokenApis::entries(const QString& typed) const
         if (needle.isEmpty() || path.startsWith(needle, Qt::CaseInsensitive)
             || token.name.startsWith(needle, Qt::CaseInsensitive)) {
             prefixed.append(entryText(token));
-        } else if (path.contains(needle, Qt::CaseInsensitive)
-                   || token.apiName.contains(needle, Qt::CaseInsensitive)) {
+        } else if (path.contains(needle, Qt::CaseInsensitive) || token.apiName.contains(needle, Qt::CaseInsensitive)) {
             containing.append(entryText(token));
         }
     }

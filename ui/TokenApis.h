@@ -28,10 +28,8 @@ public:
 
     // QsciAbstractAPIs: the last context word is what was typed after "{{".
     void updateAutoCompletionList(const QStringList& context, QStringList& list) override;
-    QStringList callTips(const QStringList& context,
-                         int commas,
-                         QsciScintilla::CallTipsStyle style,
-                         QList<int>& shifts) override;
+    QStringList
+    callTips(const QStringList& context, int commas, QsciScintilla::CallTipsStyle style, QList<int>& shifts) override;
 
 private:
     QList<TokenInfo> m_tokens;

@@ -24,10 +24,7 @@ constexpr int kDwellMs = 400;
 class Utf8Walker
 {
 public:
-    explicit Utf8Walker(const QString& text)
-        : m_text(text)
-    {
-    }
+    explicit Utf8Walker(const QString& text) : m_text(text) { }
     int toByte(int offset)
     {
         offset = qBound(0, offset, int(m_text.size()));
@@ -47,16 +44,20 @@ private:
 };
 } // namespace
 
-TokenEditor::TokenEditor(QWidget* parent)
-    : QsciScintilla(parent)
+TokenEditor::TokenEditor(QWidget* parent) : QsciScintilla(parent)
 {
     setUtf8(true);
     // The window's undo stack owns undo; Scintilla's would fight it.
     SendScintilla(SCI_SETUNDOCOLLECTION, false);
     const QList<int> reserved = {
-        int(Qt::CTRL | Qt::Key_Z),          int(Qt::CTRL | Qt::Key_Y),        int(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-        int(Qt::CTRL | Qt::Key_T),          int(Qt::CTRL | Qt::Key_Return),  int(Qt::CTRL | Qt::Key_Enter),
-        int(Qt::CTRL | Qt::SHIFT | Qt::Key_T), int(Qt::ALT | Qt::Key_Backspace),
+        int(Qt::CTRL | Qt::Key_Z),
+        int(Qt::CTRL | Qt::Key_Y),
+        int(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
+        int(Qt::CTRL | Qt::Key_T),
+        int(Qt::CTRL | Qt::Key_Return),
+        int(Qt::CTRL | Qt::Key_Enter),
+        int(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+        int(Qt::ALT | Qt::Key_Backspace),
     };
     for (QsciCommand* command : standardCommands()->commands()) {
         if (reserved.contains(command->key())) {
@@ -281,12 +282,13 @@ void TokenEditor::applyDiagnosticIndicators()
         }
         const int start = byteOffset(offset);
         const int end = qMax(start + 1, byteOffset(offset + qMax(1, d.length)));
-        const int indicator = d.severity == Diagnostic::Severity::Error ? kErrorIndicator
-            : d.severity == Diagnostic::Severity::Warning                ? kWarningIndicator
-                                                                         : kInfoIndicator;
+        const int indicator = d.severity == Diagnostic::Severity::Error     ? kErrorIndicator
+                              : d.severity == Diagnostic::Severity::Warning ? kWarningIndicator
+                                                                            : kInfoIndicator;
         SendScintilla(SCI_SETINDICATORCURRENT, indicator);
         SendScintilla(SCI_INDICATORFILLRANGE, start, qMin(end, bytes) - start);
-        m_diagnosticRanges.append({start, end, Diagnostic::severityName(d.severity) + QStringLiteral(": ") + d.message});
+        m_diagnosticRanges.append(
+            {start, end, Diagnostic::severityName(d.severity) + QStringLiteral(": ") + d.message});
     }
 }
 

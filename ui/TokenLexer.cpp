@@ -1,9 +1,6 @@
 #include "TokenLexer.h"
 
-TokenLexer::TokenLexer(QObject* parent)
-    : QsciLexerCustom(parent)
-{
-}
+TokenLexer::TokenLexer(QObject* parent) : QsciLexerCustom(parent) { }
 
 TokenLexer::~TokenLexer() = default;
 

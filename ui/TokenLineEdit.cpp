@@ -6,9 +6,7 @@
 #include <QStyle>
 #include <QStyleOptionFrame>
 
-TokenLineEdit::TokenLineEdit(QWidget* parent)
-    : TokenEditor(parent)
-    , m_lexer(new TokenLexer(this))
+TokenLineEdit::TokenLineEdit(QWidget* parent) : TokenEditor(parent), m_lexer(new TokenLexer(this))
 {
     for (int margin = 0; margin < 5; ++margin) {
         setMarginWidth(margin, 0);

@@ -38,9 +38,7 @@ QString scopeLabel(const QString& scope)
 } // namespace
 
 TokenPickerDialog::TokenPickerDialog(QWidget* parent)
-    : QDialog(parent)
-    , m_model(new QStandardItemModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    : QDialog(parent), m_model(new QStandardItemModel(this)), m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("tokenPickerDialog"));
     setAccessibleName(tr("Insert token"));
@@ -135,8 +133,9 @@ void TokenPickerDialog::setTokens(const QList<TokenInfo>& tokens)
         }
         auto* name = new QStandardItem(token.name);
         name->setData(i, TokenIndexRole);
-        name->setData(QStringLiteral("%1.%2 %3 %4").arg(token.scope, token.name, token.apiName, scopeLabel(token.scope)),
-                      SearchRole);
+        name->setData(
+            QStringLiteral("%1.%2 %3 %4").arg(token.scope, token.name, token.apiName, scopeLabel(token.scope)),
+            SearchRole);
         QString tip = token.insertText();
         if (!token.apiName.isEmpty())
             tip += tr("\nAPI name: %1").arg(token.apiName);

@@ -5,8 +5,7 @@
 #include <QUndoStack>
 
 WebhookListModel::WebhookListModel(WorkspaceDocument* document, QObject* parent)
-    : QAbstractListModel(parent)
-    , m_document(document)
+    : QAbstractListModel(parent), m_document(document)
 {
     connect(document, &WorkspaceDocument::workspaceReset, this, [this] {
         beginResetModel();

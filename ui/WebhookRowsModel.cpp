@@ -1,9 +1,7 @@
 #include "WebhookRowsModel.h"
 
 WebhookRowsModel::WebhookRowsModel(WorkspaceDocument* document, WorkspaceDocument::RowTable table, QObject* parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
-    , m_table(table)
+    : QAbstractTableModel(parent), m_document(document), m_table(table)
 {
     connect(document, &WorkspaceDocument::workspaceReset, this, [this] {
         beginResetModel();
@@ -28,46 +26,54 @@ WebhookRowsModel::WebhookRowsModel(WorkspaceDocument* document, WorkspaceDocumen
             --m_webhook;
         }
     });
-    connect(document, &WorkspaceDocument::rowAboutToBeInserted, this,
+    connect(document,
+            &WorkspaceDocument::rowAboutToBeInserted,
+            this,
             [this](WorkspaceDocument::RowTable table, int webhook, int row) {
                 if (table == m_table && webhook == m_webhook) {
                     beginInsertRows({}, row, row);
                 }
             });
-    connect(document, &WorkspaceDocument::rowInserted, this,
-            [this](WorkspaceDocument::RowTable table, int webhook, int) {
-                if (table == m_table && webhook == m_webhook) {
-                    endInsertRows();
-                    rowsReset();
-                }
-            });
-    connect(document, &WorkspaceDocument::rowAboutToBeRemoved, this,
+    connect(
+        document, &WorkspaceDocument::rowInserted, this, [this](WorkspaceDocument::RowTable table, int webhook, int) {
+            if (table == m_table && webhook == m_webhook) {
+                endInsertRows();
+                rowsReset();
+            }
+        });
+    connect(document,
+            &WorkspaceDocument::rowAboutToBeRemoved,
+            this,
             [this](WorkspaceDocument::RowTable table, int webhook, int row) {
                 if (table == m_table && webhook == m_webhook) {
                     beginRemoveRows({}, row, row);
                 }
             });
-    connect(document, &WorkspaceDocument::rowRemoved, this,
-            [this](WorkspaceDocument::RowTable table, int webhook, int) {
-                if (table == m_table && webhook == m_webhook) {
-                    endRemoveRows();
-                    rowsReset();
-                }
-            });
-    connect(document, &WorkspaceDocument::rowAboutToBeMoved, this,
+    connect(
+        document, &WorkspaceDocument::rowRemoved, this, [this](WorkspaceDocument::RowTable table, int webhook, int) {
+            if (table == m_table && webhook == m_webhook) {
+                endRemoveRows();
+                rowsReset();
+            }
+        });
+    connect(document,
+            &WorkspaceDocument::rowAboutToBeMoved,
+            this,
             [this](WorkspaceDocument::RowTable table, int webhook, int from, int to) {
                 if (table == m_table && webhook == m_webhook) {
                     beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
                 }
             });
-    connect(document, &WorkspaceDocument::rowMoved, this,
-            [this](WorkspaceDocument::RowTable table, int webhook, int, int) {
-                if (table == m_table && webhook == m_webhook) {
-                    endMoveRows();
-                    rowsReset();
-                }
-            });
-    connect(document, &WorkspaceDocument::rowChanged, this,
+    connect(
+        document, &WorkspaceDocument::rowMoved, this, [this](WorkspaceDocument::RowTable table, int webhook, int, int) {
+            if (table == m_table && webhook == m_webhook) {
+                endMoveRows();
+                rowsReset();
+            }
+        });
+    connect(document,
+            &WorkspaceDocument::rowChanged,
+            this,
             [this](WorkspaceDocument::RowTable table, int webhook, int row) {
                 if (table == m_table && webhook == m_webhook) {
                     emit dataChanged(index(row, 0), index(row, columnCount() - 1));

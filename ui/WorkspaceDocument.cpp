@@ -2,9 +2,7 @@
 
 #include <QUndoStack>
 
-WorkspaceDocument::WorkspaceDocument(QObject* parent)
-    : QObject(parent)
-    , m_undoStack(new QUndoStack(this))
+WorkspaceDocument::WorkspaceDocument(QObject* parent) : QObject(parent), m_undoStack(new QUndoStack(this))
 {
     connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) {
         emit modifiedChanged(!clean || m_unsavedRestore);
@@ -67,7 +65,7 @@ void WorkspaceDocument::setCurrentLead(int index)
 QJsonObject WorkspaceDocument::currentLeadObject() const
 {
     return m_currentLead >= 0 && m_currentLead < m_workspace.leads.size() ? m_workspace.leads.at(m_currentLead)
-                                                                           : QJsonObject();
+                                                                          : QJsonObject();
 }
 
 QString WorkspaceDocument::uniqueWebhookName(const QString& base) const
@@ -134,7 +132,7 @@ void WorkspaceDocument::setProperty(Webhook& webhook, Property property, const Q
 bool WorkspaceDocument::isTextProperty(Property property)
 {
     return property == Property::Name || property == Property::Description || property == Property::Url
-        || property == Property::PayloadTemplate;
+           || property == Property::PayloadTemplate;
 }
 
 void WorkspaceDocument::touch()

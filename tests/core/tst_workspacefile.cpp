@@ -409,7 +409,8 @@ void TestWorkspaceFile::largeWorkspaceLoads()
     QByteArray bytes = "{\"format\": \"webhook-designer/1\", \"webhooks\": [\n";
     bytes.reserve(count * 160);
     for (int i = 0; i < count; ++i) {
-        bytes += "{\"name\": \"Webhook " + QByteArray::number(i)
+        bytes +=
+            "{\"name\": \"Webhook " + QByteArray::number(i)
             + "\", \"url\": \"https://example.com/?e={{lead.Email Address}}\", \"requestTokenEncoding\": \"json\", "
               "\"responseMappings\": [{\"attribute\": \"data.company\", \"field\": \"company\"}]},\n";
     }

@@ -48,14 +48,16 @@ private slots:
     void editIsUndoable()
     {
         QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
-        QVERIFY(m_model->setData(m_model->index(2, HeaderModel::ValueColumn), QStringLiteral("{{lead.Email Address}}")));
+        QVERIFY(
+            m_model->setData(m_model->index(2, HeaderModel::ValueColumn), QStringLiteral("{{lead.Email Address}}")));
         QCOMPARE(changed.count(), 1);
         QCOMPARE(m_document->workspace().webhooks[0].headers[2].value, QStringLiteral("{{lead.Email Address}}"));
         m_document->undoStack()->undo();
         QCOMPARE(m_document->workspace().webhooks[0].headers[2].value, QStringLiteral("{{lead.Id}}"));
         QCOMPARE(m_model->index(2, HeaderModel::ValueColumn).data().toString(), QStringLiteral("{{lead.Id}}"));
         m_document->undoStack()->redo();
-        QCOMPARE(m_model->index(2, HeaderModel::ValueColumn).data().toString(), QStringLiteral("{{lead.Email Address}}"));
+        QCOMPARE(m_model->index(2, HeaderModel::ValueColumn).data().toString(),
+                 QStringLiteral("{{lead.Email Address}}"));
     }
 
     void secretToggleMasks()
@@ -79,7 +81,7 @@ private slots:
         QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy moved(m_model, &QAbstractItemModel::rowsMoved);
         m_document->undoStack()->push(
-            new InsertRowCommand(m_document, 0, 1, Header{QStringLiteral("X-New"), QStringLiteral("v"), false, {}}));
+            new InsertRowCommand(m_document, 0, 1, Header {QStringLiteral("X-New"), QStringLiteral("v"), false, {}}));
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(m_model->rowCount(), 4);
         QCOMPARE(m_model->index(1, 0).data().toString(), QStringLiteral("X-New"));
@@ -102,7 +104,7 @@ private slots:
     void otherWebhooksRowsDoNotLeak()
     {
         QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-        m_document->undoStack()->push(new InsertRowCommand(m_document, 1, 0, Header{}));
+        m_document->undoStack()->push(new InsertRowCommand(m_document, 1, 0, Header {}));
         QCOMPARE(inserted.count(), 0);
         QCOMPARE(m_model->rowCount(), 3);
     }

@@ -57,14 +57,17 @@ private slots:
         QVERIFY(m_fields->rowCount() >= 20);
         const int email = rowOf(QStringLiteral("email"));
         QVERIFY(email >= 0);
-        QCOMPARE(m_fields->index(email, LeadFieldsModel::NameColumn).data().toString(), QStringLiteral("Email Address"));
+        QCOMPARE(m_fields->index(email, LeadFieldsModel::NameColumn).data().toString(),
+                 QStringLiteral("Email Address"));
         QCOMPARE(m_fields->index(email, LeadFieldsModel::TypeColumn).data().toString(), QStringLiteral("email"));
-        QCOMPARE(m_fields->index(email, LeadFieldsModel::ValueColumn).data().toString(), QStringLiteral("ada@example.com"));
+        QCOMPARE(m_fields->index(email, LeadFieldsModel::ValueColumn).data().toString(),
+                 QStringLiteral("ada@example.com"));
         QSignalSpy changed(m_fields, &QAbstractItemModel::dataChanged);
         m_document->setCurrentLead(1);
         QVERIFY(changed.count() >= 1);
         // The second lead is keyed by API name; the table still finds it.
-        QCOMPARE(m_fields->index(email, LeadFieldsModel::ValueColumn).data().toString(), QStringLiteral("jack@example.com"));
+        QCOMPARE(m_fields->index(email, LeadFieldsModel::ValueColumn).data().toString(),
+                 QStringLiteral("jack@example.com"));
     }
 
     void editsKeepTheFieldTypeAndUndo()
@@ -95,7 +98,8 @@ private slots:
     {
         QJsonObject grace;
         grace.insert(QStringLiteral("Email Address"), QStringLiteral("grace@example.com"));
-        Field custom{QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String, false, true};
+        Field custom {
+            QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String, false, true};
         const int before = m_fields->rowCount();
         m_document->undoStack()->push(new ImportLeadsCommand(m_document, {grace}, {custom}));
         QCOMPARE(m_leads->rowCount(), 1);

@@ -108,7 +108,8 @@ private slots:
         QTRY_VERIFY(url->isTokenListActive());
         QTest::keyClick(url, Qt::Key_Return);
         QTRY_VERIFY2(url->text().endsWith(QStringLiteral("?c={{company.Company Name}}")), qPrintable(url->text()));
-        QTRY_VERIFY2(previewLine().contains(QStringLiteral("?c=Analytical%20Engines%20Ltd")), qPrintable(previewLine()));
+        QTRY_VERIFY2(previewLine().contains(QStringLiteral("?c=Analytical%20Engines%20Ltd")),
+                     qPrintable(previewLine()));
     }
 
     void pickerInsertsAtTheFieldThatHadFocus()
@@ -356,7 +357,8 @@ private slots:
         auto* description = child<QLineEdit>("descriptionEdit");
         description->setFocus();
         QTest::keyClicks(description, QStringLiteral(" typed meanwhile"));
-        QTRY_VERIFY(m_window->document()->workspace().webhooks[0].description.endsWith(QStringLiteral("typed meanwhile")));
+        QTRY_VERIFY(
+            m_window->document()->workspace().webhooks[0].description.endsWith(QStringLiteral("typed meanwhile")));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 60000);
         QVERIFY(ticksAtFinish > 0);

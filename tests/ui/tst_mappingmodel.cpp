@@ -33,7 +33,8 @@ private slots:
     {
         QCOMPARE(m_model->rowCount(), 2);
         QCOMPARE(m_model->index(0, MappingModel::AttributeColumn).data().toString(), QStringLiteral("data.company"));
-        QCOMPARE(m_model->index(0, MappingModel::FieldColumn).data().toString(), QStringLiteral("Company Name (string)"));
+        QCOMPARE(m_model->index(0, MappingModel::FieldColumn).data().toString(),
+                 QStringLiteral("Company Name (string)"));
         QCOMPARE(m_model->index(0, MappingModel::FieldColumn).data(Qt::EditRole).toString(), QStringLiteral("company"));
         QCOMPARE(m_model->index(1, MappingModel::FieldColumn).data(MappingModel::FieldTypeRole).toString(),
                  QStringLiteral("integer"));
@@ -91,7 +92,7 @@ private slots:
         outcome.statusApplies = false;
         outcome.reason = QStringLiteral("no");
         m_model->setOutcome(outcome);
-        m_document->undoStack()->push(new InsertRowCommand(m_document, 0, 0, ResponseMapping{}));
+        m_document->undoStack()->push(new InsertRowCommand(m_document, 0, 0, ResponseMapping {}));
         QVERIFY(!m_model->hasOutcome());
         QVERIFY(m_model->index(1, MappingModel::ResultColumn).data().toString().isEmpty());
     }

@@ -98,7 +98,8 @@ void TestPreviewPane::learnsSentHeaders()
     request.headers.append({QStringLiteral("user-agent"), QStringLiteral("Marketo/1"), false});
     QList<HttpHeaderModel::Row> rows = stack.rows(request);
     // A custom header of the same name replaces Qt's.
-    QCOMPARE(std::count_if(rows.begin(), rows.end(),
+    QCOMPARE(std::count_if(rows.begin(),
+                           rows.end(),
                            [](const HttpHeaderModel::Row& r) {
                                return r.name.compare(QLatin1String("User-Agent"), Qt::CaseInsensitive) == 0;
                            }),
@@ -238,8 +239,9 @@ void TestPreviewPane::encodingsMarkDifferences()
 
     QVERIFY(view->statusLabel(TokenEncoding::None)->text().contains(QStringLiteral("Not valid JSON")));
     QVERIFY(view->statusLabel(TokenEncoding::Json)->text().contains(QStringLiteral("Valid JSON")));
-    QVERIFY(view->findChild<QLabel*>(QStringLiteral("encodingJsonTitleLabel"))->text().contains(
-        QStringLiteral("this webhook")));
+    QVERIFY(view->findChild<QLabel*>(QStringLiteral("encodingJsonTitleLabel"))
+                ->text()
+                .contains(QStringLiteral("this webhook")));
 }
 
 void TestPreviewPane::encodingsValidity_data()
@@ -248,7 +250,8 @@ void TestPreviewPane::encodingsValidity_data()
     QTest::addColumn<int>("format");
     QTest::addColumn<bool>("valid");
     QTest::addColumn<QString>("contains");
-    QTest::newRow("json ok") << QByteArray("{\"a\":\"b\"}") << int(BodyFormat::Json) << true << QStringLiteral("Valid JSON");
+    QTest::newRow("json ok") << QByteArray("{\"a\":\"b\"}") << int(BodyFormat::Json) << true
+                             << QStringLiteral("Valid JSON");
     QTest::newRow("json bad") << QByteArray("{\"a\":b}") << int(BodyFormat::Json) << false << QStringLiteral("line 1");
     QTest::newRow("xml ok") << QByteArray("<a><b>x</b></a>") << int(BodyFormat::Xml) << true
                             << QStringLiteral("Well-formed");

@@ -47,7 +47,8 @@ CallResult TestResponsePane::jsonResult(int status, const QByteArray& body)
     result.url = QStringLiteral("http://127.0.0.1:1/enrich");
     result.status = status;
     result.reason = status == 200 ? QStringLiteral("OK") : QStringLiteral("Not Found");
-    result.responseHeaders = {{"Content-Type", "application/json"}, {"Content-Length", QByteArray::number(body.size())}};
+    result.responseHeaders = {{"Content-Type", "application/json"},
+                              {"Content-Length", QByteArray::number(body.size())}};
     result.body = body;
     result.bodySize = body.size();
     result.totalMs = 42.4;
@@ -68,8 +69,8 @@ MappingOutcome TestResponsePane::outcome()
     refused.value = QStringLiteral("many");
     refused.reason = QStringLiteral("\"many\" is not a whole number");
     outcome.mappings = {applied, refused};
-    outcome.leadBefore = QJsonObject{{QStringLiteral("Company Name"), QStringLiteral("Old Co")}};
-    outcome.leadAfter = QJsonObject{{QStringLiteral("Company Name"), QStringLiteral("ACME")}};
+    outcome.leadBefore = QJsonObject {{QStringLiteral("Company Name"), QStringLiteral("Old Co")}};
+    outcome.leadAfter = QJsonObject {{QStringLiteral("Company Name"), QStringLiteral("ACME")}};
     return outcome;
 }
 
@@ -78,8 +79,8 @@ QByteArray TestResponsePane::bigJson(qsizetype bytes)
     QByteArray body = "{\"items\":[";
     body.reserve(bytes + 100);
     for (int i = 0; body.size() < bytes; ++i)
-        body += (i ? ",{\"id\":" : "{\"id\":") + QByteArray::number(i) + ",\"name\":\"lead number " + QByteArray::number(i)
-            + "\",\"tags\":[\"a\",\"b\"]}";
+        body += (i ? ",{\"id\":" : "{\"id\":") + QByteArray::number(i) + ",\"name\":\"lead number "
+                + QByteArray::number(i) + "\",\"tags\":[\"a\",\"b\"]}";
     body += "]}";
     return body;
 }
@@ -95,7 +96,8 @@ void TestResponsePane::showsSuccess()
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("200"));
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseReasonLabel"))->text(), QStringLiteral("OK"));
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseTimeLabel"))->text(), QStringLiteral("42 ms"));
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseSizeLabel"))->text(), QStringLiteral("%1 B").arg(body.size()));
+    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseSizeLabel"))->text(),
+             QStringLiteral("%1 B").arg(body.size()));
     QCOMPARE(pane.bannerText(), QString());
     QVERIFY(!pane.isBusy());
 
@@ -265,7 +267,9 @@ void TestResponsePane::largeResponseKeepsEventLoopTurning()
     QVERIFY(pane.bodyView()->body().size() <= ResponsePane::displayCap());
     QVERIFY(pane.bodyView()->body().size() > 0);
     QVERIFY(!pane.bodyView()->isLexerActive());
-    QVERIFY(pane.findChild<QLabel*>(QStringLiteral("responseBodyNoteLabel"))->text().contains(QStringLiteral("Showing the first")));
+    QVERIFY(pane.findChild<QLabel*>(QStringLiteral("responseBodyNoteLabel"))
+                ->text()
+                .contains(QStringLiteral("Showing the first")));
     // The tree is there, lazily: the array's first batch only once expanded.
     const QModelIndex items = pane.treeModel()->index(0, 0);
     QCOMPARE(items.data().toString(), QStringLiteral("items"));

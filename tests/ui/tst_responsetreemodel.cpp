@@ -153,7 +153,8 @@ void TestResponseTreeModel::xmlAttributesNotAddressable()
     QCOMPARE(attribute.data().toString(), QStringLiteral("@id"));
     QCOMPARE(attribute.siblingAtColumn(ResponseTreeModel::ValueColumn).data().toString(), QStringLiteral("7"));
     QVERIFY(!model.isAddressable(attribute));
-    QVERIFY(attribute.data(ResponseTreeModel::NotAddressableReasonRole).toString().contains(QStringLiteral("attributes")));
+    QVERIFY(
+        attribute.data(ResponseTreeModel::NotAddressableReasonRole).toString().contains(QStringLiteral("attributes")));
 }
 
 void TestResponseTreeModel::lazyBatches()
@@ -182,7 +183,8 @@ void TestResponseTreeModel::lazyBatches()
     model.fetchMore(items);
     QCOMPARE(model.rowCount(items), count);
     QVERIFY(!model.canFetchMore(items));
-    QCOMPARE(model.index(count - 1, ResponseTreeModel::ValueColumn, items).data().toString(), QString::number(count - 1));
+    QCOMPARE(model.index(count - 1, ResponseTreeModel::ValueColumn, items).data().toString(),
+             QString::number(count - 1));
     QCOMPARE(model.path(model.index(count - 1, 0, items)), QStringLiteral("items[%1]").arg(count - 1));
 }
 

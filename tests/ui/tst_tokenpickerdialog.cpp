@@ -31,12 +31,12 @@ private:
 QList<TokenInfo> TestTokenPickerDialog::catalogue()
 {
     Workspace workspace;
-    workspace.leads.append(QJsonObject{{QStringLiteral("First Name"), QStringLiteral("Ada")},
-                                       {QStringLiteral("Email Address"), QStringLiteral("ada@example.com")}});
+    workspace.leads.append(QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Ada")},
+                                        {QStringLiteral("Email Address"), QStringLiteral("ada@example.com")}});
     workspace.context.my.present = true;
     workspace.context.my.values = {{QStringLiteral("apiKey"), QStringLiteral("k-123"), true},
                                    {QStringLiteral("greeting"), QStringLiteral("Hello"), false}};
-    return TokenCatalog(workspace, 0, QDateTime(QDate(2026, 1, 2), QTime(3, 4), QTimeZone::utc())).tokens();
+    return TokenCatalog(workspace, 0, QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC)).tokens();
 }
 
 int TestTokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
@@ -142,7 +142,8 @@ void TestTokenPickerDialog::defaultValue_data()
     QTest::addColumn<QString>("text");
     QTest::newRow("none") << QString() << QStringLiteral("{{lead.First Name}}");
     QTest::newRow("word") << QStringLiteral("friend") << QStringLiteral("{{lead.First Name:default=friend}}");
-    QTest::newRow("spaces") << QStringLiteral("dear customer") << QStringLiteral("{{lead.First Name:default=dear customer}}");
+    QTest::newRow("spaces") << QStringLiteral("dear customer")
+                            << QStringLiteral("{{lead.First Name:default=dear customer}}");
 }
 
 void TestTokenPickerDialog::defaultValue()
