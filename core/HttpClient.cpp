@@ -534,6 +534,26 @@ void HttpClient::onFinished(quint64 id)
         return;
     }
 
+    // Qt sometimes ends a reply without an error when the server closes the connection
+    // right after a short body, depending on which of the close and the data it reads
+    // first. The announced length settles it, where it describes the bytes we counted:
+    // not for a compressed body (Qt counts decompressed bytes), nor for answers that
+    // never carry a body.
+    const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
+    const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
+    if (announced.isValid() && (encoding.isEmpty() || encoding == "identity") && result.status != 204
+        && result.status != 304 && (result.status < 100 || result.status > 199)
+        && call->method.toUpper() != "HEAD"
+        && result.bodySize < announced.toLongLong()) {
+        result.error = CallResult::ErrorKind::ClosedEarly;
+        result.errorMessage =
+            QStringLiteral("%1 closed the connection before the response was complete (%2 bytes arrived).")
+                .arg(host)
+                .arg(result.bodySize);
+        finish(call);
+        return;
+    }
+
     const bool redirect = result.status == 301 || result.status == 302 || result.status == 303 || result.status == 307
                           || result.status == 308;
     const QByteArray location = reply->rawHeader("Location");
