@@ -103,7 +103,10 @@ int MapCommand::execute(const QCommandLineParser& parser, CliStreams& io)
         io, QJsonObject {{QStringLiteral("mappings"), mappings}, {QStringLiteral("lead"), outcome.leadAfter}});
     if (!outcome.statusApplies) {
         io.err << "webhook-designer-cli map: nothing applied: " << outcome.reason << '\n';
-        return CheckFailed;
     }
-    return Success;
+    // Exit 1 is documented as "no mapping applied because of the status": scripts gate
+    // on it, so an empty or unparsable 2xx body (reported above and in each mapping's
+    // reason) does not change the exit code.
+    const bool success = status >= 200 && status <= 299;
+    return success ? Success : CheckFailed;
 }

@@ -30,6 +30,8 @@ private slots:
     void mapAppliesMappings();
     void mapNon2xxExitsOne();
     void mapReadsStandardInput();
+    void mapUnusable2xxBodyExitsZero_data();
+    void mapUnusable2xxBodyExitsZero();
     void usageErrors_data();
     void usageErrors();
     void workspaceErrors_data();
@@ -371,6 +373,41 @@ void TestCli::mapReadsStandardInput()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(QStringLiteral("lead")).toObject().value(QStringLiteral("Favorite Color")).toString(),
              QStringLiteral("red"));
+}
+
+void TestCli::mapUnusable2xxBodyExitsZero_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("empty body") << QByteArray() << QStringLiteral("empty");
+    QTest::newRow("whitespace body") << QByteArray(" \r\n") << QStringLiteral("empty");
+    QTest::newRow("invalid JSON") << QByteArray("{\"data\": ") << QStringLiteral("not valid JSON");
+}
+
+// Only a non-2xx status makes `map` exit 1; a 2xx with a body nothing can be read from
+// says why in every mapping and on standard error, and exits 0.
+void TestCli::mapUnusable2xxBodyExitsZero()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, reason);
+    const Result r = cli({QStringLiteral("map"),
+                          m_workspace,
+                          QStringLiteral("--webhook"),
+                          QStringLiteral("ok"),
+                          QStringLiteral("--status"),
+                          QStringLiteral("200"),
+                          QStringLiteral("--response"),
+                          QStringLiteral("-")},
+                         body);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.contains("nothing applied"));
+    const QJsonArray mappings = r.json().value(QStringLiteral("mappings")).toArray();
+    QVERIFY(!mappings.isEmpty());
+    for (const QJsonValue& m : mappings) {
+        QCOMPARE(m.toObject().value(QStringLiteral("applied")).toBool(), false);
+        QVERIFY2(m.toObject().value(QStringLiteral("reason")).toString().contains(reason),
+                 qPrintable(m.toObject().value(QStringLiteral("reason")).toString()));
+    }
 }
 
 void TestCli::usageErrors_data()
