@@ -16,6 +16,7 @@ app="$build/app/webhook-designer"
 panes="$build/tests/bench/bench_ui_panes"
 sample="$src/resources/sample.webhooks.json"
 
+command -v Xvfb >/dev/null || { echo "ui-bench.sh runs under Xvfb: apt-get install xvfb" >&2; exit 1; }
 for f in "$app" "$panes"; do
     [ -x "$f" ] || { echo "missing $f: build webhook-designer and bench_ui_panes first" >&2; exit 1; }
 done
