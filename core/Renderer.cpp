@@ -414,7 +414,8 @@ struct Renderer::Private
                     Diagnostic::Severity::Warning,
                     o,
                     QStringLiteral("invalid-number"),
-                    QStringLiteral("%1: \"%2\" is not a valid number for a %3 field; it is sent as a JSON string")
+                    QStringLiteral("%1: \"%2\" is not a valid number, but the field's type is %3; it is sent as a "
+                                   "JSON string")
                         .arg(o.tokenText, v.text, FieldTypes::name(bindings.at(s.binding).field.type))));
             }
             if (o.inBody && bodyEncoding == TokenEncoding::Json && v.invalidBoolean) {

@@ -22,7 +22,9 @@ bool isXmlNameChar(QChar c)
 
 bool ResponsePath::isJsonKeyChar(QChar c)
 {
-    return c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char(':')
+    // Letters and decimal digits only: isLetterOrNumber() would also let through
+    // superscripts, fractions and Roman numerals ("x²", "½"), which are not digits.
+    return c.isLetter() || c.isDigit() || c == QLatin1Char('-') || c == QLatin1Char('_') || c == QLatin1Char(':')
            || c.isSpace();
 }
 

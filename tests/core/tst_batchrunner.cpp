@@ -18,6 +18,7 @@ private slots:
     void init();
     void cleanup();
 
+    void defaultsAreMarketos();
     void thousandLeadsEachGetTheirOwnResult();
     void concurrencyIsHonoured_data();
     void concurrencyIsHonoured();
@@ -130,6 +131,19 @@ void tst_BatchRunner::thousandLeadsEachGetTheirOwnResult()
                  .value(QStringLiteral("leads"))
                  .toInt(),
              100000);
+}
+
+void tst_BatchRunner::defaultsAreMarketos()
+{
+    // Reference 6: Marketo waits at most 30 seconds for a response and keeps at most 20
+    // webhook connections open at once.
+    QCOMPARE(HttpClient::Options().timeoutMs, 30000);
+    const BatchRunner::Options options;
+    QCOMPARE(options.concurrency, 20);
+    QCOMPARE(options.http.timeoutMs, 30000);
+    const BatchRunner runner(m_workspace, Webhook());
+    QCOMPARE(runner.options().concurrency, 20);
+    QCOMPARE(runner.options().http.timeoutMs, 30000);
 }
 
 void tst_BatchRunner::concurrencyIsHonoured_data()

@@ -106,6 +106,11 @@ void TestJsonPathScanner::findsValues_data()
                                    << QStringLiteral("number:1e999=inf");
     QTest::newRow("whitespace everywhere") << QByteArray(" \r\n\t{ \"a\" \n: [ 1 , { \"b\" : \"c\" } ] } \n")
                                            << QStringLiteral("a[1].b") << QStringLiteral("string:c");
+    // Keys match exactly as written, spaces included: nothing is trimmed or folded.
+    QTest::newRow("key with edge spaces") << QByteArray(R"({"data": {" company ": "Acme", "company": "Other"}})")
+                                          << QStringLiteral("data. company ") << QStringLiteral("string:Acme");
+    QTest::newRow("trimmed key is another key") << QByteArray(R"({"data": {" company ": "Acme"}})")
+                                                << QStringLiteral("data.company") << QStringLiteral("missing");
 }
 
 void TestJsonPathScanner::findsValues()

@@ -399,6 +399,89 @@ void TestLinter::rules_data()
         tmpl,
         2,
         8);
+    row(
+        "unknown scope",
+        [](Webhook& w) { w.payloadTemplate = QStringLiteral("{\"a\": {{visitor.name}}}"); },
+        "unknown-scope",
+        "error",
+        tmpl,
+        1,
+        7);
+    row(
+        "token outside the flow step's context",
+        [](Webhook& w) { w.payloadTemplate = QStringLiteral("{\"a\": {{campaign.name}}}"); },
+        "scope-not-in-context",
+        "warning",
+        tmpl,
+        1,
+        7);
+    row(
+        "token outside the context in the URL",
+        [](Webhook& w) { w.url = QStringLiteral("https://api.example.com/{{trigger.Name}}"); },
+        "scope-not-in-context",
+        "warning",
+        QStringLiteral("url"),
+        1,
+        25);
+    row(
+        "spaces inside the braces",
+        [](Webhook& w) { w.payloadTemplate = QStringLiteral("{\"a\": {{ lead.First Name }}}"); },
+        "malformed-token",
+        "warning",
+        tmpl,
+        1,
+        7);
+    row(
+        "line break in a header value",
+        [](Webhook& w) { w.headers << header("X-A", "a\nX-Injected: 1"); },
+        "header-line-break",
+        "error",
+        QStringLiteral("headers[1].value"),
+        1,
+        2);
+    row(
+        "token in a header name",
+        [](Webhook& w) { w.headers << header("X-{{lead.Id}}", "v"); },
+        "invalid-header-name",
+        "error",
+        QStringLiteral("headers[1].name"),
+        1,
+        3);
+    row(
+        "wildcard in path",
+        [](Webhook& w) { w.responseMappings[0].attribute = QStringLiteral("data.*"); },
+        "unaddressable-path",
+        "error",
+        QStringLiteral("responseMappings[0].attribute"),
+        1,
+        6);
+    row(
+        "filter in path",
+        [](Webhook& w) { w.responseMappings[0].attribute = QStringLiteral("data.items[?(@.id)]"); },
+        "unaddressable-path",
+        "error",
+        QStringLiteral("responseMappings[0].attribute"),
+        1,
+        12);
+    row(
+        "JSONPath root in path",
+        [](Webhook& w) { w.responseMappings[0].attribute = QStringLiteral("$.data.company"); },
+        "unaddressable-path",
+        "error",
+        QStringLiteral("responseMappings[0].attribute"),
+        1,
+        1);
+    row(
+        "XML attribute in path",
+        [](Webhook& w) {
+            w.responseType = ResponseType::Xml;
+            w.responseMappings[0].attribute = QStringLiteral("response.@id");
+        },
+        "unaddressable-path",
+        "error",
+        QStringLiteral("responseMappings[0].attribute"),
+        1,
+        10);
 }
 
 void TestLinter::rules()

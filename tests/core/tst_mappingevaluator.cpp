@@ -75,7 +75,7 @@ void TestMappingEvaluator::evaluatesOneMapping_data()
 
     const QByteArray json = R"({"s": "text", "num": "42", "i": 42, "f": 2.5, "whole": 7.0, "neg": -3, "t": true,
         "b": false, "z": null, "o": {"k": 1}, "a": [1, 2], "big": 12345678901234567890, "huge": 1e999,
-        "orders": [{"orderDate": "2024-01-02"}, {"orderDate": "2024-02-03", "n": [[5, 6]]}], "date": "2024-05-06"})";
+        "orders": [{"orderDate": "2024-01-02"}, {"orderDate": "2024-02-03", "n": [[5, 6]]}], "date": "2024-05-06", "e": ""})";
     const auto row = [&](const char* name,
                          const char* path,
                          const QString& field,
@@ -94,6 +94,12 @@ void TestMappingEvaluator::evaluatesOneMapping_data()
     row("string->reference", "s", QStringLiteral("referenceF"), true, "\"text\"", "");
     row("string->date", "date", QStringLiteral("dateF"), true, "\"2024-05-06\"", "");
     row("string->datetime", "date", QStringLiteral("datetimeF"), true, "\"2024-05-06\"", "");
+    // String-type fields take any string: Marketo's field types say nothing of formats.
+    row("any text->date", "s", QStringLiteral("dateF"), true, "\"text\"", "");
+    row("any text->email", "num", QStringLiteral("emailF"), true, "\"42\"", "");
+    // An empty string is a value (it clears the field); only null is not written.
+    row("empty string->string", "e", QStringLiteral("stringF"), true, "\"\"", "");
+    row("empty string->integer", "e", QStringLiteral("integerF"), false, "\"\"", "JSON string");
     row("numeric string->integer", "num", QStringLiteral("integerF"), false, "\"42\"", "JSON string");
     row("numeric string->float", "num", QStringLiteral("floatF"), false, "\"42\"", "JSON string");
     row("numeric string->currency", "num", QStringLiteral("currencyF"), false, "\"42\"", "JSON string");
@@ -140,7 +146,7 @@ void TestMappingEvaluator::evaluatesOneMapping_data()
 
     const QByteArray xml = R"(<response><name>Acme &amp; Co</name><count> 250 </count><ratio>2.5</ratio>
         <flag>true</flag><off>false</off><yes>Yes</yes><word>many</word><empty/><big>12345678901234567890</big>
-        <list><item><v>a</v></item><item><v>b</v></item></list><inf>inf</inf></response>)";
+        <list><item><v>a</v></item><item><v>b</v></item></list><inf>inf</inf><pad> true </pad><upper>TRUE</upper></response>)";
     const auto xrow = [&](const char* name,
                           const char* path,
                           const QString& field,
@@ -162,6 +168,8 @@ void TestMappingEvaluator::evaluatesOneMapping_data()
     xrow("xml big->integer", "response.big", QStringLiteral("integerF"), false, "\"12345678901234567890\"", "exactly");
     xrow("xml true->boolean", "response.flag", QStringLiteral("booleanF"), true, "true", "");
     xrow("xml false->boolean", "response.off", QStringLiteral("booleanF"), true, "false", "");
+    xrow("xml padded true->boolean", "response.pad", QStringLiteral("booleanF"), true, "true", "");
+    xrow("xml TRUE->boolean", "response.upper", QStringLiteral("booleanF"), false, "\"TRUE\"", "true or false");
     xrow("xml Yes->boolean", "response.yes", QStringLiteral("booleanF"), false, "\"Yes\"", "true or false");
     xrow("xml true->string", "response.flag", QStringLiteral("stringF"), true, "\"true\"", "");
     xrow("xml index 1", "response.list.item[1].v", QStringLiteral("stringF"), true, "\"b\"", "");

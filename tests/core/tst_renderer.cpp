@@ -4,7 +4,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
-#include <QtConcurrent>
+
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -136,6 +138,7 @@ private slots:
     void severities_data();
     void severities();
     void headers();
+    void headersAreRawInEveryEncoding();
     void headerLineBreaks_data();
     void headerLineBreaks();
     void systemTokens_data();
@@ -241,6 +244,8 @@ void TestRenderer::body_data()
     QTest::newRow("invalid number/json") << "{{lead.Number of Employees}}" << json << QByteArray("\"12x\"")
                                          << invalidNumber;
     QTest::newRow("invalid number/none") << "{{lead.Number of Employees}}" << none << QByteArray("12x") << clean;
+    // Only JSON tells a number from a string, so only JSON warns.
+    QTest::newRow("invalid number/form") << "{{lead.Number of Employees}}" << form << QByteArray("12x") << clean;
 
     // A boolean field holding text is sent as a string, with a warning.
     QTest::newRow("invalid boolean/json")
@@ -309,6 +314,9 @@ void TestRenderer::body_data()
         << "a {{ lead.First Name }} b" << json << QByteArray("a {{ lead.First Name }} b") << malformed;
     QTest::newRow("unclosed") << "x {{lead.First Name" << json << QByteArray("x {{lead.First Name") << malformed;
 
+    // The reference's own example (2): bare token, Marketo adds the quotes.
+    QTest::newRow("reference example") << "{\"first_name\": {{lead.First Name}}}" << json
+                                       << QByteArray("{\"first_name\": \"Jack \\\"J\\\" & Jill\"}") << clean;
     // A realistic JSON body.
     QTest::newRow("json body") << "{\"name\": {{lead.First Name}}, \"score\": {{lead.Lead Score}}, \"vip\": "
                                   "{{lead.Is VIP}}, \"industry\": {{lead.Industry:default=n/a}}}"
@@ -360,6 +368,12 @@ void TestRenderer::url_data()
                              << "https://x.test/?city=San%20Jos%C3%A9" << QStringList();
     QTest::newRow("context") << "https://x.test/{{program.id}}/{{my.apiKey}}"
                              << "https://x.test/1001/abc123" << QStringList();
+    // Backslash escapes belong to the payload template (reference 4): URL text is sent as
+    // written, so neither processed nor reported.
+    QTest::newRow("backslashes untouched") << "https://x.test/a\\nb\\q?c={{lead.Lead Score}}"
+                                           << "https://x.test/a\\nb\\q?c=42" << QStringList();
+    QTest::newRow("number and boolean") << "https://x.test/?s={{lead.Lead Score}}&u={{lead.Unsubscribed}}"
+                                        << "https://x.test/?s=42&u=false" << QStringList();
     QTest::newRow("malformed stays") << "https://x.test/{{ lead.x }}"
                                      << "https://x.test/{{ lead.x }}"
                                      << QStringList {QStringLiteral("malformed-token")};
@@ -398,7 +412,8 @@ void TestRenderer::severities_data()
     QTest::newRow("malformed") << "{{ lead.x }}" << warning << "remove the spaces inside the braces";
     QTest::newRow("not in context") << "{{campaign.name}}" << warning << "does not provide campaign tokens";
     QTest::newRow("empty") << "{{lead.City}}" << warning << "renders as null";
-    QTest::newRow("invalid number") << "{{lead.Number of Employees}}" << warning << "not a valid number";
+    QTest::newRow("invalid number") << "{{lead.Number of Employees}}" << warning
+                                    << "\"12x\" is not a valid number, but the field's type is integer";
     QTest::newRow("rejected escape") << "\\q" << error << "only \\b \\t \\n \\f \\r";
 }
 
@@ -438,6 +453,29 @@ void TestRenderer::headers()
     QCOMPARE(codes(r.diagnostics), QStringList {QStringLiteral("empty-token")});
     QCOMPARE(r.diagnostics.first().where, QStringLiteral("headers[3].value"));
     QCOMPARE(r.diagnostics.first().message.contains(QStringLiteral("renders empty")), true);
+}
+
+void TestRenderer::headersAreRawInEveryEncoding()
+{
+    // Reference 3: token values in header values are inserted raw, whatever the body
+    // encoding; reference 4: backslash escapes are the payload's, so header text is sent
+    // as written.
+    const Workspace w = fixture();
+    for (TokenEncoding encoding : {TokenEncoding::None, TokenEncoding::Json, TokenEncoding::FormUrl}) {
+        Webhook h = post(QStringLiteral("{}"), encoding);
+        h.headers = {
+            {QStringLiteral("X-Name"), QStringLiteral("{{lead.First Name}}"), false, {}},
+            {QStringLiteral("X-Site"), QStringLiteral("{{lead.Website}}"), false, {}},
+            {QStringLiteral("X-Count"), QStringLiteral("{{lead.Lead Score}} {{lead.Unsubscribed}}"), false, {}},
+            {QStringLiteral("X-Path"), QStringLiteral("C:\\dir\\n {{lead.Job Title}}"), false, {}},
+        };
+        const RenderedRequest r = Renderer(w, h).render(w.leads.first(), pinnedNow());
+        QCOMPARE(r.headers.at(0).value, QStringLiteral("Jack \"J\" & Jill"));
+        QCOMPARE(r.headers.at(1).value, QStringLiteral("https://a.test/?q=1 2"));
+        QCOMPARE(r.headers.at(2).value, QStringLiteral("42 false"));
+        QCOMPARE(r.headers.at(3).value, QStringLiteral("C:\\dir\\n C:\\new\\table"));
+        QVERIFY2(r.diagnostics.isEmpty(), qPrintable(dump(r.diagnostics)));
+    }
 }
 
 void TestRenderer::headerLineBreaks_data()
@@ -570,6 +608,8 @@ void TestRenderer::escapes_data()
     QTest::newRow("backslash before a token") << "\\{{lead.Lead Score}}" << QByteArray("\\42") << 1;
     QTest::newRow("two errors") << "\\x and \\y" << QByteArray("\\x and \\y") << 2;
     QTest::newRow("token values untouched") << "{{lead.Job Title}}\\t" << QByteArray("C:\\new\\table\t") << 0;
+    // A default is part of the token, so it is a value: not escape-processed, not rejected.
+    QTest::newRow("default values untouched") << "{{lead.City:default=C:\\data\\n}}" << QByteArray("C:\\data\\n") << 0;
 }
 
 void TestRenderer::escapes()
@@ -762,12 +802,23 @@ void TestRenderer::concurrentRenders()
         leads.append(lead);
     }
     const QDateTime base = pinnedNow();
-    const QList<QByteArray> bodies = QtConcurrent::blockingMapped(leads, [&](const QJsonObject& lead) {
-        return renderer.render(lead, base.addSecs(lead.value(QStringLiteral("Lead Score")).toInt() % 5)).body;
-    });
+    // Plain threads: core and its tests do not link Qt Concurrent.
+    std::vector<QByteArray> bodies(size_t(leads.size()));
+    std::vector<std::thread> workers;
+    const int threads = 4;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&, t] {
+            for (int i = t; i < leads.size(); i += threads) {
+                bodies[size_t(i)] = renderer.render(leads.at(i), base.addSecs(i % 5)).body;
+            }
+        });
+    }
+    for (std::thread& worker : workers) {
+        worker.join();
+    }
     const Renderer alone(w, h);
     for (int i = 0; i < leads.size(); ++i) {
-        QCOMPARE(bodies.at(i), alone.render(leads.at(i), base.addSecs(i % 5)).body);
+        QCOMPARE(bodies.at(size_t(i)), alone.render(leads.at(i), base.addSecs(i % 5)).body);
     }
     QCOMPARE(bodies.at(7), QByteArray("{\"n\": \"7\", \"s\": 7, \"t\": \"2013-08-08 16:34:15\"}"));
 }

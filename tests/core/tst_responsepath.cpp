@@ -48,6 +48,11 @@ void TestResponsePath::parsesJson_data()
                                      << QStringLiteral("donn\u00e9es|soci\u00e9t\u00e9");
     QTest::newRow("large index") << QStringLiteral("a[2147483647]") << QStringLiteral("a[2147483647]");
     QTest::newRow("trailing index") << QStringLiteral("list[10]") << QStringLiteral("list[10]");
+    // Whitespace is a key character, so a space next to a dot belongs to the key and is
+    // matched as written (reference 5 allows whitespace in keys; it says nothing of trimming).
+    QTest::newRow("spaces at key edges kept") << QStringLiteral("data. company ") << QStringLiteral("data| company ");
+    QTest::newRow("tab in key") << QStringLiteral("a\tb") << QStringLiteral("a\tb");
+    QTest::newRow("non-latin digits") << QStringLiteral("a\u0663") << QStringLiteral("a\u0663");
 }
 
 void TestResponsePath::parsesJson()
@@ -86,6 +91,12 @@ void TestResponsePath::rejectsJson_data()
     QTest::newRow("at sign") << QStringLiteral("a.@id") << 2 << QStringLiteral("Attributes");
     QTest::newRow("dot inside key impossible") << QStringLiteral("a.b.c.") << 5 << QStringLiteral("ends with");
     QTest::newRow("emoji") << QStringLiteral("a.\U0001F600") << 2 << QStringLiteral("cannot address");
+    // "letters, digits": a superscript, a fraction or a Roman numeral is a number but no digit.
+    QTest::newRow("superscript two") << QStringLiteral("a.x\u00b2") << 3 << QStringLiteral("cannot address");
+    QTest::newRow("vulgar fraction") << QStringLiteral("\u00bd") << 0 << QStringLiteral("cannot address");
+    QTest::newRow("roman numeral") << QStringLiteral("a.\u216b") << 2 << QStringLiteral("cannot address");
+    QTest::newRow("filter expression") << QStringLiteral("items[?(@.id)]") << 6 << QStringLiteral("whole number");
+    QTest::newRow("bracket key") << QStringLiteral("a['b c']") << 1 << QStringLiteral("whole number");
 }
 
 void TestResponsePath::rejectsJson()

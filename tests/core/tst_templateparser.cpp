@@ -63,6 +63,12 @@ void TestTemplateParser::parse_data()
                                    << "T(lead|City|)";
     QTest::newRow("default keeps colons") << "{{my.url:default=https://x.test/a}}"
                                           << "T(my|url|https://x.test/a)";
+    QTest::newRow("default keyword in any case") << "{{lead.City:DEFAULT=x}}"
+                                                 << "T(lead|City|x)";
+    QTest::newRow("default holds a single brace") << "{{lead.City:default=a}b}}"
+                                                  << "T(lead|City|a}b)";
+    QTest::newRow("default keeps backslashes") << "{{lead.City:default=C:\\data\\n}}"
+                                               << "T(lead|City|C:\\data\\n)";
     QTest::newRow("scope case kept") << "{{Company.Company Name}}"
                                      << "T(Company|Company Name)";
     QTest::newRow("two tokens adjacent") << "{{lead.a}}{{lead.b}}"

@@ -60,6 +60,7 @@ private slots:
     void noSampleLead();
     void secretsAreMarked();
     void insertText();
+    void providedScopesListTheirTokens();
 };
 
 void TestTokenCatalog::contains_data()
@@ -279,6 +280,33 @@ void TestTokenCatalog::insertText()
     QCOMPARE(find(catalog.tokens(), QStringLiteral("trigger"), QStringLiteral("Web Page"))->insertText(),
              QStringLiteral("{{trigger.Web Page}}"));
     QCOMPARE(TokenCatalog::scopes().size(), 8);
+}
+
+void TestTokenCatalog::providedScopesListTheirTokens()
+{
+    // Reference 2: campaign offers name, id and description; member offers the program
+    // member fields the context defines, e.g. "webinar url". Both only when provided.
+    Workspace w = fixture();
+    w.context.campaign.present = true;
+    w.context.campaign.values = {{QStringLiteral("name"), QStringLiteral("Enrich on create"), false}};
+    w.context.member.present = true;
+    w.context.member.values = {{QStringLiteral("webinar url"), QStringLiteral("https://example.com/w/1"), false}};
+    const TokenCatalog catalog(w, 0, pinnedNow());
+
+    QStringList campaign;
+    for (const TokenInfo& t : catalog.tokens(QStringLiteral("campaign"))) {
+        campaign << t.name;
+    }
+    QCOMPARE(campaign, QStringList({QStringLiteral("name"), QStringLiteral("id"), QStringLiteral("description")}));
+    QCOMPARE(find(catalog.tokens(), QStringLiteral("campaign"), QStringLiteral("name"))->sampleValue,
+             QStringLiteral("Enrich on create"));
+    QVERIFY(find(catalog.tokens(), QStringLiteral("campaign"), QStringLiteral("id"))->sampleValue.isEmpty());
+
+    const QList<TokenInfo> member = catalog.tokens(QStringLiteral("member"));
+    QCOMPARE(member.size(), 1);
+    QCOMPARE(member.first().name, QStringLiteral("webinar url"));
+    QCOMPARE(member.first().sampleValue, QStringLiteral("https://example.com/w/1"));
+    QCOMPARE(member.first().insertText(), QStringLiteral("{{member.webinar url}}"));
 }
 
 QTEST_GUILESS_MAIN(TestTokenCatalog)

@@ -32,6 +32,7 @@ private slots:
     void formUrl();
     void urlComponent_data();
     void urlComponent();
+    void everyAsciiCharacter();
     void appendsToExistingBytes();
     void formatNumber_data();
     void formatNumber();
@@ -113,6 +114,10 @@ void TestTokenEncoder::jsonEscapes_data()
     QTest::newRow("single quote stays") << "it's" << QByteArray("\"it's\"");
     QTest::newRow("line separator stays utf-8") << QString(QChar(0x2028)) << QByteArray("\"\xe2\x80\xa8\"");
     QTest::newRow("html stays") << "<b>&amp;</b>" << QByteArray("\"<b>&amp;</b>\"");
+    // "Control characters" are JSON's: U+0000-U+001F. DEL and the C1 controls are other
+    // Unicode, which stays UTF-8 (reference 3).
+    QTest::newRow("C1 control stays utf-8") << QString(QChar(0x85)) << QByteArray("\"\xc2\x85\"");
+    QTest::newRow("no-break space stays utf-8") << QString(QChar(0xA0)) << QByteArray("\"\xc2\xa0\"");
 }
 
 void TestTokenEncoder::jsonEscapes()
@@ -179,6 +184,59 @@ void TestTokenEncoder::urlComponent()
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(TokenEncoder::urlComponent(text), expected);
+}
+
+void TestTokenEncoder::everyAsciiCharacter()
+{
+    // Each encoding's rule for every ASCII character, spelled out from the reference (3)
+    // rather than from the code: JSON escapes the quote, the backslash and U+0000-U+001F
+    // (\b \t \n \f \r short, others \u00XX); Form/Url keeps A-Z a-z 0-9 - . _ *, sends a
+    // space as + and every other byte as upper-case %XX; a URL component keeps the
+    // unreserved A-Z a-z 0-9 - . _ ~ and sends a space as %20.
+    const auto alnum = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    };
+    const auto hex = [](char c) { return QByteArray("%") + QByteArray(1, c).toHex().toUpper(); };
+    for (int i = 0; i < 0x80; ++i) {
+        const char c = char(i);
+        const QString text = QString(QChar(char16_t(i)));
+
+        QByteArray json;
+        switch (c) {
+        case '"':
+            json = "\\\"";
+            break;
+        case '\\':
+            json = "\\\\";
+            break;
+        case '\b':
+            json = "\\b";
+            break;
+        case '\t':
+            json = "\\t";
+            break;
+        case '\n':
+            json = "\\n";
+            break;
+        case '\f':
+            json = "\\f";
+            break;
+        case '\r':
+            json = "\\r";
+            break;
+        default:
+            json = i < 0x20 ? QByteArray("\\u00") + QByteArray(1, c).toHex().toUpper() : QByteArray(1, c);
+        }
+        QCOMPARE(TokenEncoder::jsonString(text), QByteArray("\"") + json + "\"");
+
+        const QByteArray form = alnum(c) || c == '-' || c == '.' || c == '_' || c == '*' ? QByteArray(1, c)
+                                : c == ' '                                               ? QByteArray("+")
+                                                                                         : hex(c);
+        QCOMPARE(TokenEncoder::formUrl(text), form);
+
+        const QByteArray url = alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ? QByteArray(1, c) : hex(c);
+        QCOMPARE(TokenEncoder::urlComponent(text).toLatin1(), url);
+    }
 }
 
 void TestTokenEncoder::appendsToExistingBytes()

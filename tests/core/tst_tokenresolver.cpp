@@ -39,6 +39,7 @@ QJsonObject lead()
         {QStringLiteral("Annual Revenue"), 12.5},
         {QStringLiteral("Industry"), QString()},
         {QStringLiteral("Is VIP"), true},
+        {QStringLiteral("Job Title"), QStringLiteral("  ")},
     };
 }
 
@@ -82,6 +83,8 @@ private slots:
     void problems_data();
     void problems();
     void secretContextValues();
+    void providedContextScopes_data();
+    void providedContextScopes();
     void leadLookup();
 };
 
@@ -213,6 +216,10 @@ void TestTokenResolver::defaults_data()
     QTest::newRow("empty default, number field") << "lead"
                                                  << "Shoe Size"
                                                  << "" << S::Ok << K::Missing << "" << true;
+    // "Empty" is the empty string: a value of spaces is a value, so the default is unused.
+    QTest::newRow("blank is a value") << "lead"
+                                      << "Job Title"
+                                      << "x" << S::Ok << K::String << "  " << false;
     QTest::newRow("context default") << "program"
                                      << "id"
                                      << "0" << S::Ok << K::String << "0" << true;
@@ -330,6 +337,10 @@ void TestTokenResolver::systemClock_data()
     QTest::newRow("Kolkata") << "Asia/Kolkata" << winter << "Jan 15, 2024"
                              << "02:35 PM (GMT +0530)"
                              << "2024-01-15 14:35:00";
+    // A negative offset with minutes: Newfoundland daylight time is UTC-02:30.
+    QTest::newRow("St Johns summer") << "America/St_Johns" << summer << "Aug 08, 2013"
+                                     << "09:04 PM (GMT -0230)"
+                                     << "2013-08-08 21:04:13";
     QTest::newRow("UTC noon") << "UTC" << QDateTime(QDate(2020, 2, 29), QTime(12, 0, 0), Qt::UTC) << "Feb 29, 2020"
                               << "12:00 PM (GMT +0000)"
                               << "2020-02-29 12:00:00";
@@ -425,6 +436,53 @@ void TestTokenResolver::secretContextValues()
     QVERIFY(secret.secret);
     const TokenValue plain = resolver.resolve(ref(QStringLiteral("program"), QStringLiteral("name")), {}, {});
     QVERIFY(!plain.secret);
+}
+
+void TestTokenResolver::providedContextScopes_data()
+{
+    QTest::addColumn<QString>("scope");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<TokenValue::Status>("status");
+    QTest::addColumn<QString>("text");
+
+    using S = TokenValue::Status;
+    // Reference 2: campaign has name, id and description; member has the program member
+    // fields the context defines. Names match case-insensitively, like every token name.
+    QTest::newRow("campaign name") << "campaign"
+                                   << "name" << S::Ok << "Enrich on create";
+    QTest::newRow("campaign id any case") << "Campaign"
+                                          << "ID" << S::Ok << "2002";
+    QTest::newRow("campaign description empty") << "campaign"
+                                                << "description" << S::Empty << "";
+    QTest::newRow("campaign unknown") << "campaign"
+                                      << "owner" << S::UnknownField << "";
+    QTest::newRow("member field") << "member"
+                                  << "webinar url" << S::Ok << "https://w.test";
+    QTest::newRow("member field any case") << "MEMBER"
+                                           << "Webinar URL" << S::Ok << "https://w.test";
+    QTest::newRow("member unknown") << "member"
+                                    << "attended" << S::UnknownField << "";
+}
+
+void TestTokenResolver::providedContextScopes()
+{
+    QFETCH(QString, scope);
+    QFETCH(QString, name);
+    QFETCH(TokenValue::Status, status);
+    QFETCH(QString, text);
+
+    Workspace w = fixture();
+    w.context.campaign.present = true;
+    w.context.campaign.values = {{QStringLiteral("name"), QStringLiteral("Enrich on create"), false},
+                                 {QStringLiteral("id"), QStringLiteral("2002"), false},
+                                 {QStringLiteral("description"), QString(), false}};
+    w.context.member.present = true;
+    const TokenResolver resolver(w);
+    const TokenValue v = resolver.resolve(ref(scope, name), lead(), QDateTime::currentDateTimeUtc());
+    QCOMPARE(v.status, status);
+    QCOMPARE(v.text, text);
+    // Context values are text: JSON encoding sends them as strings.
+    QCOMPARE(v.kind, text.isEmpty() ? TokenValue::Kind::Missing : TokenValue::Kind::String);
 }
 
 void TestTokenResolver::leadLookup()
