@@ -1,6 +1,10 @@
 #include "CallResult.h"
 
+#include "TrustedCertificate.h"
+
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace {
 
@@ -24,6 +28,33 @@ QJsonValue msValue(double ms)
 }
 
 } // namespace
+
+QJsonObject PeerCertificate::toJson() const
+{
+    return QJsonObject {
+        {QStringLiteral("host"), host},
+        {QStringLiteral("sha256"), TrustedCertificate::fingerprintText(sha256)},
+        {QStringLiteral("subject"), subject},
+        {QStringLiteral("issuer"), issuer},
+        {QStringLiteral("notBefore"), notBefore.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("notAfter"), notAfter.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("trustable"), trustable},
+    };
+}
+
+bool CallResult::isEmpty2xx() const
+{
+    if (!isSuccess())
+        return false;
+    // Scan rather than trimmed(): a body can be 100 MB, and a copy of it is not needed.
+    return std::all_of(body.cbegin(),
+                       body.cend(),
+                       [](char c) {
+                           // The bytes QByteArray::trimmed() drops, which is what MappingEvaluator goes by.
+                           return c == ' ' || (c >= '\t' && c <= '\r');
+                       })
+           && bodySize <= body.size();
+}
 
 QString CallResult::errorKindName(ErrorKind kind)
 {
@@ -125,5 +156,7 @@ QJsonValue CallResult::errorJson() const
     QJsonObject object {{QStringLiteral("kind"), errorKindName(error)}, {QStringLiteral("message"), errorMessage}};
     if (!tlsDetails.isEmpty())
         object.insert(QStringLiteral("tls"), tlsDetails);
+    if (error == ErrorKind::Tls && !tlsCertificate.isNull())
+        object.insert(QStringLiteral("certificate"), tlsCertificate.toJson());
     return object;
 }

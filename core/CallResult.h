@@ -20,6 +20,26 @@ struct RedirectHop
     QStringList droppedHeaders;
 };
 
+// The server's certificate when a call failed its TLS check: what a user needs to decide
+// whether to trust it (see TrustedCertificate). Empty (sha256 empty) when there was none.
+struct PeerCertificate
+{
+    QString host;      // the host the call went to (of the redirect hop that failed)
+    QByteArray sha256; // SHA-256 of the DER form, 32 raw bytes
+    QString subject;   // e.g. "CN=localhost, O=Example"
+    QString issuer;
+    QDateTime notBefore; // UTC
+    QDateTime notAfter;  // UTC
+    // Whether trusting this certificate for this host would let the call through: false
+    // when the TLS check failed for another reason too (expired, revoked, ...).
+    bool trustable = false;
+
+    bool isNull() const { return sha256.isEmpty(); }
+    // {"host","sha256" ("AB:CD:..."),"subject","issuer","notBefore","notAfter" (ISO 8601
+    // UTC),"trustable"}
+    QJsonObject toJson() const;
+};
+
 // A live call's outcome: the request as actually sent (with the headers Qt added), the
 // response, timings, and a transport error kind when there was no complete response.
 struct CallResult
@@ -62,12 +82,15 @@ struct CallResult
     QString errorMessage; // for a marketer, e.g. "The server did not answer within 30 s."
     // TLS details when error == Tls: reason, certificate subject, issuer, validity dates.
     QString tlsDetails;
+    // The server's certificate when error == Tls and the server sent one.
+    PeerCertificate tlsCertificate;
 
     QDateTime startedAt;
 
     bool isSuccess() const { return error == ErrorKind::None && status >= 200 && status < 300; }
-    // Marketo's error 1001: a 2xx with an empty body.
-    bool isEmpty2xx() const { return isSuccess() && bodySize == 0; }
+    // Marketo's error 1001: a 2xx with an empty body. Whitespace only counts as empty, as in
+    // MappingEvaluator: there is nothing in it to map.
+    bool isEmpty2xx() const;
 
     static QString errorKindName(ErrorKind kind);            // "timeout", "connection-refused", ...
     static ErrorKind errorKindFromName(const QString& name); // Other when unknown
@@ -80,7 +103,8 @@ struct CallResult
     // "request": {"method","url","headers":[{"name","value"}],"body"}; the values of the
     // headers named in secretHeaderNames (case-insensitively) are masked.
     QJsonObject requestJson(const QStringList& secretHeaderNames = {}) const;
-    // {"kind","message"} or null
+    // {"kind","message"} or null; a TLS error adds "tls" (the details) and "certificate"
+    // (PeerCertificate::toJson()) when the server sent one.
     QJsonValue errorJson() const;
 };
 

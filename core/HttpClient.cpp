@@ -2,6 +2,7 @@
 
 #include "QtRequestDefaults.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QHash>
@@ -10,6 +11,7 @@
 #include <QNetworkRequest>
 #include <QPointer>
 #include <QSet>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 
@@ -73,6 +75,28 @@ QString certificateText(const QSslCertificate& certificate)
              certificate.expiryDate().toUTC().toString(Qt::ISODate));
 }
 
+// "CN=localhost, O=Example" in the usual order; the display name when there is none.
+QString distinguishedName(const QSslCertificate& certificate, bool issuer)
+{
+    static const QList<QPair<QSslCertificate::SubjectInfo, QString>> parts = {
+        {QSslCertificate::CommonName, QStringLiteral("CN")},
+        {QSslCertificate::Organization, QStringLiteral("O")},
+        {QSslCertificate::OrganizationalUnitName, QStringLiteral("OU")},
+        {QSslCertificate::LocalityName, QStringLiteral("L")},
+        {QSslCertificate::StateOrProvinceName, QStringLiteral("ST")},
+        {QSslCertificate::CountryName, QStringLiteral("C")},
+    };
+    QStringList out;
+    for (const auto& part : parts) {
+        const QStringList values = issuer ? certificate.issuerInfo(part.first) : certificate.subjectInfo(part.first);
+        for (const QString& value : values)
+            out.append(part.second + QLatin1Char('=') + value);
+    }
+    if (out.isEmpty())
+        return issuer ? certificate.issuerDisplayName() : certificate.subjectDisplayName();
+    return out.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 struct HttpClient::Call
@@ -95,6 +119,7 @@ struct HttpClient::Call
     bool newConnection = false;
     CallResult::ErrorKind pendingError = CallResult::ErrorKind::None;
     QString tlsDetails;
+    PeerCertificate tlsCertificate;
     QString invalidReason;
 };
 
@@ -104,6 +129,7 @@ struct HttpClient::Private
     Options options;
     QHash<quint64, Call*> calls;
     quint64 nextId = 1;
+    bool flushPending = false;
 };
 
 HttpClient::HttpClient(QNetworkAccessManager* manager, QObject* parent) : QObject(parent), d(new Private)
@@ -126,10 +152,29 @@ HttpClient::~HttpClient()
 
 void HttpClient::setOptions(const Options& options)
 {
+    // Qt keeps a connection, with the TLS errors it was told to ignore and its TLS
+    // sessions, for later calls to the same host and port: after the trust is withdrawn
+    // or changed, such a connection would still accept the certificate.
+    const bool hadTrust = !d->options.trustedHost.isEmpty() || !d->options.trustedSha256.isEmpty();
+    if (hadTrust
+        && (options.trustedHost != d->options.trustedHost || options.trustedSha256 != d->options.trustedSha256)) {
+        d->flushPending = true;
+    }
     d->options = options;
     d->options.timeoutMs = qBound(Options::minTimeoutMs, options.timeoutMs, Options::maxTimeoutMs);
     d->options.maxRedirects = qMax(0, options.maxRedirects);
     d->options.maxBodyBytes = qMax<qint64>(0, options.maxBodyBytes);
+    flushConnectionsIfIdle();
+}
+
+void HttpClient::flushConnectionsIfIdle()
+{
+    // Clearing the cache stops the manager's network thread, which would break calls in
+    // flight; it waits until none is running.
+    if (!d->flushPending || !d->calls.isEmpty() || !d->manager)
+        return;
+    d->flushPending = false;
+    d->manager->clearConnectionCache();
 }
 
 const HttpClient::Options& HttpClient::options() const
@@ -192,6 +237,7 @@ quint64 HttpClient::call(const RenderedRequest& request)
 {
     // The first use probes Qt's default headers; that must not count in the timings.
     QtRequestDefaults::headers();
+    flushConnectionsIfIdle();
     auto* call = new Call;
     call->id = d->nextId++;
     d->calls.insert(call->id, call);
@@ -375,19 +421,26 @@ void HttpClient::onSslErrors(quint64 id, const QList<QSslError>& errors)
         return;
     const Options& options = d->options;
     const QSslCertificate peer = call->reply->sslConfiguration().peerCertificate();
+    // What a self-signed certificate causes, and nothing else: trusting a certificate
+    // must not also accept it expired, revoked, or broken.
     static const QSet<QSslError::SslError> ignorable = {QSslError::SelfSignedCertificate,
                                                         QSslError::SelfSignedCertificateInChain,
                                                         QSslError::CertificateUntrusted,
                                                         QSslError::UnableToGetLocalIssuerCertificate,
                                                         QSslError::UnableToVerifyFirstCertificate,
                                                         QSslError::HostNameMismatch};
-    bool trusted = !options.trustedCertificate.isNull() && !options.trustedHost.isEmpty()
-                   && call->url.host().compare(options.trustedHost, Qt::CaseInsensitive) == 0
-                   && peer == options.trustedCertificate;
+    bool trustable = !peer.isNull();
     for (const QSslError& error : errors) {
+        // The digest pins the server's own certificate, so how its chain fails to reach a
+        // known root does not matter; anything else about the certificate does.
         if (!ignorable.contains(error.error()))
-            trusted = false;
+            trustable = false;
     }
+    const QByteArray digest = peer.isNull() ? QByteArray() : peer.digest(QCryptographicHash::Sha256);
+    TrustedCertificate trust;
+    trust.host = options.trustedHost;
+    trust.sha256 = options.trustedSha256;
+    const bool trusted = trustable && trust.appliesTo(call->url.host()) && digest == trust.sha256;
     if (trusted) {
         call->reply->ignoreSslErrors(errors);
         return;
@@ -398,6 +451,16 @@ void HttpClient::onSslErrors(quint64 id, const QList<QSslError>& errors)
     reasons.removeDuplicates();
     call->tlsDetails =
         QStringLiteral("%1 (certificate %2)").arg(reasons.join(QStringLiteral("; ")), certificateText(peer));
+    call->tlsCertificate = PeerCertificate();
+    if (!peer.isNull()) {
+        call->tlsCertificate.host = call->url.host();
+        call->tlsCertificate.sha256 = digest;
+        call->tlsCertificate.subject = distinguishedName(peer, false);
+        call->tlsCertificate.issuer = distinguishedName(peer, true);
+        call->tlsCertificate.notBefore = peer.effectiveDate().toUTC();
+        call->tlsCertificate.notAfter = peer.expiryDate().toUTC();
+        call->tlsCertificate.trustable = trustable;
+    }
 }
 
 void HttpClient::abortWith(quint64 id, CallResult::ErrorKind kind)
@@ -505,6 +568,7 @@ void HttpClient::onFinished(quint64 id)
             if (error == QNetworkReply::SslHandshakeFailedError || !call->tlsDetails.isEmpty()) {
                 result.error = CallResult::ErrorKind::Tls;
                 result.tlsDetails = call->tlsDetails.isEmpty() ? reply->errorString() : call->tlsDetails;
+                result.tlsCertificate = call->tlsCertificate;
                 result.errorMessage =
                     QStringLiteral("The secure (HTTPS) connection to %1 could not be trusted: %2. Marketo would "
                                    "refuse it too.")
@@ -542,8 +606,7 @@ void HttpClient::onFinished(quint64 id)
     const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
     const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
     if (announced.isValid() && (encoding.isEmpty() || encoding == "identity") && result.status != 204
-        && result.status != 304 && (result.status < 100 || result.status > 199)
-        && call->method.toUpper() != "HEAD"
+        && result.status != 304 && (result.status < 100 || result.status > 199) && call->method.toUpper() != "HEAD"
         && result.bodySize < announced.toLongLong()) {
         result.error = CallResult::ErrorKind::ClosedEarly;
         result.errorMessage =
@@ -635,6 +698,10 @@ void HttpClient::finish(Call* call)
     const quint64 id = call->id;
     const CallResult result = call->result;
     delete call;
+    if (d->flushPending && d->calls.isEmpty()) {
+        // Not from inside the reply's own signal.
+        QTimer::singleShot(0, this, [this] { flushConnectionsIfIdle(); });
+    }
     emit finished(id, result);
 }
 

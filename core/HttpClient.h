@@ -2,9 +2,9 @@
 
 #include "CallResult.h"
 #include "RenderedRequest.h"
+#include "TrustedCertificate.h"
 
 #include <QObject>
-#include <QSslCertificate>
 #include <QSslError>
 
 class QNetworkAccessManager;
@@ -29,7 +29,13 @@ class QNetworkAccessManager;
 //   client itself (up to maxRedirects, every hop recorded); Authorization, Cookie and the
 //   headers marked secret are not sent to another origin (scheme, host, port).
 // - TLS errors fail the call with the reason and the certificate's subject, issuer and
-//   validity; they are ignored only for the one certificate trusted for one host.
+//   validity (tlsDetails), and the certificate itself (tlsCertificate: host, SHA-256, ...).
+//   They are ignored only when the URL's host is trustedHost and the server's certificate
+//   has exactly the SHA-256 digest trustedSha256, and only the errors a self-signed or
+//   unknown-issuer certificate causes (an expired or revoked one still fails). When the
+//   trust is withdrawn or changed, the manager's connection cache is cleared as soon as no
+//   call of this client is running (Qt would otherwise keep accepting the certificate on a
+//   cached connection); share the manager only with calls that tolerate that.
 // - The body is kept up to maxBodyBytes: past it the download stops with
 //   ErrorKind::ResponseTooLarge and bodyTruncated set. Gzip responses are decompressed
 //   by Qt with its ratio safety check off (the cap bounds memory instead).
@@ -48,9 +54,17 @@ public:
         bool followRedirects = true;
         int maxRedirects = 10;
         qint64 maxBodyBytes = 100LL * 1024 * 1024;
-        // One self-signed certificate the workspace trusts explicitly, for one host.
+        // One self-signed certificate the workspace trusts explicitly, for one host: the
+        // SHA-256 digest (32 raw bytes) of its DER form.
         QString trustedHost;
-        QSslCertificate trustedCertificate;
+        QByteArray trustedSha256;
+
+        // Takes the workspace's trust (or clears it when not set).
+        void trust(const TrustedCertificate& certificate)
+        {
+            trustedHost = certificate.isSet() ? certificate.host : QString();
+            trustedSha256 = certificate.isSet() ? certificate.sha256 : QByteArray();
+        }
     };
 
     explicit HttpClient(QNetworkAccessManager* manager, QObject* parent = nullptr);
@@ -86,6 +100,7 @@ private:
     void onSslErrors(quint64 id, const QList<QSslError>& errors);
     void finish(Call* call);
     void abortWith(quint64 id, CallResult::ErrorKind kind);
+    void flushConnectionsIfIdle();
 
     Private* d;
 };

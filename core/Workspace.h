@@ -3,6 +3,7 @@
 #include "Context.h"
 #include "Field.h"
 #include "FieldCatalog.h"
+#include "TrustedCertificate.h"
 #include "Webhook.h"
 
 #include <QJsonObject>
@@ -10,14 +11,16 @@
 #include <QString>
 
 // Everything one `.webhooks.json` file holds: custom fields, sample leads, the flow
-// step's context, the time zone for system tokens, and the webhooks. Plain data; the
-// file format lives in WorkspaceFile.
+// step's context, the time zone for system tokens, the webhooks, and the one self-signed
+// certificate the user chose to trust. Plain data; the file format lives in WorkspaceFile.
 struct Workspace
 {
     QString timeZone = QStringLiteral("UTC");
-    QList<Field> fields; // custom fields only; see catalog()
+    QList<Field> fields;      // custom fields only; see catalog()
     QList<QJsonObject> leads; // keyed by display or API name
     Context context;
+    // One self-signed certificate trusted for one host; not set by default.
+    TrustedCertificate trustedCertificate;
     QList<Webhook> webhooks;
     QJsonObject extra; // unknown top-level keys, kept on save
 

@@ -330,6 +330,7 @@ private:
     bool readLeads(const QJsonValue& value, QList<QJsonObject>* leads);
     bool readContext(const QJsonValue& value, Context* context);
     bool readScope(const QJsonValue& value, const QString& scopeName, ContextScope* scope);
+    bool readTrustedCertificate(const QJsonValue& value, TrustedCertificate* trusted);
     bool readWebhooks(const QJsonValue& value, const FieldCatalog& catalog, QList<Webhook>* webhooks);
     bool readWebhook(const QJsonObject& object, const FieldCatalog& catalog, Webhook* webhook);
     bool readHeaders(const QJsonValue& value, QList<Header>* headers);
@@ -397,6 +398,9 @@ bool Reader::read(Workspace* out, WorkspaceError* error)
         if (!readContext(root.value(QStringLiteral("context")), &ws.context)) {
             return false;
         }
+        if (!readTrustedCertificate(root.value(QStringLiteral("trustedCertificate")), &ws.trustedCertificate)) {
+            return false;
+        }
         if (!readWebhooks(root.value(QStringLiteral("webhooks")), ws.catalog(), &ws.webhooks)) {
             return false;
         }
@@ -405,6 +409,7 @@ bool Reader::read(Workspace* out, WorkspaceError* error)
                                           QStringLiteral("fields"),
                                           QStringLiteral("leads"),
                                           QStringLiteral("context"),
+                                          QStringLiteral("trustedCertificate"),
                                           QStringLiteral("webhooks")};
         for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
             if (!known.contains(it.key())) {
@@ -645,6 +650,45 @@ bool Reader::readWebhooks(const QJsonValue& value, const FieldCatalog& catalog, 
         byName.insert(webhook.name, i);
         webhooks->append(std::move(webhook));
     }
+    return true;
+}
+
+bool Reader::readTrustedCertificate(const QJsonValue& value, TrustedCertificate* trusted)
+{
+    if (value.isUndefined()) {
+        return true;
+    }
+    auto scope = key(QStringLiteral("trustedCertificate"));
+    if (!value.isObject()) {
+        return wrongType(QStringLiteral("an object"), value);
+    }
+    const QJsonObject o = value.toObject();
+    TrustedCertificate result;
+    if (!requiredString(o, QStringLiteral("host"), &result.host)) {
+        return false;
+    }
+    const QString hostProblem = TrustedCertificate::hostProblem(result.host);
+    if (!hostProblem.isEmpty()) {
+        auto s = key(QStringLiteral("host"));
+        return fail(hostProblem);
+    }
+    QString fingerprint;
+    if (!requiredString(o, QStringLiteral("sha256"), &fingerprint)) {
+        return false;
+    }
+    result.sha256 = TrustedCertificate::parseFingerprint(fingerprint);
+    if (result.sha256.isEmpty()) {
+        auto s = key(QStringLiteral("sha256"));
+        return fail(QStringLiteral("expected 64 hexadecimal digits (the certificate's SHA-256 fingerprint, "
+                                   "optionally as pairs separated by colons), found \"%1\"")
+                        .arg(fingerprint));
+    }
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (it.key() != QLatin1String("host") && it.key() != QLatin1String("sha256")) {
+            result.extra.insert(it.key(), it.value());
+        }
+    }
+    *trusted = result;
     return true;
 }
 
@@ -929,6 +973,18 @@ QByteArray WorkspaceFile::write(const Workspace& ws)
     writeExtra(w, ws.context.extra, contextKnown);
     w.endObject();
 
+    // Only when set: a workspace that trusts nothing keeps the bytes it always had.
+    if (ws.trustedCertificate.isSet()) {
+        w.key(QStringLiteral("trustedCertificate"));
+        w.beginObject();
+        w.key(QStringLiteral("host"));
+        w.value(ws.trustedCertificate.host);
+        w.key(QStringLiteral("sha256"));
+        w.value(TrustedCertificate::fingerprintText(ws.trustedCertificate.sha256));
+        writeExtra(w, ws.trustedCertificate.extra, {QStringLiteral("host"), QStringLiteral("sha256")});
+        w.endObject();
+    }
+
     w.key(QStringLiteral("webhooks"));
     w.beginArray();
     for (const Webhook& h : ws.webhooks) {
@@ -999,6 +1055,7 @@ QByteArray WorkspaceFile::write(const Workspace& ws)
                 QStringLiteral("fields"),
                 QStringLiteral("leads"),
                 QStringLiteral("context"),
+                QStringLiteral("trustedCertificate"),
                 QStringLiteral("webhooks")});
     w.endObject();
     return w.take();

@@ -33,14 +33,18 @@ struct WorkspaceError
 // the `extra` members and written back. It never crashes on any input.
 //
 // Writing is UTF-8, pretty-printed with a 2-space indent and a stable key order:
-// format, timeZone, fields, leads, context, webhooks, then unknown keys. Lead objects and
+// format, timeZone, fields, leads, context, trustedCertificate (only when set), webhooks,
+// then unknown keys. Lead objects and
 // unknown values are written with alphabetical keys. Reading a written file and writing
 // it again gives the same bytes.
 //
 // Extensions to the format (all optional, all additive):
 // - a header may say "secret": true (its value is masked in the window);
 // - "context": {"secretMyTokens": ["apiKey"]} marks My Tokens secret;
-// - a context scope key that is present (even as {}) means the flow step provides it.
+// - a context scope key that is present (even as {}) means the flow step provides it;
+// - "trustedCertificate": {"host": "dev.example.com", "sha256": "AB:CD:..."} trusts one
+//   self-signed certificate (SHA-256 of its DER form, 64 hex digits in either case, with or
+//   without colons; written upper case with colons) for one host (no scheme, port or path).
 class WorkspaceFile
 {
 public:

@@ -106,3 +106,12 @@ Qt::ItemFlags HeaderModel::flags(const QModelIndex& index) const
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     return index.column() == SecretColumn ? f | Qt::ItemIsUserCheckable : f | Qt::ItemIsEditable;
 }
+
+bool HeaderModel::appendToValue(int row, const QString& text)
+{
+    const QModelIndex cell = index(row, ValueColumn);
+    if (!cell.isValid()) {
+        return false;
+    }
+    return setData(cell, cell.data(Qt::EditRole).toString() + text, Qt::EditRole);
+}

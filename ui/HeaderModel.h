@@ -23,6 +23,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
+    // Appends text (an inserted token) to a row's value, as one undoable edit; false for
+    // a row that does not exist.
+    bool appendToValue(int row, const QString& text);
+
 protected:
     int rowsOf(const Webhook& webhook) const override { return webhook.headers.size(); }
 };

@@ -25,9 +25,11 @@
 #include "Renderer.h"
 #include "ResponsePane.h"
 #include "SandboxServer.h"
+#include "SetTrustedCertificateCommand.h"
 #include "SetWebhookPropertyCommand.h"
 #include "TemplateEditor.h"
 #include "TokenCatalog.h"
+#include "TokenDelegate.h"
 #include "TokenLineEdit.h"
 #include "TokenPickerDialog.h"
 #include "WebhookListModel.h"
@@ -60,6 +62,7 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -173,13 +176,34 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     auto* splitter = named(new QSplitter(Qt::Horizontal, this), "mainSplitter", tr("Main areas"));
     splitter->addWidget(createWebhookListPane());
     splitter->addWidget(createEditorPane());
-    m_sideTabs = named(new QTabWidget(splitter), "sideTabs", tr("Preview, response and sample data"));
+    // The sample lead applies to the preview, the response's mapped fields and the sample
+    // data alike, so its chooser sits above all three tabs rather than inside one.
+    auto* side = new QWidget(splitter);
+    side->setObjectName(QStringLiteral("sidePane"));
+    auto* sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    auto* leadRow = new QHBoxLayout;
+    m_leadCombo = named(new QComboBox(side), "leadCombo", tr("Sample lead"));
+    m_leadCombo->setModel(m_leadModel);
+    m_leadCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    auto* leadLabel = new QLabel(tr("Sample &lead:"), side);
+    leadLabel->setBuddy(m_leadCombo);
+    leadRow->addWidget(leadLabel);
+    leadRow->addWidget(m_leadCombo, 1);
+    sideLayout->addLayout(leadRow);
+    connect(m_leadCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (!m_syncing) {
+            m_document->setCurrentLead(index);
+        }
+    });
+    m_sideTabs = named(new QTabWidget(side), "sideTabs", tr("Preview, response and sample data"));
+    sideLayout->addWidget(m_sideTabs, 1);
     m_previewPane = named(new PreviewPane(m_sideTabs), "previewPane", tr("Preview"));
     m_sideTabs->addTab(m_previewPane, tr("&Preview"));
     m_responsePane = named(new ResponsePane(m_sideTabs), "responsePane", tr("Response"));
     m_sideTabs->addTab(m_responsePane, tr("Res&ponse"));
     m_sideTabs->addTab(createSampleDataPane(), tr("Sample &Data"));
-    splitter->addWidget(m_sideTabs);
+    splitter->addWidget(side);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 3);
@@ -220,6 +244,25 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(m_responsePane, &ResponsePane::pathCopied, this, [this](const QString& path) {
         m_statusLabel->setText(tr("Copied %1").arg(path));
     });
+    // Trusting is an edit of the workspace (saved, undoable); the call is then tried again.
+    connect(m_responsePane,
+            &ResponsePane::trustCertificateRequested,
+            this,
+            [this](const QString& host, const QByteArray& sha256) {
+                TrustedCertificate certificate;
+                certificate.host = host;
+                certificate.sha256 = sha256;
+                m_document->undoStack()->push(new SetTrustedCertificateCommand(m_document, certificate));
+                send();
+            });
+    // Every call from the window, and the batch dialog, carries the workspace's trust.
+    const auto applyTrust = [this] {
+        HttpClient::Options httpOptions = m_http->options();
+        httpOptions.trust(m_document->workspace().trustedCertificate);
+        m_http->setOptions(httpOptions);
+    };
+    connect(m_document, &WorkspaceDocument::trustedCertificateChanged, this, applyTrust);
+    connect(m_document, &WorkspaceDocument::workspaceReset, this, applyTrust);
     connectDocument();
     applySettings();
 
@@ -249,6 +292,9 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     updateTitle();
     updateActions();
     resize(1500, 920);
+    // Start on the list, not the filter box that comes first in the tab order: a first
+    // key press should not silently filter the webhooks away.
+    m_webhookList->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow()
@@ -260,6 +306,10 @@ MainWindow::~MainWindow()
     for (QWidget* child : children) {
         child->disconnect(this);
     }
+    // Likewise a table cell editor still open commits on that hide: the edit may reach the
+    // document, but no longer this window.
+    m_document->disconnect(this);
+    m_document->undoStack()->disconnect(this);
 }
 
 void MainWindow::createActions()
@@ -533,6 +583,11 @@ QWidget* MainWindow::createEditorPane()
     auto* headersLayout = new QVBoxLayout(headersPage);
     m_headersTable = tableView(headersPage, "headersTable", tr("Custom Headers"));
     m_headersTable->setModel(m_headerModel);
+    m_headerValueDelegate = new TokenDelegate(tr("Header value"), this);
+    m_headersTable->setItemDelegateForColumn(HeaderModel::ValueColumn, m_headerValueDelegate);
+    connect(m_headerValueDelegate, &TokenDelegate::editorFocused, this, [this](TokenEditor* editor) {
+        m_lastTokenField = editor;
+    });
     m_headersTable->horizontalHeader()->setSectionResizeMode(HeaderModel::NameColumn, QHeaderView::Interactive);
     m_headersTable->setColumnWidth(HeaderModel::NameColumn, 180);
     m_headersTable->horizontalHeader()->setSectionResizeMode(HeaderModel::ValueColumn, QHeaderView::Stretch);
@@ -586,6 +641,31 @@ QWidget* MainWindow::createEditorPane()
     connect(removeMapping, &QPushButton::clicked, this, [this] { removeSelectedRow(m_mappingsTable, false); });
     connect(upMapping, &QPushButton::clicked, this, [this] { moveSelectedRow(m_mappingsTable, false, -1); });
     connect(downMapping, &QPushButton::clicked, this, [this] { moveSelectedRow(m_mappingsTable, false, 1); });
+    // The row buttons of both tables read alike ("Remove"): a screen reader hears which
+    // table they act on, and a keyboard user reaches them from the table with keys.
+    auto rowKeys = [](QTableView* view, QPushButton* remove, QPushButton* up, QPushButton* down, const QString& noun) {
+        const std::pair<QPushButton*, QKeySequence> keys[] = {
+            {remove, QKeySequence(Qt::Key_Delete)},
+            {up, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up)},
+            {down, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down)},
+        };
+        remove->setAccessibleName(tr("Remove the selected %1").arg(noun));
+        up->setAccessibleName(tr("Move the selected %1 up").arg(noun));
+        down->setAccessibleName(tr("Move the selected %1 down").arg(noun));
+        for (const auto& [button, key] : keys) {
+            auto* shortcut = new QShortcut(key, view);
+            shortcut->setObjectName(button->objectName() + QStringLiteral("Shortcut"));
+            shortcut->setContext(Qt::WidgetShortcut);
+            QObject::connect(shortcut, &QShortcut::activated, button, &QPushButton::click);
+            button->setToolTip(
+                QStringLiteral("%1 (%2)").arg(button->accessibleName(), key.toString(QKeySequence::NativeText)));
+        }
+    };
+    rowKeys(m_headersTable, removeHeader, upHeader, downHeader, tr("header"));
+    rowKeys(m_mappingsTable, removeMapping, upMapping, downMapping, tr("mapping"));
+    // F2 must edit the current cell here, not rename the webhook (see eventFilter).
+    m_headersTable->installEventFilter(this);
+    m_mappingsTable->installEventFilter(this);
 
     auto* split = named(new QSplitter(Qt::Vertical, m_editorPane), "editorSplitter", tr("Template and tables"));
     split->addWidget(templateBox);
@@ -653,27 +733,17 @@ QWidget* MainWindow::createSampleDataPane()
     auto* layout = new QVBoxLayout(pane);
 
     auto* leadRow = new QHBoxLayout;
-    m_leadCombo = named(new QComboBox(pane), "leadCombo", tr("Sample lead"));
-    m_leadCombo->setModel(m_leadModel);
-    m_leadCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    auto* leadLabel = new QLabel(tr("Sample &lead:"), pane);
-    leadLabel->setBuddy(m_leadCombo);
     auto* importButton = named(new QPushButton(QIcon(QStringLiteral(":/icons/import.png")), tr("Import &CSV…"), pane),
                                "importCsvButton",
                                tr("Import leads from CSV"));
-    leadRow->addWidget(leadLabel);
-    leadRow->addWidget(m_leadCombo, 1);
+    leadRow->addWidget(new QLabel(tr("Fields of the sample lead:"), pane), 1);
     leadRow->addWidget(importButton);
     layout->addLayout(leadRow);
     connect(importButton, &QPushButton::clicked, this, &MainWindow::importCsvDialog);
-    connect(m_leadCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (!m_syncing) {
-            m_document->setCurrentLead(index);
-        }
-    });
 
     m_leadFieldsTable = tableView(pane, "leadFieldsTable", tr("Sample lead fields"));
     m_leadFieldsTable->setModel(m_leadFieldsModel);
+    m_leadFieldsTable->installEventFilter(this);
     m_leadFieldsTable->setColumnWidth(LeadFieldsModel::NameColumn, 170);
     m_leadFieldsTable->setColumnWidth(LeadFieldsModel::ApiNameColumn, 140);
     m_leadFieldsTable->setColumnWidth(LeadFieldsModel::TypeColumn, 80);
@@ -682,6 +752,13 @@ QWidget* MainWindow::createSampleDataPane()
     auto* contextLabel = new QLabel(tr("Con&text (My Tokens, program, campaign, trigger, member):"), pane);
     m_contextTable = tableView(pane, "contextTable", tr("Context values"));
     m_contextTable->setModel(m_contextModel);
+    m_contextTable->installEventFilter(this);
+    // Values are what the user reads; the secret box only needs room for itself.
+    m_contextTable->horizontalHeader()->setStretchLastSection(false);
+    m_contextTable->horizontalHeader()->setSectionResizeMode(ContextModel::ValueColumn, QHeaderView::Stretch);
+    m_contextTable->horizontalHeader()->setSectionResizeMode(ContextModel::SecretColumn, QHeaderView::ResizeToContents);
+    m_contextTable->setColumnWidth(ContextModel::ScopeColumn, 90);
+    m_contextTable->setColumnWidth(ContextModel::NameColumn, 140);
     contextLabel->setBuddy(m_contextTable);
     layout->addWidget(contextLabel);
     layout->addWidget(m_contextTable, 2);
@@ -807,6 +884,7 @@ void MainWindow::applySettings()
     HttpClient::Options options = m_http->options();
     options.timeoutMs = m_settings.timeoutSeconds * 1000;
     options.followRedirects = m_settings.followRedirects;
+    options.trust(m_document->workspace().trustedCertificate);
     m_http->setOptions(options);
     m_urlEdit->setEditorFontSize(m_settings.editorFontSize);
     m_templateEditor->setEditorFontSize(m_settings.editorFontSize);
@@ -969,6 +1047,7 @@ void MainWindow::refreshTokens()
     const TokenCatalog catalog(m_document->workspace(), m_document->currentLead(), QDateTime::currentDateTimeUtc());
     m_urlEdit->setTokens(catalog.tokens());
     m_templateEditor->setTokens(catalog.tokens());
+    m_headerValueDelegate->setTokens(catalog.tokens());
     schedulePreview();
 }
 
@@ -1153,7 +1232,13 @@ void MainWindow::insertToken()
         return;
     }
     QPointer<TokenEditor> target = qobject_cast<TokenEditor*>(m_lastTokenField.data());
-    if (!target) {
+    // A header row chosen in the table with no cell editor open: the token goes at the end
+    // of its value, through the model so it is one undoable edit.
+    QPersistentModelIndex headerCell;
+    if (focusWidget() == m_headersTable && m_headersTable->currentIndex().isValid()) {
+        headerCell = m_headersTable->currentIndex().siblingAtColumn(HeaderModel::ValueColumn);
+        target = nullptr;
+    } else if (!target) {
         target = m_templateEditor->isEnabled() ? static_cast<TokenEditor*>(m_templateEditor) : m_urlEdit;
     }
     // open(), not exec(): the picker is window-modal without a nested event loop.
@@ -1161,8 +1246,10 @@ void MainWindow::insertToken()
     picker->setAttribute(Qt::WA_DeleteOnClose);
     picker->setTokens(
         TokenCatalog(m_document->workspace(), m_document->currentLead(), QDateTime::currentDateTimeUtc()).tokens());
-    connect(picker, &TokenPickerDialog::tokenChosen, this, [target](const QString& text) {
-        if (target) {
+    connect(picker, &TokenPickerDialog::tokenChosen, this, [this, target, headerCell](const QString& text) {
+        if (headerCell.isValid()) {
+            m_headerModel->appendToValue(headerCell.row(), text);
+        } else if (target) {
             target->setFocus();
             target->insertAtCursor(text);
         }
@@ -1695,6 +1782,13 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
         if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
             // Leave the key to the window's Undo/Redo actions.
             event->ignore();
+            return true;
+        }
+        const bool table = watched == m_headersTable || watched == m_mappingsTable || watched == m_leadFieldsTable
+                           || watched == m_contextTable;
+        if (table && key->key() == Qt::Key_F2 && key->modifiers() == Qt::NoModifier) {
+            // The table's own edit key: Rename Webhook (F2 too) stays in the list and menu.
+            event->accept();
             return true;
         }
     }

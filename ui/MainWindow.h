@@ -31,6 +31,7 @@ class ResponsePane;
 class SandboxServer;
 class TemplateEditor;
 class TokenEditor;
+class TokenDelegate;
 class TokenLineEdit;
 class WebhookListModel;
 class WorkspaceDocument;
@@ -214,4 +215,5 @@ private:
     quint64 m_autosavedRevision = 0;
     bool m_recoveryPending = false;
     QPointer<QWidget> m_lastTokenField;
+    TokenDelegate* m_headerValueDelegate = nullptr;
 };

@@ -5,12 +5,14 @@
 #include "HttpHeaderModel.h"
 #include "MappingResultModel.h"
 #include "ResponseTreeModel.h"
+#include "TrustedCertificate.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QFile>
 #include <QFileDialog>
+#include <QFrame>
 #include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -165,6 +167,22 @@ ResponsePane::ResponsePane(QWidget* parent)
     m_banner->setAutoFillBackground(true);
     m_banner->hide();
 
+    m_certificateFrame = new QFrame(this);
+    m_certificateFrame->setObjectName(QStringLiteral("tlsCertificateFrame"));
+    m_certificateFrame->setAccessibleName(tr("Server certificate"));
+    m_certificateFrame->setFrameShape(QFrame::StyledPanel);
+    m_certificateLabel =
+        makeLabel(QStringLiteral("tlsCertificateLabel"), tr("Server certificate details"), m_certificateFrame);
+    m_certificateLabel->setWordWrap(true);
+    m_certificateLabel->setTextFormat(Qt::PlainText); // a subject is the server's text, not markup
+    m_trustCertificate = new QPushButton(m_certificateFrame);
+    m_trustCertificate->setObjectName(QStringLiteral("trustCertificateButton"));
+    m_trustCertificate->setAccessibleName(tr("Trust this certificate"));
+    auto* certificateLayout = new QHBoxLayout(m_certificateFrame);
+    certificateLayout->addWidget(m_certificateLabel, 1);
+    certificateLayout->addWidget(m_trustCertificate, 0, Qt::AlignTop);
+    m_certificateFrame->hide();
+
     // Body tab.
     auto* bodyPage = new QWidget;
     auto* bodyLayout = new QVBoxLayout(bodyPage);
@@ -246,6 +264,7 @@ ResponsePane::ResponsePane(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(summary);
     layout->addWidget(m_banner);
+    layout->addWidget(m_certificateFrame);
     layout->addWidget(m_tabs, 1);
 
     connect(m_pretty, &QCheckBox::toggled, this, [this] { startBodyJob(); });
@@ -256,6 +275,11 @@ ResponsePane::ResponsePane(QWidget* parent)
         QString error;
         if (!saveBody(fileName, &error))
             QMessageBox::warning(this, tr("Save Response Body"), error);
+    });
+    connect(m_trustCertificate, &QPushButton::clicked, this, [this] {
+        const PeerCertificate& certificate = m_result.tlsCertificate;
+        if (certificate.trustable)
+            emit trustCertificateRequested(certificate.host, certificate.sha256);
     });
     connect(m_copyPath, &QToolButton::clicked, this, &ResponsePane::copySelectedPath);
     connect(m_mapPath, &QToolButton::clicked, this, &ResponsePane::mapSelectedPath);
@@ -326,6 +350,8 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
         showBanner(QString(), false);
     }
 
+    showCertificate(result.error == CallResult::ErrorKind::Tls ? result.tlsCertificate : PeerCertificate());
+
     QList<HttpHeaderModel::Row> rows;
     rows.reserve(result.responseHeaders.size());
     for (const auto& header : result.responseHeaders)
@@ -350,6 +376,7 @@ void ResponsePane::showPending()
     m_time->clear();
     m_size->clear();
     showBanner(QString(), false);
+    showCertificate(PeerCertificate());
     m_busy->show();
 }
 
@@ -363,6 +390,7 @@ void ResponsePane::clear()
     m_time->clear();
     m_size->clear();
     showBanner(QString(), false);
+    showCertificate(PeerCertificate());
     m_body->clearBody();
     m_bodyNote->clear();
     m_save->setEnabled(false);
@@ -424,6 +452,35 @@ void ResponsePane::mapSelectedPath()
         dialog.setFilter(lastKey);
     if (dialog.exec() == QDialog::Accepted && !dialog.selectedApiName().isEmpty())
         emit createMapping(path, dialog.selectedApiName());
+}
+
+void ResponsePane::showCertificate(const PeerCertificate& certificate)
+{
+    if (certificate.isNull()) {
+        m_certificateFrame->hide();
+        return;
+    }
+    const QString fingerprint = TrustedCertificate::fingerprintText(certificate.sha256);
+    QString text = tr("Certificate of %1\nSubject: %2\nIssuer: %3\nValid from %4 to %5\nSHA-256: %6")
+                       .arg(certificate.host,
+                            certificate.subject,
+                            certificate.issuer,
+                            certificate.notBefore.toString(Qt::ISODate),
+                            certificate.notAfter.toString(Qt::ISODate),
+                            fingerprint);
+    if (!certificate.trustable) {
+        text += QLatin1Char('\n')
+                + tr("Trusting this certificate would not help: it fails the check for another reason than being "
+                     "self-signed.");
+    }
+    m_certificateLabel->setText(text);
+    m_trustCertificate->setText(tr("Trust this certificate for %1").arg(certificate.host));
+    m_trustCertificate->setAccessibleName(tr("Trust this certificate for %1").arg(certificate.host));
+    m_trustCertificate->setToolTip(tr("Saves SHA-256 %1 for %2 in the workspace; calls to %2 then accept this "
+                                      "certificate and no other. A workspace trusts one certificate at a time.")
+                                       .arg(fingerprint, certificate.host));
+    m_trustCertificate->setVisible(certificate.trustable);
+    m_certificateFrame->show();
 }
 
 void ResponsePane::showBanner(const QString& text, bool error)

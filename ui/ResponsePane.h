@@ -11,6 +11,7 @@ class BodyView;
 class HttpHeaderModel;
 class MappingResultModel;
 class QCheckBox;
+class QFrame;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -35,7 +36,13 @@ class ResponseTreeModel;
 // responseSizeLabel, responseBusyBar, responseBannerLabel, responseTabs,
 // responsePrettyCheckBox, responseBodyNoteLabel, responseSaveBodyButton, responseBodyView,
 // responseTree, responseTreeStatusLabel, responsePathLabel, copyPathButton,
-// mapToFieldButton, responseHeadersTable, mappingResultsTable.
+// mapToFieldButton, responseHeadersTable, mappingResultsTable, tlsCertificateFrame,
+// tlsCertificateLabel, trustCertificateButton.
+//
+// A TLS error with the server's certificate shows the certificate (host, subject, issuer,
+// validity, SHA-256) and, when trusting it would let the call through, a "Trust this
+// certificate for HOST" button that emits trustCertificateRequested(); the pane changes
+// nothing itself.
 class ResponsePane : public QWidget
 {
     Q_OBJECT
@@ -78,10 +85,14 @@ signals:
     // name (empty if the catalogue is empty and no field could be chosen).
     void createMapping(const QString& path, const QString& fieldApiName);
     void pathCopied(const QString& path);
+    // The user chose to trust the certificate of the failed call shown: the host and the
+    // SHA-256 digest (32 raw bytes) to put in the workspace.
+    void trustCertificateRequested(const QString& host, const QByteArray& sha256);
     void busyChanged(bool busy);
 
 private:
     void showBanner(const QString& text, bool error);
+    void showCertificate(const PeerCertificate& certificate);
     void startBodyJob();
     void startTreeJob();
     void jobStarted();
@@ -101,6 +112,9 @@ private:
     QLabel* m_size = nullptr;
     QProgressBar* m_busy = nullptr;
     QLabel* m_banner = nullptr;
+    QFrame* m_certificateFrame = nullptr;
+    QLabel* m_certificateLabel = nullptr;
+    QPushButton* m_trustCertificate = nullptr;
     QTabWidget* m_tabs = nullptr;
     QCheckBox* m_pretty = nullptr;
     QLabel* m_bodyNote = nullptr;

@@ -50,14 +50,14 @@ TokenEditor::TokenEditor(QWidget* parent) : QsciScintilla(parent)
     // The window's undo stack owns undo; Scintilla's would fight it.
     SendScintilla(SCI_SETUNDOCOLLECTION, false);
     const QList<int> reserved = {
-        int(Qt::CTRL | Qt::Key_Z),
-        int(Qt::CTRL | Qt::Key_Y),
-        int(Qt::CTRL | Qt::SHIFT | Qt::Key_Z),
-        int(Qt::CTRL | Qt::Key_T),
-        int(Qt::CTRL | Qt::Key_Return),
-        int(Qt::CTRL | Qt::Key_Enter),
-        int(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
-        int(Qt::ALT | Qt::Key_Backspace),
+        (Qt::CTRL | Qt::Key_Z).toCombined(),
+        (Qt::CTRL | Qt::Key_Y).toCombined(),
+        (Qt::CTRL | Qt::SHIFT | Qt::Key_Z).toCombined(),
+        (Qt::CTRL | Qt::Key_T).toCombined(),
+        (Qt::CTRL | Qt::Key_Return).toCombined(),
+        (Qt::CTRL | Qt::Key_Enter).toCombined(),
+        (Qt::CTRL | Qt::SHIFT | Qt::Key_T).toCombined(),
+        (Qt::ALT | Qt::Key_Backspace).toCombined(),
     };
     for (QsciCommand* command : standardCommands()->commands()) {
         if (reserved.contains(command->key())) {

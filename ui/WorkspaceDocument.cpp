@@ -288,3 +288,10 @@ void WorkspaceDocument::setContext(const Context& context, const QString& timeZo
     emit contextChanged();
     touch();
 }
+
+void WorkspaceDocument::setTrustedCertificate(const TrustedCertificate& certificate)
+{
+    m_workspace.trustedCertificate = certificate;
+    emit trustedCertificateChanged();
+    touch();
+}

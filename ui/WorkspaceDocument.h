@@ -68,6 +68,8 @@ public:
     void setLead(int index, const QJsonObject& lead);
     void setLeadsAndFields(const QList<QJsonObject>& leads, const QList<Field>& fields);
     void setContext(const Context& context, const QString& timeZone);
+    // The one self-signed certificate the workspace trusts (an unset one trusts nothing).
+    void setTrustedCertificate(const TrustedCertificate& certificate);
 
 signals:
     void workspaceReset();
@@ -94,6 +96,7 @@ signals:
     // Leads or custom fields replaced (CSV import).
     void leadsReset();
     void contextChanged();
+    void trustedCertificateChanged();
 
 private:
     void touch();

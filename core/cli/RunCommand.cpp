@@ -121,6 +121,7 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
             CliSupport::findWebhook(*this, workspace, parser.value(QStringLiteral("webhook")), io, &webhookIndex))
         return code;
     const Webhook webhook = workspace.webhooks.at(webhookIndex);
+    options.http.trust(workspace.trustedCertificate);
 
     QList<QJsonObject> leads = workspace.leads;
     if (parser.isSet(QStringLiteral("leads"))) {

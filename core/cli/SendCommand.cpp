@@ -35,6 +35,9 @@ QString SendCommand::description() const
         "{\"status\", \"reason\", \"headers\", \"body\", \"bodyTruncated\", \"timings\": {\"totalMs\", ...}}\n"
         "or null, \"mappings\", \"lead\": the lead after the mappings, \"error\": {\"kind\",\n"
         "\"message\"} or null}. Secret header values are masked unless --show-secrets is given.\n"
+        "A TLS error adds \"error.certificate\": {\"host\", \"sha256\", \"subject\", \"issuer\",\n"
+        "\"notBefore\", \"notAfter\", \"trustable\"}; to trust that self-signed certificate, add\n"
+        "\"trustedCertificate\": {\"host\": HOST, \"sha256\": SHA256} to the workspace.\n"
         "The call is kept in WORKSPACE.history.jsonl (secrets replaced) unless --no-history.\n"
         "Exit codes: 0 a 2xx answer, 1 another status, 2 usage error, 3 invalid workspace,\n"
         "4 no answer (timeout, connection refused, host not found, TLS, ...).\n");
@@ -90,6 +93,7 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     if (const int code = CliSupport::parseNow(*this, workspace, parser.value(QStringLiteral("now")), io, &now))
         return code;
     const Webhook& webhook = workspace.webhooks.at(webhookIndex);
+    options.trust(workspace.trustedCertificate);
 
     const Renderer renderer(workspace, webhook);
     const RenderedRequest request = renderer.render(lead, now);
@@ -142,6 +146,13 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
 
     if (call.error != CallResult::ErrorKind::None) {
         io.err << "webhook-designer-cli send: " << call.errorMessage << '\n';
+        const PeerCertificate& certificate = call.tlsCertificate;
+        if (call.error == CallResult::ErrorKind::Tls && certificate.trustable) {
+            io.err << "webhook-designer-cli send: if you know this self-signed certificate is the server's, trust it "
+                      "by adding to the workspace: \"trustedCertificate\": {\"host\": \""
+                   << certificate.host << "\", \"sha256\": \""
+                   << TrustedCertificate::fingerprintText(certificate.sha256) << "\"}\n";
+        }
         return TransportError;
     }
     if (!call.isSuccess()) {

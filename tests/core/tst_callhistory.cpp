@@ -41,7 +41,9 @@ private:
 void tst_CallHistory::init()
 {
     QVERIFY(m_dir.isValid());
-    m_workspaceFile = m_dir.filePath(QStringLiteral("w%1.webhooks.json").arg(QDateTime::currentMSecsSinceEpoch()));
+    // A fresh file per test function and row: rows can run within the same millisecond.
+    static int count = 0;
+    m_workspaceFile = m_dir.filePath(QStringLiteral("w%1.webhooks.json").arg(++count));
     m_workspace = Workspace();
     m_workspace.context.my.present = true;
     m_workspace.context.my.values = {{QStringLiteral("apiKey"), QStringLiteral("s3cr3t value&\"x\""), true},

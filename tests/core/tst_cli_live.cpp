@@ -1,4 +1,5 @@
 #include "SandboxServer.h"
+#include "TlsTestServer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -9,6 +10,7 @@
 #include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -34,6 +36,7 @@ private slots:
     void runCallsEveryLead();
     void runUsesTheWorkspaceLeadsWithLimit();
     void runReportsFailures();
+    void sendAndRunTrustTheWorkspaceCertificate();
     void sandboxCommandServes();
 
 private:
@@ -45,6 +48,7 @@ private:
     };
     Result cli(const QStringList& arguments);
     QString writeWorkspace(const QString& path, const QString& url);
+    static bool addTrust(const QString& workspace, const QString& host, const QString& sha256);
 
     std::unique_ptr<SandboxServer> m_server;
     QTemporaryDir m_dir;
@@ -102,6 +106,20 @@ QString tst_CliLive::writeWorkspace(const QString& path, const QString& url)
     if (out.open(QIODevice::WriteOnly))
         out.write(QJsonDocument(workspace).toJson());
     return file;
+}
+
+bool tst_CliLive::addTrust(const QString& workspace, const QString& host, const QString& sha256)
+{
+    QFile file(workspace);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    json.insert(QStringLiteral("trustedCertificate"),
+                QJsonObject {{QStringLiteral("host"), host}, {QStringLiteral("sha256"), sha256}});
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(QJsonDocument(json).toJson()) > 0;
 }
 
 tst_CliLive::Result tst_CliLive::cli(const QStringList& arguments)
@@ -354,6 +372,72 @@ void tst_CliLive::runReportsFailures()
     const QJsonObject counts = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("counts")).toObject();
     QCOMPARE(counts.value(QStringLiteral("ok")).toInt(), 1);
     QCOMPARE(counts.value(QStringLiteral("non2xx")).toInt(), 2);
+}
+
+void tst_CliLive::sendAndRunTrustTheWorkspaceCertificate()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS backend");
+    TlsTestServer server(QByteArrayLiteral("{\"data\": {\"company\": \"TLS Co\"}}"));
+    QVERIFY(!server.certificate.isNull());
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    const QString workspace =
+        writeWorkspace(QStringLiteral("/enrich"), QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()));
+    const QStringList send {QStringLiteral("send"),
+                            workspace,
+                            QStringLiteral("--webhook"),
+                            QStringLiteral("Enrich"),
+                            QStringLiteral("--no-history")};
+
+    // Without the key: refused, with what the user needs to trust it.
+    Result result = cli(send);
+    QCOMPARE(result.exitCode, 4);
+    QJsonObject json = QJsonDocument::fromJson(result.out).object();
+    const QJsonObject error = json.value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("tls"));
+    const QJsonObject certificate = error.value(QStringLiteral("certificate")).toObject();
+    const QString sha256 = certificate.value(QStringLiteral("sha256")).toString();
+    QCOMPARE(sha256, QString::fromLatin1(server.certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper()));
+    QCOMPARE(certificate.value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(certificate.value(QStringLiteral("subject")).toString(),
+             QStringLiteral("CN=localhost, O=Webhook Designer Tests"));
+    QCOMPARE(certificate.value(QStringLiteral("issuer")).toString(),
+             QStringLiteral("CN=localhost, O=Webhook Designer Tests"));
+    QCOMPARE(certificate.value(QStringLiteral("notBefore")).toString(), QStringLiteral("2020-01-01T00:00:00Z"));
+    QCOMPARE(certificate.value(QStringLiteral("notAfter")).toString(), QStringLiteral("2120-01-01T00:00:00Z"));
+    QVERIFY(certificate.value(QStringLiteral("trustable")).toBool());
+    QVERIFY2(result.err.contains(sha256.toLatin1()), result.err.constData());
+    QCOMPARE(server.answered, 0);
+
+    // Trusted for another host (the certificate names both): still refused.
+    QVERIFY(addTrust(workspace, QStringLiteral("localhost"), sha256));
+    result = cli(send);
+    QCOMPARE(result.exitCode, 4);
+    QCOMPARE(QJsonDocument::fromJson(result.out)
+                 .object()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("kind"))
+                 .toString(),
+             QStringLiteral("tls"));
+
+    // With the fingerprint copied from the output, in lower case without colons.
+    QVERIFY(addTrust(workspace, QStringLiteral("127.0.0.1"), sha256.toLower().remove(QLatin1Char(':'))));
+    result = cli(send);
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    json = QJsonDocument::fromJson(result.out).object();
+    QVERIFY(json.value(QStringLiteral("error")).isNull());
+    QCOMPARE(json.value(QStringLiteral("response")).toObject().value(QStringLiteral("status")).toInt(), 200);
+    QCOMPARE(json.value(QStringLiteral("lead")).toObject().value(QStringLiteral("Company Name")).toString(),
+             QStringLiteral("TLS Co"));
+    QCOMPARE(server.answered, 1);
+
+    // `run` applies the same trust to every call.
+    result = cli({QStringLiteral("run"), workspace, QStringLiteral("--webhook"), QStringLiteral("Enrich")});
+    QVERIFY2(result.exitCode == 0, result.err.constData());
+    const QJsonObject counts = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("counts")).toObject();
+    QCOMPARE(counts.value(QStringLiteral("ok")).toInt(), 3);
+    QCOMPARE(server.answered, 4);
 }
 
 void tst_CliLive::sandboxCommandServes()

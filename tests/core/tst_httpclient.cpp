@@ -1,5 +1,6 @@
 #include "HttpClient.h"
 #include "SandboxServer.h"
+#include "TlsTestServer.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -7,9 +8,6 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QSslConfiguration>
-#include <QSslKey>
-#include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
@@ -50,10 +48,15 @@ private slots:
     void errorDiagnosticIsNotSent();
     void responsePastTheCapIsTruncated();
     void largeGzipJsonIsDecoded();
+    void defaultTimeoutIsMarketos();
     void empty2xxIsFlagged();
+    void whitespace2xxIsEmpty();
     void non2xxIsAnAnswerNotAnError();
     void selfSignedIsRejectedThenTrusted();
+    void trustIsForOneHostOnly_data();
     void trustIsForOneHostOnly();
+    void trustIsForOneCertificateOnly();
+    void withdrawnTrustIsNotKeptOnTheConnection();
     void manyCallsAtOnce();
 
 private:
@@ -141,6 +144,9 @@ void tst_HttpClient::reportedHeadersEqualWhatArrived_data()
                               << Headers {{"Content-Type", "application/x-www-form-urlencoded"}};
     QTest::newRow("PATCH no content type") << QStringLiteral("PATCH") << QByteArray("raw text") << Headers {};
     QTest::newRow("DELETE empty body") << QStringLiteral("DELETE") << QByteArray() << Headers {{"X-A", "1"}};
+    // The reference lists DELETE among the methods that carry the payload.
+    QTest::newRow("DELETE with body") << QStringLiteral("DELETE") << QByteArray("{\"id\": 7}")
+                                      << Headers {{"Content-Type", "application/json"}};
     QTest::newRow("GET") << QStringLiteral("GET") << QByteArray() << Headers {{"Accept", "application/json"}};
     QTest::newRow("same name twice") << QStringLiteral("POST") << QByteArray("x")
                                      << Headers {{"X-Tag", "a"}, {"x-tag", "b"}};
@@ -452,6 +458,14 @@ void tst_HttpClient::largeGzipJsonIsDecoded()
     QVERIFY(QJsonDocument::fromJson(result.body).isObject());
 }
 
+void tst_HttpClient::defaultTimeoutIsMarketos()
+{
+    // Marketo waits 30 s, and so does a client nobody configured.
+    QCOMPARE(HttpClient::Options().timeoutMs, 30000);
+    HttpClient client(m_manager.get());
+    QCOMPARE(client.options().timeoutMs, 30000);
+}
+
 void tst_HttpClient::empty2xxIsFlagged()
 {
     const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/status/204")));
@@ -460,6 +474,23 @@ void tst_HttpClient::empty2xxIsFlagged()
     QVERIFY(result.isEmpty2xx());
     QVERIFY(result.responseJson().value(QStringLiteral("emptyBody2xx")).toBool());
     QVERIFY(!run(request(QStringLiteral("GET"), QStringLiteral("/status/200"))).isEmpty2xx());
+}
+
+void tst_HttpClient::whitespace2xxIsEmpty()
+{
+    // The same rule as the mapping evaluator: nothing but whitespace is no body to map.
+    CallResult result;
+    result.status = 200;
+    result.body = " \r\n\t ";
+    result.bodySize = result.body.size();
+    QVERIFY(result.isEmpty2xx());
+    result.body = " 1 ";
+    result.bodySize = result.body.size();
+    QVERIFY(!result.isEmpty2xx());
+    result.status = 500;
+    result.body.clear();
+    result.bodySize = 0;
+    QVERIFY(!result.isEmpty2xx());
 }
 
 void tst_HttpClient::non2xxIsAnAnswerNotAnError()
@@ -474,48 +505,11 @@ void tst_HttpClient::non2xxIsAnAnswerNotAnError()
     }
 }
 
-namespace {
-
-// A one-request-per-connection HTTPS server with the test certificate.
-class TlsServer : public QSslServer
-{
-public:
-    TlsServer()
-    {
-        QFile certFile(QStringLiteral(WD_TEST_DATA "/live-selfsigned.crt"));
-        QFile keyFile(QStringLiteral(WD_TEST_DATA "/live-selfsigned.key"));
-        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
-            return;
-        certificate = QSslCertificate(certFile.readAll(), QSsl::Pem);
-        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
-        configuration.setLocalCertificate(certificate);
-        configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa, QSsl::Pem));
-        configuration.setPeerVerifyMode(QSslSocket::VerifyNone);
-        setSslConfiguration(configuration);
-        connect(this, &QTcpServer::pendingConnectionAvailable, this, [this] {
-            while (QTcpSocket* socket = nextPendingConnection()) {
-                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                    if (!socket->peek(1 << 16).contains("\r\n\r\n"))
-                        return;
-                    socket->readAll();
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                                  "12\r\nConnection: close\r\n\r\n{\"tls\":true}");
-                    socket->disconnectFromHost();
-                });
-                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
-        });
-    }
-    QSslCertificate certificate;
-};
-
-} // namespace
-
 void tst_HttpClient::selfSignedIsRejectedThenTrusted()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("No TLS backend");
-    TlsServer server;
+    TlsTestServer server;
     QVERIFY(!server.certificate.isNull());
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     RenderedRequest r;
@@ -530,31 +524,124 @@ void tst_HttpClient::selfSignedIsRejectedThenTrusted()
     QVERIFY(rejected.tlsDetails.contains(QLatin1String("self signed"), Qt::CaseInsensitive)
             || rejected.tlsDetails.contains(QLatin1String("self-signed"), Qt::CaseInsensitive));
     QVERIFY(rejected.errorMessage.contains(QLatin1String("127.0.0.1")));
+    // The certificate itself, so the user can choose to trust it.
+    const QByteArray sha256 = server.certificate.digest(QCryptographicHash::Sha256);
+    QCOMPARE(rejected.tlsCertificate.host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(rejected.tlsCertificate.sha256, sha256);
+    QCOMPARE(rejected.tlsCertificate.subject, QStringLiteral("CN=localhost, O=Webhook Designer Tests"));
+    QCOMPARE(rejected.tlsCertificate.issuer, QStringLiteral("CN=localhost, O=Webhook Designer Tests"));
+    QCOMPARE(rejected.tlsCertificate.notBefore, QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC));
+    QCOMPARE(rejected.tlsCertificate.notAfter, QDateTime(QDate(2120, 1, 1), QTime(0, 0), Qt::UTC));
+    QVERIFY(rejected.tlsCertificate.trustable);
+    const QJsonObject certificateJson = rejected.errorJson().toObject().value(QStringLiteral("certificate")).toObject();
+    QCOMPARE(certificateJson.value(QStringLiteral("sha256")).toString(),
+             QString::fromLatin1(sha256.toHex(':').toUpper()));
+    QCOMPARE(certificateJson.value(QStringLiteral("host")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(certificateJson.value(QStringLiteral("notAfter")).toString(), QStringLiteral("2120-01-01T00:00:00Z"));
 
     HttpClient::Options options;
     options.trustedHost = QStringLiteral("127.0.0.1");
-    options.trustedCertificate = server.certificate;
+    options.trustedSha256 = server.certificate.digest(QCryptographicHash::Sha256);
     m_client->setOptions(options);
     const CallResult trusted = run(r);
     QCOMPARE(trusted.error, CallResult::ErrorKind::None);
     QCOMPARE(trusted.status, 200);
     QCOMPARE(trusted.body, QByteArrayLiteral("{\"tls\":true}"));
+    QVERIFY(trusted.tlsCertificate.isNull());
+    QVERIFY(trusted.errorJson().isNull());
+}
+
+void tst_HttpClient::trustIsForOneHostOnly_data()
+{
+    QTest::addColumn<QString>("trustedHost");
+    QTest::addColumn<QString>("urlHost");
+    // The certificate names both; the trust names one. Either way round, the other host is
+    // not covered.
+    QTest::newRow("trust the address, call the name") << QStringLiteral("127.0.0.1") << QStringLiteral("localhost");
+    QTest::newRow("trust the name, call the address") << QStringLiteral("localhost") << QStringLiteral("127.0.0.1");
 }
 
 void tst_HttpClient::trustIsForOneHostOnly()
 {
     if (!QSslSocket::supportsSsl())
         QSKIP("No TLS backend");
-    TlsServer server;
+    QFETCH(QString, trustedHost);
+    QFETCH(QString, urlHost);
+    TlsTestServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     HttpClient::Options options;
-    options.trustedHost = QStringLiteral("127.0.0.1");
-    options.trustedCertificate = server.certificate;
+    options.trustedHost = trustedHost;
+    options.trustedSha256 = server.certificate.digest(QCryptographicHash::Sha256);
     m_client->setOptions(options);
     RenderedRequest r;
     r.method = QStringLiteral("GET");
-    r.url = QStringLiteral("https://localhost:%1/").arg(server.serverPort());
+    r.url = QStringLiteral("https://%1:%2/").arg(urlHost).arg(server.serverPort());
+    const CallResult rejected = run(r);
+    QCOMPARE(rejected.error, CallResult::ErrorKind::Tls);
+    QCOMPARE(rejected.tlsCertificate.host, urlHost);
+    QCOMPARE(rejected.tlsCertificate.sha256, options.trustedSha256);
+
+    // The same trust for the host called lets it through.
+    options.trustedHost = urlHost;
+    m_client->setOptions(options);
+    const CallResult accepted = run(r);
+    QCOMPARE(accepted.error, CallResult::ErrorKind::None);
+    QCOMPARE(accepted.status, 200);
+}
+
+void tst_HttpClient::trustIsForOneCertificateOnly()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS backend");
+    TlsTestServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    HttpClient::Options options;
+    options.trustedHost = QStringLiteral("127.0.0.1");
+    options.trustedSha256 = server.certificate.digest(QCryptographicHash::Sha256);
+    options.trustedSha256[31] = char(options.trustedSha256.at(31) ^ 0x01); // one bit off
+    m_client->setOptions(options);
+    RenderedRequest r;
+    r.method = QStringLiteral("GET");
+    r.url = QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort());
+    const CallResult rejected = run(r);
+    QCOMPARE(rejected.error, CallResult::ErrorKind::Tls);
+    QCOMPARE(rejected.tlsCertificate.sha256, server.certificate.digest(QCryptographicHash::Sha256));
+
+    // A digest of another kind (SHA-1) with the right host is no trust either.
+    options.trustedSha256 = server.certificate.digest(QCryptographicHash::Sha1);
+    m_client->setOptions(options);
     QCOMPARE(run(r).error, CallResult::ErrorKind::Tls);
+}
+
+void tst_HttpClient::withdrawnTrustIsNotKeptOnTheConnection()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS backend");
+    TlsTestServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    RenderedRequest r;
+    r.method = QStringLiteral("GET");
+    r.url = QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort());
+    HttpClient::Options options;
+    options.trustedHost = QStringLiteral("127.0.0.1");
+    options.trustedSha256 = server.sha256();
+    m_client->setOptions(options);
+    QCOMPARE(run(r).error, CallResult::ErrorKind::None);
+    QCOMPARE(run(r).error, CallResult::ErrorKind::None);
+
+    // Qt remembers accepted errors per connection: the same manager must not keep
+    // accepting the certificate once the trust is gone, or names another certificate.
+    options.trust(TrustedCertificate());
+    m_client->setOptions(options);
+    QCOMPARE(run(r).error, CallResult::ErrorKind::Tls);
+    options.trustedHost = QStringLiteral("127.0.0.1");
+    options.trustedSha256 = server.sha256();
+    m_client->setOptions(options);
+    QCOMPARE(run(r).error, CallResult::ErrorKind::None);
+    options.trustedSha256 = QByteArray(32, 'x');
+    m_client->setOptions(options);
+    QCOMPARE(run(r).error, CallResult::ErrorKind::Tls);
+    QCOMPARE(server.answered, 3);
 }
 
 void tst_HttpClient::manyCallsAtOnce()

@@ -16,6 +16,10 @@ private slots:
     void missingOptionalKeysTakeDefaults();
     void enumsAnyCaseAndNumbersInContext();
     void acceptsUtf8Bom();
+    void trustedCertificateRoundTrip();
+    void trustedCertificateFingerprintForms_data();
+    void trustedCertificateFingerprintForms();
+    void trustedCertificateKeepsUnknownKeys();
     void rejects_data();
     void rejects();
     void errorToString();
@@ -27,7 +31,15 @@ private slots:
 
 private:
     static QByteArray canonicalBytes();
+    static QByteArray testFingerprint();
 };
+
+// SHA-256 of tests/data/live-selfsigned.crt, as `openssl x509 -fingerprint -sha256` prints it.
+QByteArray TestWorkspaceFile::testFingerprint()
+{
+    return QByteArrayLiteral("E3:7F:B6:59:17:AF:00:C9:6D:E5:C2:A6:20:BC:9F:01:2A:46:EE:A0:7C:5E:8D:F7:C1:BA:5F:E8:83:"
+                             "DE:CC:B4");
+}
 
 QByteArray TestWorkspaceFile::canonicalBytes()
 {
@@ -169,6 +181,75 @@ void TestWorkspaceFile::acceptsUtf8Bom()
     QCOMPARE(error.column, 12);
 }
 
+void TestWorkspaceFile::trustedCertificateRoundTrip()
+{
+    // Absent by default: a workspace that trusts nothing writes no key for it.
+    Workspace ws;
+    QVERIFY(WorkspaceFile::read(canonicalBytes(), &ws));
+    QVERIFY(!ws.trustedCertificate.isSet());
+    QVERIFY(!WorkspaceFile::write(ws).contains("trustedCertificate"));
+
+    ws.trustedCertificate.host = QStringLiteral("dev.example.com");
+    ws.trustedCertificate.sha256 = TrustedCertificate::parseFingerprint(QString::fromLatin1(testFingerprint()));
+    QVERIFY(ws.trustedCertificate.isSet());
+    const QByteArray written = WorkspaceFile::write(ws);
+    // After the context, before the webhooks; upper case with colons.
+    const QByteArray block = "  \"trustedCertificate\": {\n    \"host\": \"dev.example.com\",\n    \"sha256\": \""
+                             + testFingerprint() + "\"\n  },\n  \"webhooks\": [";
+    QVERIFY2(written.contains(block), written.constData());
+    QVERIFY(written.indexOf("\"context\"") < written.indexOf("\"trustedCertificate\""));
+
+    Workspace again;
+    WorkspaceError error;
+    QVERIFY2(WorkspaceFile::read(written, &again, &error), qPrintable(error.toString()));
+    QVERIFY(again.trustedCertificate == ws.trustedCertificate);
+    QVERIFY(!again.extra.contains(QStringLiteral("trustedCertificate"))); // known, not kept aside
+    QCOMPARE(WorkspaceFile::write(again), written);
+}
+
+void TestWorkspaceFile::trustedCertificateFingerprintForms_data()
+{
+    QTest::addColumn<QString>("fingerprint");
+    const QString canonical = QString::fromLatin1(testFingerprint());
+    QString plain = canonical;
+    plain.remove(QLatin1Char(':'));
+    QTest::newRow("upper case with colons") << canonical;
+    QTest::newRow("lower case with colons") << canonical.toLower();
+    QTest::newRow("upper case digits only") << plain;
+    QTest::newRow("lower case digits only") << plain.toLower();
+    QTest::newRow("mixed case") << plain.left(32).toLower() + plain.mid(32);
+    QTest::newRow("surrounding spaces") << QStringLiteral("  ") + canonical + QStringLiteral(" ");
+}
+
+void TestWorkspaceFile::trustedCertificateFingerprintForms()
+{
+    QFETCH(QString, fingerprint);
+    const QByteArray bytes = "{\"format\": \"webhook-designer/1\", \"trustedCertificate\": {\"host\": \"127.0.0.1\", "
+                             "\"sha256\": \""
+                             + fingerprint.toUtf8() + "\"}}";
+    Workspace ws;
+    WorkspaceError error;
+    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error.toString()));
+    QCOMPARE(ws.trustedCertificate.host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(ws.trustedCertificate.sha256.size(), 32);
+    QCOMPARE(ws.trustedCertificate.sha256.toHex(':').toUpper(), testFingerprint());
+    QVERIFY(WorkspaceFile::write(ws).contains("\"sha256\": \"" + testFingerprint() + '"'));
+}
+
+void TestWorkspaceFile::trustedCertificateKeepsUnknownKeys()
+{
+    const QByteArray bytes = "{\"format\": \"webhook-designer/1\", \"trustedCertificate\": {\"x-note\": \"kept\", "
+                             "\"host\": \"Dev.Example.com\", \"sha256\": \""
+                             + testFingerprint() + "\"}}";
+    Workspace ws;
+    QVERIFY(WorkspaceFile::read(bytes, &ws));
+    QCOMPARE(ws.trustedCertificate.host, QStringLiteral("Dev.Example.com")); // as written
+    QCOMPARE(ws.trustedCertificate.extra.value(QStringLiteral("x-note")).toString(), QStringLiteral("kept"));
+    const QByteArray written = WorkspaceFile::write(ws);
+    QVERIFY2(written.contains("\"sha256\": \"" + testFingerprint() + "\",\n    \"x-note\": \"kept\"\n  }"),
+             written.constData());
+}
+
 void TestWorkspaceFile::rejects_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -238,6 +319,49 @@ void TestWorkspaceFile::rejects_data()
         << "context.secretMyTokens[0]" << 3 << 52 << "no My Token named \"b\"";
     QTest::newRow("secret tokens type") << head + "  \"context\": {\"secretMyTokens\": \"a\"}\n}"
                                         << "context.secretMyTokens" << 3 << 33 << "expected an array";
+
+    // The trusted certificate: the value of "host" is on line 4, column 13, that of
+    // "sha256" on line 5, column 15.
+    const QByteArray fp = "E37FB65917AF00C96DE5C2A620BC9F012A46EEA07C5E8DF7C1BA5FE883DECCB4";
+    const auto trust = [&head](const QByteArray& host, const QByteArray& sha256) {
+        return head + "  \"trustedCertificate\": {\n    \"host\": " + host + ",\n    \"sha256\": " + sha256
+               + "\n  }\n}";
+    };
+    const QByteArray hex64 = '"' + fp + '"';
+    QTest::newRow("trust type") << head + "  \"trustedCertificate\": \"dev.example.com\"\n}"
+                                << "trustedCertificate" << 3 << 25 << "expected an object, found a string";
+    QTest::newRow("trust no host") << head + "  \"trustedCertificate\": {\"sha256\": " + hex64 + "}\n}"
+                                   << "trustedCertificate.host" << 3 << 25 << "missing \"host\"";
+    QTest::newRow("trust host empty") << trust("\"\"", hex64) << "trustedCertificate.host" << 4 << 13
+                                      << "a trusted certificate needs a host";
+    QTest::newRow("trust host blank") << trust("\"  \"", hex64) << "trustedCertificate.host" << 4 << 13
+                                      << "a trusted certificate needs a host";
+    QTest::newRow("trust host type") << trust("7", hex64) << "trustedCertificate.host" << 4 << 13
+                                     << "expected a string, found a number";
+    QTest::newRow("trust host with port")
+        << trust("\"dev.example.com:8443\"", hex64) << "trustedCertificate.host" << 4 << 13 << "without the port";
+    QTest::newRow("trust host with scheme")
+        << trust("\"https://dev.example.com\"", hex64) << "trustedCertificate.host" << 4 << 13 << "without the scheme";
+    QTest::newRow("trust host with path")
+        << trust("\"dev.example.com/api\"", hex64) << "trustedCertificate.host" << 4 << 13 << "without path";
+    QTest::newRow("trust no sha256") << head + "  \"trustedCertificate\": {\"host\": \"a\"}\n}"
+                                     << "trustedCertificate.sha256" << 3 << 25 << "missing \"sha256\"";
+    QTest::newRow("trust sha256 type") << trust("\"a\"", "[\"" + fp + "\"]") << "trustedCertificate.sha256" << 5 << 15
+                                       << "expected a string, found an array";
+    QTest::newRow("trust sha256 empty") << trust("\"a\"", "\"\"") << "trustedCertificate.sha256" << 5 << 15
+                                        << "expected 64 hexadecimal digits";
+    QTest::newRow("trust sha256 63 digits") << trust("\"a\"", '"' + fp.left(63) + '"') << "trustedCertificate.sha256"
+                                            << 5 << 15 << "expected 64 hexadecimal digits";
+    QTest::newRow("trust sha256 66 digits") << trust("\"a\"", '"' + fp + "00\"") << "trustedCertificate.sha256" << 5
+                                            << 15 << "expected 64 hexadecimal digits";
+    QTest::newRow("trust sha256 not hex") << trust("\"a\"", "\"G" + fp.mid(1) + '"') << "trustedCertificate.sha256" << 5
+                                          << 15 << "expected 64 hexadecimal digits";
+    QTest::newRow("trust sha256 misplaced colons")
+        << trust("\"a\"", "\"E37:F" + fp.mid(4) + '"') << "trustedCertificate.sha256" << 5 << 15
+        << "expected 64 hexadecimal digits";
+    QTest::newRow("trust sha-1 fingerprint")
+        << trust("\"a\"", '"' + QByteArray::fromHex(fp.left(40)).toHex(':') + '"') << "trustedCertificate.sha256" << 5
+        << 15 << "expected 64 hexadecimal digits";
 
     // Webhooks.
     QTest::newRow("webhooks type") << head + "  \"webhooks\": {}\n}"
