@@ -10,6 +10,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QFrame>
@@ -28,6 +29,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace {
 
@@ -259,6 +262,9 @@ ResponsePane::ResponsePane(QWidget* parent)
     m_tabs->addTab(treePage, tr("&Tree"));
     m_tabs->addTab(headersView, tr("&Headers"));
     m_tabs->addTab(m_mappingsView, tr("Mapped &Fields"));
+    // The viewport, not the view: a page of a tab widget that was never shown only gets its
+    // real viewport size when first shown.
+    m_mappingsView->viewport()->installEventFilter(this);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -358,9 +364,13 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
         rows.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second), false, false});
     m_headers->setRows(rows);
     m_mappings->setOutcome(outcome, m_catalog);
+    fitMappingColumns();
 
     m_format = BodyFormatter::detect(BodyFormatter::contentType(result.responseHeaders), result.body);
     m_save->setEnabled(!result.body.isEmpty());
+    // The call is over: the bar now only stands for formatting still running off the UI
+    // thread (a small body is formatted at once and starts no job).
+    m_busy->setVisible(m_pendingJobs > 0);
     startBodyJob();
     startTreeJob();
 }
@@ -588,6 +598,50 @@ void ResponsePane::jobFinished()
         m_busy->hide();
         emit busyChanged(false);
     }
+}
+
+bool ResponsePane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_mappingsView->viewport() && event->type() == QEvent::Resize)
+        fitMappingColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ResponsePane::fitMappingColumns()
+{
+    // Path, field and values get the width of their text, but together never so much that
+    // the result, the one column that says why a field is not written, leaves the view:
+    // the widest are cut to a common cap until the result keeps its share.
+    constexpr int first = MappingResultModel::AttributeColumn;
+    constexpr int last = MappingResultModel::AfterColumn;
+    // QTableView hides sizeHintForColumn(), QAbstractItemView offers it (and it is virtual).
+    const QAbstractItemView* view = m_mappingsView;
+    QList<int> wanted;
+    int total = 0;
+    for (int column = first; column <= last; ++column) {
+        wanted.append(
+            qMax(view->sizeHintForColumn(column), m_mappingsView->horizontalHeader()->sectionSizeHint(column)));
+        total += wanted.last();
+    }
+    const int budget = qMax(m_mappingsView->viewport()->width() * 2 / 3, 4 * 60);
+    int cap = total;
+    if (total > budget) {
+        // The largest cap under which the capped widths still fit the budget.
+        QList<int> sorted = wanted;
+        std::sort(sorted.begin(), sorted.end());
+        int below = 0;
+        for (int i = 0; i < sorted.size(); ++i) {
+            const int remaining = int(sorted.size()) - i;
+            const int even = (budget - below) / remaining;
+            if (even <= sorted.at(i)) {
+                cap = even;
+                break;
+            }
+            below += sorted.at(i);
+        }
+    }
+    for (int column = first; column <= last; ++column)
+        m_mappingsView->setColumnWidth(column, qMin(wanted.at(column - first), cap));
 }
 
 void ResponsePane::updateTreeActions()

@@ -90,7 +90,11 @@ signals:
     void trustCertificateRequested(const QString& host, const QByteArray& sha256);
     void busyChanged(bool busy);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    void fitMappingColumns();
     void showBanner(const QString& text, bool error);
     void showCertificate(const PeerCertificate& certificate);
     void startBodyJob();

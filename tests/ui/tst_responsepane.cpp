@@ -11,8 +11,10 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -33,6 +35,7 @@ private slots:
     void saveBody();
     void largeResponseKeepsEventLoopTurning();
     void newerResultWins();
+    void mappedFieldsKeepTheResultInSight();
 
 private:
     static CallResult jsonResult(int status, const QByteArray& body);
@@ -90,8 +93,14 @@ void TestResponsePane::showsSuccess()
     ResponsePane pane;
     QAbstractItemModelTester mappingTester(pane.mappingModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester headerTester(pane.headerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    pane.show();
     const QByteArray body = R"({"data":{"company":"ACME","employees":"many"}})";
+    pane.showPending();
+    QProgressBar* bar = pane.findChild<QProgressBar*>(QStringLiteral("responseBusyBar"));
+    QVERIFY(bar->isVisible());
     pane.showResult(jsonResult(200, body), outcome());
+    // A small body is formatted at once: nothing is left running, so no bar either.
+    QVERIFY(!bar->isVisible());
 
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("200"));
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseReasonLabel"))->text(), QStringLiteral("OK"));
@@ -288,6 +297,39 @@ void TestResponsePane::newerResultWins()
     QTRY_VERIFY_WITH_TIMEOUT(!pane.isBusy(), 60000);
     QVERIFY(pane.bodyView()->text().contains(QStringLiteral("\"small\": true")));
     QCOMPARE(pane.treeModel()->index(0, 0).data().toString(), QStringLiteral("small"));
+}
+
+void TestResponsePane::mappedFieldsKeepTheResultInSight()
+{
+    ResponsePane pane;
+    pane.resize(640, 500);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.findChild<QTabWidget*>(QStringLiteral("responseTabs"))->setCurrentIndex(3);
+    auto* view = pane.findChild<QTableView*>(QStringLiteral("mappingResultsTable"));
+    QVERIFY(view->isVisible());
+
+    // Short texts are shown whole.
+    pane.showResult(jsonResult(200, R"({"data":{"company":"ACME"}})"), outcome());
+    QTRY_VERIFY(!pane.isBusy());
+    const QFontMetrics metrics(view->font());
+    QVERIFY(view->columnWidth(MappingResultModel::AttributeColumn)
+            >= metrics.horizontalAdvance(QStringLiteral("data.employees")));
+    QVERIFY(view->columnViewportPosition(MappingResultModel::ResultColumn) < view->viewport()->width() / 2 + 100);
+
+    // A value of 2,000 characters is cut, and the reason column stays on screen.
+    MappingOutcome longValue = outcome();
+    longValue.leadAfter.insert(QStringLiteral("Company Name"), QString(2000, QLatin1Char('x')));
+    pane.showResult(jsonResult(200, R"({"data":{"company":"ACME"}})"), longValue);
+    QTRY_VERIFY(!pane.isBusy());
+    QVERIFY2(view->columnViewportPosition(MappingResultModel::ResultColumn) <= view->viewport()->width() * 2 / 3 + 4,
+             qPrintable(QString::number(view->columnViewportPosition(MappingResultModel::ResultColumn))));
+
+    // Widening the pane gives the cut column more room.
+    const int cut = view->columnWidth(MappingResultModel::AfterColumn);
+    pane.resize(2400, 500);
+    QTRY_VERIFY(view->viewport()->width() > 2000);
+    QVERIFY(view->columnWidth(MappingResultModel::AfterColumn) > 2 * cut);
 }
 
 QTEST_MAIN(TestResponsePane)
