@@ -16,12 +16,12 @@ struct Diagnostic
     // "responseMappings[0].field", "requestType", "requestTokenEncoding", "responseType",
     // "name".
     QString where;
-    int line = 0; // 1-based; 0 when the diagnostic is about the whole property
-    int column = 0; // 1-based, in characters
+    int line = 0;    // 1-based; 0 when the diagnostic is about the whole property
+    int column = 0;  // 1-based, in characters
     int offset = -1; // character offset in the property's text, -1 when none
-    int length = 0; // characters the squiggle covers
+    int length = 0;  // characters the squiggle covers
     QString message;
-    QString code; // stable identifier, e.g. "none-encoding-json-body"
+    QString code;    // stable identifier, e.g. "none-encoding-json-body"
     QString webhook; // the webhook's name, filled by lint
 
     static QString severityName(Severity severity); // "error", "warning", "info"

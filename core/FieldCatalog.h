@@ -37,6 +37,6 @@ private:
     void rebuildIndex();
 
     QList<Field> m_fields;
-    QHash<QString, int> m_byName; // folded display name -> index
+    QHash<QString, int> m_byName;    // folded display name -> index
     QHash<QString, int> m_byApiName; // folded API name -> index
 };

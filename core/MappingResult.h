@@ -12,7 +12,7 @@ struct MappingResult
     QString field; // API name
     bool applied = false;
     QJsonValue value; // the value written (applied) or found but refused; Null when none
-    QString reason; // why not applied, for the user; empty when applied
+    QString reason;   // why not applied, for the user; empty when applied
 
     QJsonObject toJson() const; // {"attribute","field","applied","value","reason"}
 };

@@ -17,11 +17,11 @@ struct RenderedHeader
 // The request Marketo would send for one webhook, lead and context.
 struct RenderedRequest
 {
-    QString method; // "GET", "POST", ...
-    QString url; // literal text as written, token values percent-encoded
+    QString method;                // "GET", "POST", ...
+    QString url;                   // literal text as written, token values percent-encoded
     QList<RenderedHeader> headers; // the custom headers, in order, tokens rendered
-    QByteArray body; // UTF-8; empty when the method sends no body
-    bool hasBody = false; // false for GET
+    QByteArray body;               // UTF-8; empty when the method sends no body
+    bool hasBody = false;          // false for GET
     QList<Diagnostic> diagnostics;
 
     bool hasErrors() const { return Diagnostic::hasErrors(diagnostics); }

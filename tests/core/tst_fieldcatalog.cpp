@@ -20,14 +20,30 @@ void TestFieldCatalog::findsByDisplayAndApiName_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("apiName");
     QTest::addColumn<QString>("type");
-    QTest::newRow("display") << "Email Address" << "email" << "email";
-    QTest::newRow("display any case") << "email address" << "email" << "email";
-    QTest::newRow("api name") << "firstName" << "firstName" << "string";
-    QTest::newRow("api any case") << "FIRSTNAME" << "firstName" << "string";
-    QTest::newRow("currency") << "Annual Revenue" << "annualRevenue" << "currency";
-    QTest::newRow("boolean") << "Unsubscribed" << "unsubscribed" << "boolean";
-    QTest::newRow("datetime") << "Created At" << "createdAt" << "datetime";
-    QTest::newRow("unknown") << "Shoe Size" << "" << "";
+    QTest::newRow("display") << "Email Address"
+                             << "email"
+                             << "email";
+    QTest::newRow("display any case") << "email address"
+                                      << "email"
+                                      << "email";
+    QTest::newRow("api name") << "firstName"
+                              << "firstName"
+                              << "string";
+    QTest::newRow("api any case") << "FIRSTNAME"
+                                  << "firstName"
+                                  << "string";
+    QTest::newRow("currency") << "Annual Revenue"
+                              << "annualRevenue"
+                              << "currency";
+    QTest::newRow("boolean") << "Unsubscribed"
+                             << "unsubscribed"
+                             << "boolean";
+    QTest::newRow("datetime") << "Created At"
+                              << "createdAt"
+                              << "datetime";
+    QTest::newRow("unknown") << "Shoe Size"
+                             << ""
+                             << "";
 }
 
 void TestFieldCatalog::findsByDisplayAndApiName()
@@ -48,7 +64,7 @@ void TestFieldCatalog::findsByDisplayAndApiName()
 
 void TestFieldCatalog::customFieldExtendsCatalog()
 {
-    Field color{QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String};
+    Field color {QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String};
     FieldCatalog catalog({color});
     QVERIFY(catalog.find(QStringLiteral("favorite color")));
     QVERIFY(catalog.find(QStringLiteral("favoriteColor"))->custom);
@@ -61,13 +77,13 @@ void TestFieldCatalog::leadValueByAnyKey()
     FieldCatalog catalog;
     const Field* email = catalog.find(QStringLiteral("email"));
     QVERIFY(email);
-    QJsonObject byDisplay{{QStringLiteral("Email Address"), QStringLiteral("a@x.com")}};
-    QJsonObject byApi{{QStringLiteral("email"), QStringLiteral("b@x.com")}};
-    QJsonObject byOddCase{{QStringLiteral("EMAIL address"), QStringLiteral("c@x.com")}};
+    QJsonObject byDisplay {{QStringLiteral("Email Address"), QStringLiteral("a@x.com")}};
+    QJsonObject byApi {{QStringLiteral("email"), QStringLiteral("b@x.com")}};
+    QJsonObject byOddCase {{QStringLiteral("EMAIL address"), QStringLiteral("c@x.com")}};
     QCOMPARE(FieldCatalog::value(byDisplay, *email).toString(), QStringLiteral("a@x.com"));
     QCOMPARE(FieldCatalog::value(byApi, *email).toString(), QStringLiteral("b@x.com"));
     QCOMPARE(FieldCatalog::value(byOddCase, *email).toString(), QStringLiteral("c@x.com"));
-    QVERIFY(FieldCatalog::value(QJsonObject{}, *email).isUndefined());
+    QVERIFY(FieldCatalog::value(QJsonObject {}, *email).isUndefined());
     FieldCatalog::setValue(byApi, *email, QStringLiteral("new@x.com"));
     QCOMPARE(byApi.size(), 1);
     QCOMPARE(byApi.value(QStringLiteral("email")).toString(), QStringLiteral("new@x.com"));
@@ -76,8 +92,8 @@ void TestFieldCatalog::leadValueByAnyKey()
 void TestFieldCatalog::leadIndexByEmail()
 {
     Workspace w;
-    w.leads = {QJsonObject{{QStringLiteral("Email Address"), QStringLiteral("ada@example.com")}},
-               QJsonObject{{QStringLiteral("email"), QStringLiteral("bob@example.com")}}};
+    w.leads = {QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("ada@example.com")}},
+               QJsonObject {{QStringLiteral("email"), QStringLiteral("bob@example.com")}}};
     QCOMPARE(w.leadIndex(QStringLiteral("1")), 1);
     QCOMPARE(w.leadIndex(QStringLiteral("BOB@example.com")), 1);
     QCOMPARE(w.leadIndex(QStringLiteral("5")), -1);
