@@ -155,9 +155,8 @@ void BatchRunner::onCallFinished(int client, quint64 id, const CallResult& resul
     BatchLeadResult leadResult;
     leadResult.index = lead;
     leadResult.call = result;
-    // Without a complete answer there is nothing to map: status 0 makes that explicit.
-    const int status = result.error == CallResult::ErrorKind::None ? result.status : 0;
-    leadResult.mapping = MappingEvaluator::evaluate(d->workspace, d->webhook, d->leads.at(lead), status, result.body);
+    leadResult.mapping =
+        MappingEvaluator::evaluate(d->workspace, d->webhook, d->leads.at(lead), result.mappingStatus(), result.body);
     if (result.error != CallResult::ErrorKind::None && leadResult.mapping.reason.isEmpty())
         leadResult.mapping.reason = result.errorMessage;
     d->summary.add(result, leadResult.mapping);

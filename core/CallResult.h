@@ -88,6 +88,9 @@ struct CallResult
     QDateTime startedAt;
 
     bool isSuccess() const { return error == ErrorKind::None && status >= 200 && status < 300; }
+    // The status response mappings go by: 0 unless a complete answer arrived, since a
+    // body cut short by a timeout or a dropped connection is not what the server meant.
+    int mappingStatus() const { return error == ErrorKind::None ? status : 0; }
     // Marketo's error 1001: a 2xx with an empty body. Whitespace only counts as empty, as in
     // MappingEvaluator: there is nothing in it to map.
     bool isEmpty2xx() const;

@@ -172,6 +172,9 @@ MappingOutcome MappingEvaluator::evaluate(
         return refuseAll(QStringLiteral("The Response Type is None: Marketo applies response mappings only for JSON or "
                                         "XML responses"));
     }
+    if (status == 0) {
+        return refuseAll(QStringLiteral("No complete response arrived: Marketo writes nothing"));
+    }
     if (status < 200 || status > 299) {
         return refuseAll(QStringLiteral("The response status %1 is not 2xx: Marketo writes nothing").arg(status));
     }

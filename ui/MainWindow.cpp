@@ -340,6 +340,10 @@ void MainWindow::createActions()
     m_redoAction->setObjectName(QStringLiteral("redoAction"));
     m_redoAction->setShortcuts(QKeySequence::Redo);
     m_redoAction->setIcon(QIcon(QStringLiteral(":/icons/redo.png")));
+    // The menu and the tooltip name the edit ("Undo Rename Webhook"); the toolbar button
+    // keeps one short label so the buttons after it do not move with every edit.
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
     m_addWebhookAction = action(tr("&Add Webhook"),
                                 "addWebhookAction",
                                 QStringLiteral(":/icons/add.png"),
@@ -1366,20 +1370,18 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
                                    .arg(result.bodySize));
     }
     emit callFinished(result);
-    if (m_currentWebhook < 0 || result.error != CallResult::ErrorKind::None) {
+    if (m_currentWebhook < 0) {
         MappingOutcome outcome;
         outcome.statusApplies = false;
         outcome.reason = result.errorMessage.isEmpty() ? tr("The call did not complete.") : result.errorMessage;
         m_mappingModel->setOutcome(outcome);
         m_responsePane->showResult(result, outcome);
-        if (m_currentWebhook >= 0) {
-            recordHistory(m_document->workspace().webhooks.at(m_currentWebhook), result, outcome);
-        }
         emit mappingsEvaluated(outcome);
         return;
     }
     // The evaluator reads the whole body: on a large response that is work the UI thread
-    // must not wait for.
+    // must not wait for. After a transport error it reads nothing (status 0) but still
+    // lists every mapping with why it is not written.
     const Workspace workspace = m_document->workspace();
     const Webhook webhook = workspace.webhooks.at(m_currentWebhook);
     const QJsonObject lead = m_document->currentLeadObject();
@@ -1387,7 +1389,10 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
     auto* watcher = new QFutureWatcher<MappingOutcome>(this);
     connect(watcher, &QFutureWatcher<MappingOutcome>::finished, this, [this, watcher, webhookIndex, webhook, result] {
         watcher->deleteLater();
-        const MappingOutcome outcome = watcher->result();
+        MappingOutcome outcome = watcher->result();
+        if (result.error != CallResult::ErrorKind::None) {
+            outcome.reason = result.errorMessage.isEmpty() ? tr("The call did not complete.") : result.errorMessage;
+        }
         if (webhookIndex == m_currentWebhook) {
             m_mappingModel->setOutcome(outcome);
         }
@@ -1395,9 +1400,10 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
         recordHistory(webhook, result, outcome);
         emit mappingsEvaluated(outcome);
     });
-    watcher->setFuture(QtConcurrent::run([workspace, webhook, lead, status = result.status, body = result.body] {
-        return MappingEvaluator::evaluate(workspace, webhook, lead, status, body);
-    }));
+    watcher->setFuture(
+        QtConcurrent::run([workspace, webhook, lead, status = result.mappingStatus(), body = result.body] {
+            return MappingEvaluator::evaluate(workspace, webhook, lead, status, body);
+        }));
 }
 
 void MainWindow::openBatch()

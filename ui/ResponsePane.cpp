@@ -336,7 +336,8 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
 
     if (transportError) {
         QString text = tr("%1: %2").arg(errorKindText(result.error), result.errorMessage);
-        if (!result.tlsDetails.isEmpty())
+        // The client's message usually quotes the details already; say them once.
+        if (!result.tlsDetails.isEmpty() && !result.errorMessage.contains(result.tlsDetails))
             text += QStringLiteral("\n") + result.tlsDetails;
         showBanner(text, true);
     } else if (result.status < 200 || result.status > 299) {

@@ -102,9 +102,7 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     client.setOptions(options);
     const CallResult call = client.callAndWait(request);
 
-    // Without a complete answer nothing is mapped: status 0 says so to the evaluator.
-    const int status = call.error == CallResult::ErrorKind::None ? call.status : 0;
-    MappingOutcome mapping = MappingEvaluator::evaluate(workspace, webhook, lead, status, call.body);
+    MappingOutcome mapping = MappingEvaluator::evaluate(workspace, webhook, lead, call.mappingStatus(), call.body);
     if (call.error != CallResult::ErrorKind::None)
         mapping.reason = call.errorMessage;
 
@@ -148,10 +146,16 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
         io.err << "webhook-designer-cli send: " << call.errorMessage << '\n';
         const PeerCertificate& certificate = call.tlsCertificate;
         if (call.error == CallResult::ErrorKind::Tls && certificate.trustable) {
+            // A workspace trusts one certificate: if it names another one (the server's was
+            // renewed, or it is another host), the user replaces it rather than adds.
+            const TrustedCertificate& trusted = workspace.trustedCertificate;
+            if (trusted.isSet())
+                io.err << "webhook-designer-cli send: the workspace trusts a different certificate (" << trusted.host
+                       << ", " << TrustedCertificate::fingerprintText(trusted.sha256) << ")\n";
             io.err << "webhook-designer-cli send: if you know this self-signed certificate is the server's, trust it "
-                      "by adding to the workspace: \"trustedCertificate\": {\"host\": \""
-                   << certificate.host << "\", \"sha256\": \""
-                   << TrustedCertificate::fingerprintText(certificate.sha256) << "\"}\n";
+                   << (trusted.isSet() ? "by replacing" : "by adding")
+                   << " in the workspace: \"trustedCertificate\": {\"host\": \"" << certificate.host
+                   << "\", \"sha256\": \"" << TrustedCertificate::fingerprintText(certificate.sha256) << "\"}\n";
         }
         return TransportError;
     }

@@ -407,6 +407,7 @@ void tst_CliLive::sendAndRunTrustTheWorkspaceCertificate()
     QCOMPARE(certificate.value(QStringLiteral("notAfter")).toString(), QStringLiteral("2120-01-01T00:00:00Z"));
     QVERIFY(certificate.value(QStringLiteral("trustable")).toBool());
     QVERIFY2(result.err.contains(sha256.toLatin1()), result.err.constData());
+    QVERIFY2(result.err.contains("by adding"), result.err.constData());
     QCOMPARE(server.answered, 0);
 
     // Trusted for another host (the certificate names both): still refused.
@@ -420,6 +421,9 @@ void tst_CliLive::sendAndRunTrustTheWorkspaceCertificate()
                  .value(QStringLiteral("kind"))
                  .toString(),
              QStringLiteral("tls"));
+    // The workspace already trusts one: the user is told to replace it, and which it is.
+    QVERIFY2(result.err.contains("trusts a different certificate (localhost, "), result.err.constData());
+    QVERIFY2(result.err.contains("by replacing"), result.err.constData());
 
     // With the fingerprint copied from the output, in lower case without colons.
     QVERIFY(addTrust(workspace, QStringLiteral("127.0.0.1"), sha256.toLower().remove(QLatin1Char(':'))));

@@ -235,6 +235,26 @@ private slots:
         QVERIFY(!m_window->findChild<ResponsePane*>()->bannerText().isEmpty());
     }
 
+    void aCallCutShortAppliesNothing()
+    {
+        // The sandbox's /close answers 200, sends part of the body and hangs up: what did
+        // arrive is not the server's answer, so nothing is mapped from it.
+        auto* url = child<TokenLineEdit>("urlEdit");
+        url->setFocus();
+        url->selectAll();
+        QTest::keyClicks(url, m_window->sandbox()->url().toString() + QStringLiteral("/close"));
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
+        const auto outcome = evaluated.at(0).at(0).value<MappingOutcome>();
+        QCOMPARE(outcome.appliedCount(), 0);
+        QVERIFY2(outcome.reason.contains(QStringLiteral("closed the connection")), qPrintable(outcome.reason));
+        QVERIFY(!outcome.mappings.isEmpty());
+        for (const MappingResult& mapping : outcome.mappings)
+            QVERIFY2(mapping.reason.contains(QStringLiteral("No complete response")), qPrintable(mapping.reason));
+        QVERIFY(!m_window->findChild<ResponsePane*>()->bannerText().isEmpty());
+    }
+
     void aMalformedWorkspaceSaysWhatAndWhere()
     {
         QTemporaryDir dir;
@@ -286,6 +306,11 @@ private slots:
         QTest::keyClicks(name, QStringLiteral("Renamed hook"));
         QTRY_COMPARE(list->currentIndex().data().toString(), QStringLiteral("Renamed hook"));
         QVERIFY(m_window->isWindowModified());
+        // The menu and tooltip say what would be undone; the toolbar label stays short.
+        auto* undo = m_window->findChild<QAction*>(QStringLiteral("undoAction"));
+        QVERIFY2(undo->text().size() > QStringLiteral("&Undo").size(), qPrintable(undo->text()));
+        QCOMPARE(undo->toolTip(), QString(undo->text()).remove(QLatin1Char('&')));
+        QCOMPARE(undo->iconText(), QStringLiteral("Undo"));
         // Ctrl+Z in the line edit is the window's undo.
         QTest::keyClick(name, Qt::Key_Z, Qt::ControlModifier);
         QTRY_COMPARE(list->currentIndex().data().toString(), original);

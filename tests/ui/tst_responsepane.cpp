@@ -168,6 +168,16 @@ void TestResponsePane::transportError()
     QCOMPARE(pane.bannerText(), QStringLiteral("Timed out: The server did not answer within 30 s."));
     QCOMPARE(pane.treeModel()->rowCount(), 0);
 
+    // TLS details are said once, whether the message quotes them or not.
+    result.error = CallResult::ErrorKind::Tls;
+    result.tlsDetails = QStringLiteral("The certificate is self-signed, and untrusted");
+    result.errorMessage = QStringLiteral("Could not be trusted: %1.").arg(result.tlsDetails);
+    pane.showResult(result, MappingOutcome());
+    QCOMPARE(pane.bannerText().count(result.tlsDetails), 1);
+    result.errorMessage = QStringLiteral("Could not be trusted.");
+    pane.showResult(result, MappingOutcome());
+    QCOMPARE(pane.bannerText().count(result.tlsDetails), 1);
+
     pane.showPending();
     QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("Sending…"));
     QCOMPARE(pane.bannerText(), QString());
