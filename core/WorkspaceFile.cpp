@@ -317,6 +317,30 @@ private:
         return true;
     }
 
+    // A string naming one value of an enum; `fallback` when the key is absent. An unknown
+    // name fails at the key, listing the names that are known.
+    template <typename Enum>
+    bool optionalEnum(const QJsonObject& object,
+                      const QString& name,
+                      const QString& fallback,
+                      const QString& what,
+                      std::optional<Enum> (*parse)(const QString&),
+                      const QStringList& known,
+                      Enum* out)
+    {
+        QString text;
+        if (!optionalString(object, name, &text, fallback)) {
+            return false;
+        }
+        const std::optional<Enum> value = parse(text);
+        if (!value) {
+            auto s = key(name);
+            return fail(QStringLiteral("unknown %1 \"%2\" (expected %3)").arg(what, text, alternatives(known)));
+        }
+        *out = *value;
+        return true;
+    }
+
     bool requiredString(const QJsonObject& object, const QString& name, QString* out)
     {
         if (!object.contains(name)) {
@@ -707,39 +731,29 @@ bool Reader::readWebhook(const QJsonObject& o, const FieldCatalog& catalog, Webh
         return false;
     }
 
-    QString text;
-    if (!optionalString(o, QStringLiteral("requestType"), &text, QStringLiteral("POST"))) {
+    if (!optionalEnum(o,
+                      QStringLiteral("requestType"),
+                      QStringLiteral("POST"),
+                      QStringLiteral("request type"),
+                      WebhookEnums::requestTypeFromName,
+                      WebhookEnums::requestTypeNames(),
+                      &webhook->requestType)
+        || !optionalEnum(o,
+                         QStringLiteral("requestTokenEncoding"),
+                         QStringLiteral("none"),
+                         QStringLiteral("request token encoding"),
+                         WebhookEnums::encodingFromName,
+                         WebhookEnums::encodingNames(),
+                         &webhook->requestTokenEncoding)
+        || !optionalEnum(o,
+                         QStringLiteral("responseType"),
+                         QStringLiteral("none"),
+                         QStringLiteral("response type"),
+                         WebhookEnums::responseTypeFromName,
+                         WebhookEnums::responseTypeNames(),
+                         &webhook->responseType)) {
         return false;
     }
-    const auto requestType = WebhookEnums::requestTypeFromName(text);
-    if (!requestType) {
-        auto s = key(QStringLiteral("requestType"));
-        return fail(QStringLiteral("unknown request type \"%1\" (expected %2)")
-                        .arg(text, alternatives(WebhookEnums::requestTypeNames())));
-    }
-    webhook->requestType = *requestType;
-
-    if (!optionalString(o, QStringLiteral("requestTokenEncoding"), &text, QStringLiteral("none"))) {
-        return false;
-    }
-    const auto encoding = WebhookEnums::encodingFromName(text);
-    if (!encoding) {
-        auto s = key(QStringLiteral("requestTokenEncoding"));
-        return fail(QStringLiteral("unknown request token encoding \"%1\" (expected %2)")
-                        .arg(text, alternatives(WebhookEnums::encodingNames())));
-    }
-    webhook->requestTokenEncoding = *encoding;
-
-    if (!optionalString(o, QStringLiteral("responseType"), &text, QStringLiteral("none"))) {
-        return false;
-    }
-    const auto responseType = WebhookEnums::responseTypeFromName(text);
-    if (!responseType) {
-        auto s = key(QStringLiteral("responseType"));
-        return fail(QStringLiteral("unknown response type \"%1\" (expected %2)")
-                        .arg(text, alternatives(WebhookEnums::responseTypeNames())));
-    }
-    webhook->responseType = *responseType;
 
     if (!readHeaders(o.value(QStringLiteral("headers")), &webhook->headers)
         || !readMappings(o.value(QStringLiteral("responseMappings")), catalog, &webhook->responseMappings)) {
