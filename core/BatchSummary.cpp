@@ -25,8 +25,10 @@ void BatchSummary::add(const CallResult& call, const MappingOutcome& mapping)
     } else {
         ++m_non2xx;
     }
-    // A request refused before sending, or cancelled, says nothing about the server.
-    if (call.status > 0 && call.error != CallResult::ErrorKind::Cancelled) {
+    // Every call that went out counts, answered or not: Marketo waits for a timeout too,
+    // so a run of timeouts must not estimate 0 ms. A request refused before sending, or
+    // cancelled by the user, says nothing about the server.
+    if (call.error != CallResult::ErrorKind::Cancelled && call.error != CallResult::ErrorKind::InvalidRequest) {
         m_latencies.append(call.totalMs);
         m_sorted = false;
     }

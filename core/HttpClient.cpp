@@ -298,6 +298,9 @@ quint64 HttpClient::call(const RenderedRequest& request)
 
     call->timer = new QTimer(this);
     call->timer->setSingleShot(true);
+    // A coarse timer may fire up to 5 % early: a 30 s timeout would give up at 28.5 s on a
+    // server Marketo would still wait for.
+    call->timer->setTimerType(Qt::PreciseTimer);
     const quint64 id = call->id;
     connect(call->timer, &QTimer::timeout, this, [this, id] { abortWith(id, CallResult::ErrorKind::Timeout); });
     call->timer->start(d->options.timeoutMs);

@@ -43,17 +43,6 @@ Diagnostic makeAt(Severity severity,
     return d;
 }
 
-// RFC 7230 token characters, the only ones a header name may hold.
-bool isTchar(QChar c)
-{
-    if (c.unicode() > 0x7e) {
-        return false;
-    }
-    const char ch = char(c.unicode());
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-           || QByteArrayView("!#$%&'*+-.^_`|~").contains(ch);
-}
-
 QString bodyKindName(BodyKind kind)
 {
     switch (kind) {
@@ -237,29 +226,10 @@ void lintHeaders(LintContext& c, int* contentTypeIndex)
     for (int i = 0; i < c.webhook.headers.size(); ++i) {
         const QString& name = c.webhook.headers.at(i).name;
         const QString where = QStringLiteral("headers[%1].name").arg(i);
+        // An empty or invalid name is the Renderer's error (the request cannot be sent):
+        // it reaches this list through the rendered request's diagnostics.
         if (name.isEmpty()) {
-            c.out << make(Severity::Error,
-                          where,
-                          QStringLiteral("empty-header-name"),
-                          QStringLiteral("Header %1 has no name").arg(i + 1));
             continue;
-        }
-        for (int k = 0; k < name.size(); ++k) {
-            if (!isTchar(name.at(k))) {
-                const QChar bad = name.at(k);
-                const QString shown =
-                    bad == QLatin1Char(' ') ? QStringLiteral("a space") : QStringLiteral("\"%1\"").arg(bad);
-                QString message = QStringLiteral("A header name cannot contain %1: only letters, digits and "
-                                                 "!#$%&'*+-.^_`|~ are allowed")
-                                      .arg(shown);
-                if (bad == QLatin1Char('{')) {
-                    message += QStringLiteral(" (tokens are allowed in header values, not names)");
-                } else if (bad == QLatin1Char(':')) {
-                    message += QStringLiteral(" (write the value in the value column)");
-                }
-                c.out << makeAt(Severity::Error, where, name, k, 1, QStringLiteral("invalid-header-name"), message);
-                break;
-            }
         }
         const QString key = name.trimmed().toLower();
         const auto previous = seen.constFind(key);

@@ -52,6 +52,17 @@ QString foldedKey(const TokenRef& ref)
     return key;
 }
 
+// RFC 7230 token characters, the only ones a header name may hold.
+bool isTchar(QChar c)
+{
+    if (c.unicode() > 0x7e) {
+        return false;
+    }
+    const char ch = char(c.unicode());
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+           || QByteArrayView("!#$%&'*+-.^_`|~").contains(ch);
+}
+
 bool hasLineBreak(QStringView s)
 {
     return s.contains(QLatin1Char('\n')) || s.contains(QLatin1Char('\r'));
@@ -298,7 +309,8 @@ struct Renderer::Private
                     }
                 }
             }
-            headerLineBreaks(h.name, prefix + QStringLiteral("name"));
+            if (!headerLineBreaks(h.name, prefix + QStringLiteral("name")))
+                headerName(h.name, i, prefix + QStringLiteral("name"));
             headerLineBreaks(h.value, prefix + QStringLiteral("value"));
             headers.append(std::move(ph));
         }
@@ -328,8 +340,43 @@ struct Renderer::Private
         }
     }
 
-    // A line break written literally into a header is wrong for every lead.
-    void headerLineBreaks(const QString& text, const QString& where)
+    // A name HTTP does not allow (empty, a space, a colon, a token...) is refused by every
+    // HTTP stack, so the request cannot be sent: an error here, not only in lint, so that
+    // render and send agree.
+    void headerName(const QString& name, int index, const QString& where)
+    {
+        if (name.isEmpty()) {
+            // About the whole property: there is no character to point at.
+            Diagnostic d;
+            d.severity = Diagnostic::Severity::Error;
+            d.where = where;
+            d.code = QStringLiteral("empty-header-name");
+            d.message = QStringLiteral("Header %1 has no name").arg(index + 1);
+            staticDiagnostics.append(d);
+            return;
+        }
+        for (int k = 0; k < name.size(); ++k) {
+            const QChar bad = name.at(k);
+            if (isTchar(bad))
+                continue;
+            const QString shown =
+                bad == QLatin1Char(' ') ? QStringLiteral("a space") : QStringLiteral("\"%1\"").arg(bad);
+            QString message = QStringLiteral("A header name cannot contain %1: only letters, digits and "
+                                             "!#$%&'*+-.^_`|~ are allowed")
+                                  .arg(shown);
+            if (bad == QLatin1Char('{')) {
+                message += QStringLiteral(" (tokens are allowed in header values, not names)");
+            } else if (bad == QLatin1Char(':')) {
+                message += QStringLiteral(" (write the value in the value column)");
+            }
+            staticDiagnostics.append(diagnostic(
+                Diagnostic::Severity::Error, where, name, k, 1, QStringLiteral("invalid-header-name"), message));
+            return;
+        }
+    }
+
+    // A line break written literally into a header is wrong for every lead. True when found.
+    bool headerLineBreaks(const QString& text, const QString& where)
     {
         const QList<TemplatePart> parts = TemplateParser::parse(text);
         for (const TemplatePart& part : parts) {
@@ -348,10 +395,11 @@ struct Renderer::Private
                                    QStringLiteral("header-line-break"),
                                    QStringLiteral("a line break in a header is not allowed (it would inject "
                                                   "headers); the request is not sent")));
-                    return;
+                    return true;
                 }
             }
         }
+        return false;
     }
 
     static qsizetype literalSize(const QList<Segment>& segments)

@@ -410,7 +410,8 @@ void SandboxServer::setUpRoutes()
                       // The request object dies with this call; the timer needs only the
                       // socket, and is cancelled with it when the client gives up.
                       QPointer<QTcpSocket> socket = responder.socket();
-                      QTimer::singleShot(delay, socket, [this, socket, body, close, path, method] {
+                      // Precise: /delay/ms answers no sooner than asked, so timeout tests mean what they say.
+                      QTimer::singleShot(delay, Qt::PreciseTimer, socket, [this, socket, body, close, path, method] {
                           if (!socket)
                               return;
                           Headers headers = {{QByteArrayLiteral("Content-Type"), kJson},

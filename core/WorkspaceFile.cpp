@@ -495,6 +495,24 @@ bool Reader::readFields(const QJsonValue& value, QList<Field>* fields)
         }
         f.type = *type;
         f.custom = true;
+        // Tokens and mappings find a field by name or API name: a custom field that reuses
+        // a standard one's would make both ambiguous (Marketo refuses such a field too).
+        for (const Field& standard : FieldCatalog::standardFields()) {
+            if (standard.name.compare(f.name, Qt::CaseInsensitive) == 0
+                || standard.apiName.compare(f.name, Qt::CaseInsensitive) == 0) {
+                auto s = key(QStringLiteral("name"));
+                return fail(QStringLiteral("\"%1\" is already a standard field (%2, API name %3): a custom field "
+                                           "needs a name of its own")
+                                .arg(f.name, standard.name, standard.apiName));
+            }
+            if (standard.apiName.compare(f.apiName, Qt::CaseInsensitive) == 0
+                || standard.name.compare(f.apiName, Qt::CaseInsensitive) == 0) {
+                auto s = key(QStringLiteral("apiName"));
+                return fail(QStringLiteral("\"%1\" is already a standard field's API name (%2): a custom field "
+                                           "needs an API name of its own")
+                                .arg(f.apiName, standard.name));
+            }
+        }
         const QString foldedApi = f.apiName.toCaseFolded();
         if (byApiName.contains(foldedApi)) {
             auto s = key(QStringLiteral("apiName"));

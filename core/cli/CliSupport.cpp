@@ -67,14 +67,18 @@ int CliSupport::findWebhook(
     return Command::Success;
 }
 
-int CliSupport::findLead(
-    const Command& command, const Workspace& workspace, const QString& indexOrEmail, CliStreams& io, QJsonObject* lead)
+int CliSupport::findLead(const Command& command,
+                         const Workspace& workspace,
+                         const std::optional<QString>& given,
+                         CliStreams& io,
+                         QJsonObject* lead)
 {
-    if (indexOrEmail.isEmpty()) {
+    if (!given) {
         *lead = workspace.leads.isEmpty() ? QJsonObject() : workspace.leads.first();
         return Command::Success;
     }
-    const int index = workspace.leadIndex(indexOrEmail);
+    const QString& indexOrEmail = *given;
+    const int index = indexOrEmail.trimmed().isEmpty() ? -1 : workspace.leadIndex(indexOrEmail);
     if (index < 0) {
         return command.usageError(
             io,
@@ -88,13 +92,17 @@ int CliSupport::findLead(
     return Command::Success;
 }
 
-int CliSupport::parseNow(
-    const Command& command, const Workspace& workspace, const QString& text, CliStreams& io, QDateTime* now)
+int CliSupport::parseNow(const Command& command,
+                         const Workspace& workspace,
+                         const std::optional<QString>& given,
+                         CliStreams& io,
+                         QDateTime* now)
 {
-    if (text.isEmpty()) {
+    if (!given) {
         *now = QDateTime::currentDateTimeUtc();
         return Command::Success;
     }
+    const QString& text = *given;
     QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!parsed.isValid()) {
         return command.usageError(
@@ -104,10 +112,55 @@ int CliSupport::parseNow(
         // No offset given: the time as the workspace's time zone shows it, not as this
         // machine's does, so a CI run renders the same on any server.
         const QTimeZone zone(workspace.timeZone.toUtf8());
-        parsed = QDateTime(parsed.date(), parsed.time(), zone.isValid() ? zone : QTimeZone::utc());
+        const QTimeZone used = zone.isValid() ? zone : QTimeZone::utc();
+        const QDateTime local = QDateTime(parsed.date(), parsed.time(), used);
+        // In the hour clocks skip, that wall-clock time never happens: say so rather than
+        // guess which instant was meant (Qt gives an invalid or shifted time there).
+        if (!local.isValid() || local.time() != parsed.time() || local.date() != parsed.date()) {
+            // The offset in force before the jump, the one the user most likely means.
+            const int offset = used.offsetFromUtc(QDateTime(parsed.date(), QTime(0, 0), used));
+            const QString sign = offset < 0 ? QStringLiteral("-") : QStringLiteral("+");
+            const QString offsetText = QStringLiteral("%1%2:%3")
+                                           .arg(sign)
+                                           .arg(qAbs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                                           .arg(qAbs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+            return command.usageError(io,
+                                      QStringLiteral("--now \"%1\" does not exist in %2 (the clocks skip it); give "
+                                                     "an offset, e.g. %1%3")
+                                          .arg(text, QString::fromUtf8(used.id()), offsetText));
+        }
+        parsed = local;
     }
     *now = parsed;
     return Command::Success;
+}
+
+std::optional<QString> CliSupport::value(const QCommandLineParser& parser, const QString& name)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    return parser.value(name);
+}
+
+SecretRedactor CliSupport::markedSecrets(const Workspace& workspace)
+{
+    SecretRedactor redactor;
+    for (const ContextValue& value : workspace.context.my.values) {
+        if (value.secret)
+            redactor.addSecretValue(value.value);
+    }
+    return redactor;
+}
+
+RenderedRequest CliSupport::masked(const RenderedRequest& request, const Workspace& workspace)
+{
+    const SecretRedactor redactor = markedSecrets(workspace);
+    RenderedRequest out = request;
+    out.url = redactor.redact(out.url);
+    for (RenderedHeader& header : out.headers)
+        header.value = header.secret ? SecretRedactor::placeholder() : redactor.redact(header.value);
+    out.body = redactor.redact(out.body);
+    return out;
 }
 
 void CliSupport::printJson(CliStreams& io, const QJsonObject& object)

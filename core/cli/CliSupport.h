@@ -1,11 +1,15 @@
 #pragma once
 
 #include "Command.h"
+#include "RenderedRequest.h"
+#include "SecretRedactor.h"
 #include "Workspace.h"
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 class QCommandLineParser;
 
@@ -26,13 +30,25 @@ public:
     // empty lead when the workspace has none. 2 when not found.
     static int findLead(const Command& command,
                         const Workspace& workspace,
-                        const QString& indexOrEmail,
+                        const std::optional<QString>& indexOrEmail,
                         CliStreams& io,
                         QJsonObject* lead);
-    // --now as ISO 8601; without an offset it is a time in the workspace's time zone.
+    // --now as ISO 8601; without an offset it is a time in the workspace's time zone (2
+    // when that time does not exist there, as in the hour clocks skip in spring).
     // Without --now, the current time. 2 when invalid.
-    static int
-    parseNow(const Command& command, const Workspace& workspace, const QString& text, CliStreams& io, QDateTime* now);
+    static int parseNow(const Command& command,
+                        const Workspace& workspace,
+                        const std::optional<QString>& text,
+                        CliStreams& io,
+                        QDateTime* now);
+    // An option's value, or nullopt when the option is not given: "--lead ''" is a value,
+    // and a wrong one, not the same as no --lead.
+    static std::optional<QString> value(const QCommandLineParser& parser, const QString& name);
+    // Masks what the user marked secret, for output that ends up in CI logs: the values of
+    // secret My Tokens wherever a render put them (secret headers are masked by name).
+    static SecretRedactor markedSecrets(const Workspace& workspace);
+    // The request as rendered, with markedSecrets() and secret headers masked.
+    static RenderedRequest masked(const RenderedRequest& request, const Workspace& workspace);
     // Indented JSON with sorted keys: stable output a CI script can diff.
     static void printJson(CliStreams& io, const QJsonObject& object);
 };

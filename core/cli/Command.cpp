@@ -24,7 +24,8 @@ int Command::run(const QStringList& arguments, CliStreams& io)
     if (!parser.parse(QStringList {name()} + arguments)) {
         return usageError(io, parser.errorText());
     }
-    if (parser.isSet(help)) {
+    // Qt adds --help-all beside --help; the commands have no Qt options to add to it.
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all"))) {
         io.out << helpText();
         return Success;
     }

@@ -80,7 +80,8 @@ int MapCommand::execute(const QCommandLineParser& parser, CliStreams& io)
             CliSupport::findWebhook(*this, workspace, parser.value(QStringLiteral("webhook")), io, &webhook)) {
         return code;
     }
-    if (const int code = CliSupport::findLead(*this, workspace, parser.value(QStringLiteral("lead")), io, &lead)) {
+    if (const int code =
+            CliSupport::findLead(*this, workspace, CliSupport::value(parser, QStringLiteral("lead")), io, &lead)) {
         return code;
     }
 

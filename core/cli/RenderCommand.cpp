@@ -39,7 +39,8 @@ void RenderCommand::addOptions(QCommandLineParser& parser) const
                       QStringLiteral("The clock for system tokens, ISO 8601; without an offset it is in the "
                                      "workspace's time zone (default: now)."),
                       QStringLiteral("ISO-8601")});
-    parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Print secret header values unmasked.")});
+    parser.addOption({QStringLiteral("show-secrets"),
+                      QStringLiteral("Print the values of secret headers and secret My Tokens unmasked.")});
 }
 
 int RenderCommand::execute(const QCommandLineParser& parser, CliStreams& io)
@@ -62,14 +63,17 @@ int RenderCommand::execute(const QCommandLineParser& parser, CliStreams& io)
             CliSupport::findWebhook(*this, workspace, parser.value(QStringLiteral("webhook")), io, &webhook)) {
         return code;
     }
-    if (const int code = CliSupport::findLead(*this, workspace, parser.value(QStringLiteral("lead")), io, &lead)) {
+    if (const int code =
+            CliSupport::findLead(*this, workspace, CliSupport::value(parser, QStringLiteral("lead")), io, &lead)) {
         return code;
     }
-    if (const int code = CliSupport::parseNow(*this, workspace, parser.value(QStringLiteral("now")), io, &now)) {
+    if (const int code =
+            CliSupport::parseNow(*this, workspace, CliSupport::value(parser, QStringLiteral("now")), io, &now)) {
         return code;
     }
     const Renderer renderer(workspace, workspace.webhooks.at(webhook));
     const RenderedRequest request = renderer.render(lead, now);
-    CliSupport::printJson(io, request.toJson(!parser.isSet(QStringLiteral("show-secrets"))));
+    const bool show = parser.isSet(QStringLiteral("show-secrets"));
+    CliSupport::printJson(io, (show ? request : CliSupport::masked(request, workspace)).toJson(!show));
     return request.hasErrors() ? CheckFailed : Success;
 }

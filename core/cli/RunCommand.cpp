@@ -140,7 +140,13 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
 
     QFile out;
     if (parser.isSet(QStringLiteral("out"))) {
-        out.setFileName(parser.value(QStringLiteral("out")));
+        const QString file = parser.value(QStringLiteral("out"));
+        if (file.isEmpty())
+            return usageError(io, QStringLiteral("--out needs a file name"));
+        // Standard output carries the summary; lines mixed into it would break both.
+        if (file == QLatin1String("-"))
+            return usageError(io, QStringLiteral("--out - is not supported: standard output carries the summary"));
+        out.setFileName(file);
         if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return usageError(io, QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
     }
@@ -155,14 +161,25 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     const bool terminal = isatty(fileno(stderr));
     const qint64 progressEveryMs = terminal ? 100 : 2000;
     int failed = 0;
+    // A full disk or a file that takes no writes: the lines users' scripts read would be
+    // lost, so the run stops rather than make calls whose results go nowhere.
+    QString writeError;
+    const auto stopOnWriteError = [&] {
+        if (writeError.isEmpty() && out.error() != QFileDevice::NoError) {
+            writeError = QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString());
+            runner.cancel();
+        }
+    };
     QObject::connect(&runner, &BatchRunner::leadFinished, &loop, [&](const BatchLeadResult& result) {
         if (!result.call.isSuccess())
             ++failed;
-        if (out.isOpen()) {
+        if (out.isOpen() && writeError.isEmpty()) {
             BatchLeadResult safe = result;
             safe.call = redactor.redact(result.call);
-            out.write(QJsonDocument(safe.toJson(redactor.secretHeaderNames())).toJson(QJsonDocument::Compact));
-            out.write("\n");
+            QByteArray line = QJsonDocument(safe.toJson(redactor.secretHeaderNames())).toJson(QJsonDocument::Compact);
+            line += '\n';
+            if (out.write(line) != line.size() || !out.flush())
+                stopOnWriteError();
         }
     });
     QObject::connect(&runner, &BatchRunner::progress, &loop, [&](int done, int total) {
@@ -177,8 +194,15 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     runner.start(leads);
     if (runner.isRunning())
         loop.exec();
-    out.close();
+    if (out.isOpen()) {
+        out.close();
+        stopOnWriteError();
+    }
 
     CliSupport::printJson(io, runner.summary().toJson());
+    if (!writeError.isEmpty()) {
+        io.err << "webhook-designer-cli run: " << writeError << '\n';
+        return UsageError; // as when --out cannot be opened at all
+    }
     return runner.summary().ok() == leads.size() ? Success : CheckFailed;
 }

@@ -34,7 +34,8 @@ QString SendCommand::description() const
         "and prints {\"request\": the request as sent (with the headers Qt adds), \"response\":\n"
         "{\"status\", \"reason\", \"headers\", \"body\", \"bodyTruncated\", \"timings\": {\"totalMs\", ...}}\n"
         "or null, \"mappings\", \"lead\": the lead after the mappings, \"error\": {\"kind\",\n"
-        "\"message\"} or null}. Secret header values are masked unless --show-secrets is given.\n"
+        "\"message\"} or null}. Secret headers and secret My Tokens are masked unless\n"
+        "--show-secrets is given.\n"
         "A TLS error adds \"error.certificate\": {\"host\", \"sha256\", \"subject\", \"issuer\",\n"
         "\"notBefore\", \"notAfter\", \"trustable\"}; to trust that self-signed certificate, add\n"
         "\"trustedCertificate\": {\"host\": HOST, \"sha256\": SHA256} to the workspace.\n"
@@ -56,7 +57,8 @@ void SendCommand::addOptions(QCommandLineParser& parser) const
     parser.addOption({QStringLiteral("now"),
                       QStringLiteral("The time for system tokens, ISO 8601 (default: now)."),
                       QStringLiteral("ISO-8601")});
-    parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Print secret header values.")});
+    parser.addOption(
+        {QStringLiteral("show-secrets"), QStringLiteral("Print the values of secret headers and secret My Tokens.")});
     parser.addOption({QStringLiteral("no-history"), QStringLiteral("Do not record the call in the history.")});
 }
 
@@ -88,9 +90,11 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     if (const int code =
             CliSupport::findWebhook(*this, workspace, parser.value(QStringLiteral("webhook")), io, &webhookIndex))
         return code;
-    if (const int code = CliSupport::findLead(*this, workspace, parser.value(QStringLiteral("lead")), io, &lead))
+    if (const int code =
+            CliSupport::findLead(*this, workspace, CliSupport::value(parser, QStringLiteral("lead")), io, &lead))
         return code;
-    if (const int code = CliSupport::parseNow(*this, workspace, parser.value(QStringLiteral("now")), io, &now))
+    if (const int code =
+            CliSupport::parseNow(*this, workspace, CliSupport::value(parser, QStringLiteral("now")), io, &now))
         return code;
     const Webhook& webhook = workspace.webhooks.at(webhookIndex);
     options.trust(workspace.trustedCertificate);
@@ -117,14 +121,18 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     for (const MappingResult& result : mapping.mappings)
         mappings.append(result.toJson());
     // A request refused before sending has no wire form: show what was rendered.
+    // Secret My Tokens are masked wherever they went (URL, headers, body, an echo in the
+    // response), as in the history: this output often ends up in a CI log.
+    const bool show = parser.isSet(QStringLiteral("show-secrets"));
+    const CallResult shown = show ? call : CliSupport::markedSecrets(workspace).redact(call);
     const QJsonObject requestJson = call.error == CallResult::ErrorKind::InvalidRequest
-                                        ? request.toJson(!parser.isSet(QStringLiteral("show-secrets")))
-                                        : call.requestJson(secretHeaders);
+                                        ? (show ? request : CliSupport::masked(request, workspace)).toJson(!show)
+                                        : shown.requestJson(secretHeaders);
     CliSupport::printJson(io,
                           QJsonObject {
                               {QStringLiteral("request"), requestJson},
                               {QStringLiteral("response"),
-                               call.status > 0 ? QJsonValue(call.responseJson()) : QJsonValue(QJsonValue::Null)},
+                               call.status > 0 ? QJsonValue(shown.responseJson()) : QJsonValue(QJsonValue::Null)},
                               {QStringLiteral("mappings"), mappings},
                               {QStringLiteral("lead"), mapping.leadAfter},
                               {QStringLiteral("error"), call.errorJson()},

@@ -31,6 +31,7 @@ private slots:
     void humanDuration_data();
     void humanDuration();
     void estimateAddsUpLikeMarketo();
+    void estimateCountsCallsWithoutAnAnswer();
 
 private:
     Webhook enrichWebhook(const QString& url) const;
@@ -317,6 +318,32 @@ void tst_BatchRunner::estimateAddsUpLikeMarketo()
     const QJsonObject json = summary.toJson().value(QStringLiteral("estimate")).toObject();
     QCOMPARE(json.value(QStringLiteral("leads100000")).toObject().value(QStringLiteral("serial")).toString(),
              QStringLiteral("1 h 23 min"));
+}
+
+void tst_BatchRunner::estimateCountsCallsWithoutAnAnswer()
+{
+    // Marketo waits out a timeout as well: calls that timed out count at what they took,
+    // so a run of timeouts does not promise "0 ms". A request never sent, or one the user
+    // cancelled, says nothing about the server and does not count.
+    BatchSummary summary;
+    summary.begin(4, 20);
+    CallResult timedOut;
+    timedOut.error = CallResult::ErrorKind::Timeout;
+    timedOut.totalMs = 30000;
+    summary.add(timedOut, {});
+    summary.add(timedOut, {});
+    CallResult refused;
+    refused.error = CallResult::ErrorKind::InvalidRequest;
+    summary.add(refused, {});
+    CallResult cancelled;
+    cancelled.error = CallResult::ErrorKind::Cancelled;
+    cancelled.totalMs = 5;
+    summary.add(cancelled, {});
+    summary.finish(60000, false);
+    QCOMPARE(summary.latencyMax(), 30000.0);
+    QCOMPARE(summary.latencyPercentile(50), 30000.0);
+    QCOMPARE(summary.estimate(100000).serialMs, 100000 * 30000.0);
+    QCOMPARE(summary.estimate(20).parallelMs, 30000.0);
 }
 
 QTEST_GUILESS_MAIN(tst_BatchRunner)

@@ -24,6 +24,7 @@ private slots:
     void renderPrintsTheRequest();
     void renderPicksLeadAndClock();
     void renderMasksSecrets();
+    void renderNowInAClockGap();
     void renderWithErrorsExitsOne();
     void lintClean();
     void lintErrorsNameTheirWebhook();
@@ -187,6 +188,8 @@ void TestCli::commandHelp_data()
                                 << "map WORKSPACE --webhook NAME --status CODE --response FILE [--lead INDEX|EMAIL]";
     QTest::newRow("help render") << QStringList {QStringLiteral("help"), QStringLiteral("render")}
                                  << "render WORKSPACE --webhook NAME";
+    QTest::newRow("render --help-all") << QStringList {QStringLiteral("render"), QStringLiteral("--help-all")}
+                                       << "render WORKSPACE --webhook NAME";
     // --help wins over missing required options.
     QTest::newRow("map --help with other options")
         << QStringList {QStringLiteral("map"), m_workspace, QStringLiteral("--help")} << "map WORKSPACE";
@@ -252,6 +255,49 @@ void TestCli::renderMasksSecrets()
     QCOMPARE(r.exitCode, 0);
     const QJsonArray headers = r.json().value(QStringLiteral("headers")).toArray();
     QCOMPARE(headers[1].toObject().value(QStringLiteral("value")).toString(), QStringLiteral("Bearer abc123"));
+
+    // A secret My Token is masked wherever the render put it, in each encoding's form.
+    QJsonObject workspace = QJsonDocument::fromJson(workspaceJson).object();
+    QJsonArray webhooks = workspace.value(QStringLiteral("webhooks")).toArray();
+    QJsonObject hook = webhooks.at(0).toObject();
+    hook.insert(QStringLiteral("url"), QStringLiteral("http://127.0.0.1:1/x?k={{my.apiKey}}"));
+    hook.insert(QStringLiteral("template"), QStringLiteral("{\"key\": {{my.apiKey}}}"));
+    hook.insert(QStringLiteral("headers"),
+                QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("X-Key")},
+                                         {QStringLiteral("value"), QStringLiteral("{{my.apiKey}}")}}});
+    webhooks.replace(0, hook);
+    workspace.insert(QStringLiteral("webhooks"), webhooks);
+    const QString path =
+        writeFile(QStringLiteral("secret-everywhere.webhooks.json"), QJsonDocument(workspace).toJson());
+    const QStringList everywhere {QStringLiteral("render"), path, QStringLiteral("--webhook"), QStringLiteral("ok")};
+    r = cli(everywhere);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(!r.out.contains("abc123"), r.out.constData());
+    QCOMPARE(r.json().value(QStringLiteral("url")).toString(), QStringLiteral("http://127.0.0.1:1/x?k=••••••"));
+    QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("{\"key\": \"••••••\"}"));
+    r = cli(everywhere + QStringList {QStringLiteral("--show-secrets")});
+    QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("{\"key\": \"abc123\"}"));
+}
+
+void TestCli::renderNowInAClockGap()
+{
+    // 02:30 on 10 March 2024 never happened in Los Angeles: a usage error that says so and
+    // suggests the offset, not a render with empty system tokens.
+    QByteArray json = workspaceJson;
+    json.replace("\"timeZone\": \"UTC\"", "\"timeZone\": \"America/Los_Angeles\"");
+    const QString path = writeFile(QStringLiteral("la.webhooks.json"), json);
+    const QStringList base {QStringLiteral("render"), path, QStringLiteral("--webhook"), QStringLiteral("ok")};
+    Result r = cli(base + QStringList {QStringLiteral("--now"), QStringLiteral("2024-03-10T02:30:00")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("does not exist in America/Los_Angeles"), r.err.constData());
+    QVERIFY2(r.err.contains("2024-03-10T02:30:00-08:00"), r.err.constData());
+    r = cli(base + QStringList {QStringLiteral("--now"), QStringLiteral("2024-03-10T02:30:00-08:00")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json().value(QStringLiteral("url")).toString(),
+             QStringLiteral("http://127.0.0.1:18787/echo?d=Mar%2010%2C%202024"));
+    r = cli(base + QStringList {QStringLiteral("--now"), QStringLiteral("2024-03-10T03:30:00")});
+    QCOMPARE(r.exitCode, 0);
 }
 
 void TestCli::renderWithErrorsExitsOne()
@@ -443,6 +489,17 @@ void TestCli::usageErrors_data()
                                                                QStringLiteral("--lead"),
                                                                QStringLiteral("nobody@example.com")}
                                                << "no lead \"nobody@example.com\"";
+    // Given but empty is a wrong value, not the same as not given.
+    QTest::newRow("render empty lead") << QStringList {QStringLiteral("render"),
+                                                       ws,
+                                                       webhook,
+                                                       QStringLiteral("ok"),
+                                                       QStringLiteral("--lead"),
+                                                       QString()}
+                                       << "no lead \"\"";
+    QTest::newRow("render empty now")
+        << QStringList {QStringLiteral("render"), ws, webhook, QStringLiteral("ok"), QStringLiteral("--now"), QString()}
+        << "invalid --now \"\"";
     QTest::newRow("render invalid now") << QStringList {QStringLiteral("render"),
                                                         ws,
                                                         webhook,

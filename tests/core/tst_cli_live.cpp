@@ -2,6 +2,7 @@
 #include "TlsTestServer.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -36,6 +37,7 @@ private slots:
     void runCallsEveryLead();
     void runUsesTheWorkspaceLeadsWithLimit();
     void runReportsFailures();
+    void runStopsWhenOutCannotBeWritten();
     void sendAndRunTrustTheWorkspaceCertificate();
     void sandboxCommandServes();
 
@@ -162,6 +164,9 @@ void tst_CliLive::sendPrintsTheCall()
             QVERIFY(!h.value(QStringLiteral("value")).toString().contains(QLatin1String("topsecret")));
     }
     QVERIFY(hasUserAgent);
+    // The secret My Token in the URL is masked too: this output goes to CI logs.
+    QVERIFY2(!result.out.contains("topsecret-777"), result.out.constData());
+    QVERIFY(request.value(QStringLiteral("url")).toString().endsWith(QStringLiteral("?k=••••••")));
     const QJsonObject response = json.value(QStringLiteral("response")).toObject();
     QCOMPARE(response.value(QStringLiteral("status")).toInt(), 200);
     QCOMPARE(response.value(QStringLiteral("reason")).toString(), QStringLiteral("OK"));
@@ -274,6 +279,21 @@ void tst_CliLive::sendUsageAndWorkspaceErrors_data()
                                                      QStringLiteral("--leads"),
                                                      QStringLiteral("/nonexistent/leads.csv")}
                                      << 2;
+    QTest::newRow("run empty out") << QStringList {QStringLiteral("run"),
+                                                   QStringLiteral("WS"),
+                                                   QStringLiteral("--webhook"),
+                                                   QStringLiteral("Enrich"),
+                                                   QStringLiteral("--out"),
+                                                   QString()}
+                                   << 2;
+    // Standard output carries the summary.
+    QTest::newRow("run out to stdout") << QStringList {QStringLiteral("run"),
+                                                       QStringLiteral("WS"),
+                                                       QStringLiteral("--webhook"),
+                                                       QStringLiteral("Enrich"),
+                                                       QStringLiteral("--out"),
+                                                       QStringLiteral("-")}
+                                       << 2;
     QTest::newRow("sandbox bad port") << QStringList {QStringLiteral("sandbox"),
                                                       QStringLiteral("--port"),
                                                       QStringLiteral("70000")}
@@ -372,6 +392,22 @@ void tst_CliLive::runReportsFailures()
     const QJsonObject counts = QJsonDocument::fromJson(result.out).object().value(QStringLiteral("counts")).toObject();
     QCOMPARE(counts.value(QStringLiteral("ok")).toInt(), 1);
     QCOMPARE(counts.value(QStringLiteral("non2xx")).toInt(), 2);
+}
+
+void tst_CliLive::runStopsWhenOutCannotBeWritten()
+{
+    if (!QFileInfo::exists(QStringLiteral("/dev/full")))
+        QSKIP("No /dev/full to stand for a full disk");
+    const Result result = cli({QStringLiteral("run"),
+                               m_workspace,
+                               QStringLiteral("--webhook"),
+                               QStringLiteral("Enrich"),
+                               QStringLiteral("--out"),
+                               QStringLiteral("/dev/full")});
+    // Not a silent exit 0 with the lines lost: the message, and the summary of what ran.
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains("cannot write /dev/full"), result.err.constData());
+    QVERIFY(QJsonDocument::fromJson(result.out).isObject());
 }
 
 void tst_CliLive::sendAndRunTrustTheWorkspaceCertificate()

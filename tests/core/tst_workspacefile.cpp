@@ -298,6 +298,17 @@ void TestWorkspaceFile::rejects_data()
     QTest::newRow("field duplicate")
         << head + "  \"fields\": [{\"name\": \"A\", \"apiName\": \"a\"},\n    {\"name\": \"B\", \"apiName\": \"A\"}]\n}"
         << "fields[1].apiName" << 4 << 30 << "duplicate API name \"A\" (also fields[0])";
+    // Tokens and mappings find fields by name or API name: a standard one's cannot be reused.
+    QTest::newRow("field reuses a standard name")
+        << head + "  \"fields\": [{\"name\": \"company name\", \"apiName\": \"x\"}]\n}"
+        << "fields[0].name" << 3 << 23
+        << "\"company name\" is already a standard field (Company Name, API name company): a custom field needs a "
+           "name of its own";
+    QTest::newRow("field reuses a standard API name")
+        << head + "  \"fields\": [{\"name\": \"Revenue2\", \"apiName\": \"company\"}]\n}"
+        << "fields[0].apiName" << 3 << 46
+        << "\"company\" is already a standard field's API name (Company Name): a custom field needs an API name of "
+           "its own";
     QTest::newRow("leads type") << head + "  \"leads\": \"ada\"\n}"
                                 << "leads" << 3 << 12 << "expected an array, found a string";
     QTest::newRow("lead not object") << head + "  \"leads\": [{}, null]\n}"
