@@ -85,6 +85,8 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
     m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("batchCloseButton"));
+    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close the batch run"));
     m_start = buttons->addButton(tr("&Run"), QDialogButtonBox::ActionRole);
     m_start->setObjectName(QStringLiteral("batchStartButton"));
     m_start->setAccessibleName(tr("Start the batch run"));
@@ -244,16 +246,21 @@ void BatchDialog::cancel()
 void BatchDialog::showSummary(const BatchSummary& summary)
 {
     QStringList lines;
+    // Calls the user cancelled in flight are counted by kind, like every error kind, but
+    // they are neither answered nor the server's fault: say so rather than call them
+    // transport errors.
+    const int cancelled = summary.errorsByKind().value(CallResult::errorKindName(CallResult::ErrorKind::Cancelled));
     lines << tr("%1 of %2 leads called%3 in %4.")
-                 .arg(summary.completed())
+                 .arg(summary.completed() - cancelled)
                  .arg(summary.leads())
-                 .arg(summary.cancelled() ? tr(" (cancelled)") : QString())
+                 .arg(summary.cancelled() ? tr(" (cancelled; %n call(s) stopped in flight)", nullptr, cancelled)
+                                          : QString())
                  .arg(BatchSummary::humanDuration(summary.durationMs()));
     lines << tr("2xx: %1 · other status: %2 · empty 2xx (error 1001): %3 · transport errors: %4")
                  .arg(summary.ok())
                  .arg(summary.non2xx())
                  .arg(summary.empty2xx())
-                 .arg(summary.errors());
+                 .arg(summary.errors() - cancelled);
     lines << tr("Latency p50 %1 · p90 %2 · p99 %3 · max %4")
                  .arg(BatchSummary::humanDuration(summary.latencyPercentile(50)),
                       BatchSummary::humanDuration(summary.latencyPercentile(90)),

@@ -37,6 +37,10 @@ FieldChooserDialog::FieldChooserDialog(const FieldCatalog& catalog, const QStrin
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("fieldChooserButtonBox"));
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create &Mapping"));
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("createMappingButton"));
+    buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Create the mapping"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("fieldChooserCancelButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Close without creating a mapping"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(pathLabel);

@@ -36,6 +36,12 @@ HistoryDialog::HistoryDialog(QWidget* parent) : QDialog(parent), m_model(new His
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("historyCountLabel"));
     m_count->setAccessibleName(tr("Number of calls"));
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("historyNoticeLabel"));
+    m_notice->setAccessibleName(tr("History notice"));
+    m_notice->setWordWrap(true);
+    m_notice->setTextFormat(Qt::PlainText);
+    m_notice->hide();
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("historyTable"));
     m_table->setAccessibleName(tr("Past calls"));
@@ -43,6 +49,7 @@ HistoryDialog::HistoryDialog(QWidget* parent) : QDialog(parent), m_model(new His
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_request = new BodyView(this);
@@ -61,6 +68,8 @@ HistoryDialog::HistoryDialog(QWidget* parent) : QDialog(parent), m_model(new His
     split->setStretchFactor(1, 2);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("historyCloseButton"));
+    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close the call history"));
     m_resend = buttons->addButton(tr("&Re-send"), QDialogButtonBox::ActionRole);
     m_resend->setObjectName(QStringLiteral("historyResendButton"));
     m_resend->setAccessibleName(tr("Send the selected request again"));
@@ -69,6 +78,7 @@ HistoryDialog::HistoryDialog(QWidget* parent) : QDialog(parent), m_model(new His
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_count);
     layout->addWidget(split, 1);
+    layout->addWidget(m_notice);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -86,6 +96,7 @@ HistoryDialog::~HistoryDialog() = default;
 void HistoryDialog::setEntries(const QList<CallHistoryEntry>& entries)
 {
     m_model->setEntries(entries);
+    m_notice->hide();
     m_count->setText(tr("%n call(s), newest first", nullptr, int(entries.size())));
     if (!entries.isEmpty())
         selectRow(0);
@@ -135,8 +146,20 @@ QByteArray HistoryDialog::responseText(const CallHistoryEntry& entry)
            + response.value(QStringLiteral("body")).toString().toUtf8();
 }
 
+void HistoryDialog::showNotice(const QString& text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString HistoryDialog::notice() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
 void HistoryDialog::showCurrent()
 {
+    m_notice->hide();
     const int row = m_table->currentIndex().row();
     m_resend->setEnabled(row >= 0);
     if (row < 0) {

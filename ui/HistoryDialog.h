@@ -15,10 +15,11 @@ class QTableView;
 // selected one, the request and the response as they were recorded. "Re-send" emits
 // resendRequested() with the recorded request; the history keeps secrets redacted, so
 // the window puts the workspace's secret header values back (by header name) before
-// sending.
+// sending, and refuses, through showNotice(), a call that held other secret values.
+// setEntries() may be called again while the dialog is open (a new call was recorded).
 //
 // Object names: historyTable, historyRequestView, historyResponseView,
-// historyResendButton, historyCountLabel.
+// historyResendButton, historyCountLabel, historyNoticeLabel, historyCloseButton.
 class HistoryDialog : public QDialog
 {
     Q_OBJECT
@@ -30,6 +31,10 @@ public:
     void setEntries(const QList<CallHistoryEntry>& entries);
     HistoryModel* model() const { return m_model; }
     void selectRow(int row);
+    // A word about the selected call (why it was not sent again); hidden again when
+    // another call is selected or the entries change.
+    void showNotice(const QString& text);
+    QString notice() const;
 
     // The recorded request as a RenderedRequest (headers in order, body as text).
     static RenderedRequest requestOf(const CallHistoryEntry& entry);
@@ -49,4 +54,5 @@ private:
     BodyView* m_response = nullptr;
     QPushButton* m_resend = nullptr;
     QLabel* m_count = nullptr;
+    QLabel* m_notice = nullptr;
 };

@@ -17,6 +17,7 @@
 #include "Linter.h"
 #include "MappingEvaluator.h"
 #include "MappingModel.h"
+#include "MappingResultModel.h"
 #include "MessageBar.h"
 #include "MoveRowCommand.h"
 #include "PreviewPane.h"
@@ -25,6 +26,7 @@
 #include "Renderer.h"
 #include "ResponsePane.h"
 #include "SandboxServer.h"
+#include "SecretRedactor.h"
 #include "SetTrustedCertificateCommand.h"
 #include "SetWebhookPropertyCommand.h"
 #include "TemplateEditor.h"
@@ -199,10 +201,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_sideTabs = named(new QTabWidget(side), "sideTabs", tr("Preview, response and sample data"));
     sideLayout->addWidget(m_sideTabs, 1);
     m_previewPane = named(new PreviewPane(m_sideTabs), "previewPane", tr("Preview"));
-    m_sideTabs->addTab(m_previewPane, tr("&Preview"));
+    m_sideTabs->addTab(m_previewPane, tr("Pre&view"));
     m_responsePane = named(new ResponsePane(m_sideTabs), "responsePane", tr("Response"));
-    m_sideTabs->addTab(m_responsePane, tr("Res&ponse"));
-    m_sideTabs->addTab(createSampleDataPane(), tr("Sample &Data"));
+    m_sideTabs->addTab(m_responsePane, tr("Resp&onse"));
+    m_sideTabs->addTab(createSampleDataPane(), tr("&Sample Data"));
     splitter->addWidget(side);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 3);
@@ -219,6 +221,10 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     setCentralWidget(central);
 
     m_statusLabel = named(new QLabel(this), "statusLabel", tr("Status"));
+    // Ignored, not Preferred: the label's text (a URL) must not set the window's minimum width.
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_statusLabel->setTextFormat(Qt::PlainText);
+    m_statusLabel->installEventFilter(this);
     statusBar()->addWidget(m_statusLabel, 1);
 
     m_previewTimer.setSingleShot(true);
@@ -242,7 +248,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
         m_mappingsTable->setCurrentIndex(m_mappingModel->index(row, MappingModel::FieldColumn));
     });
     connect(m_responsePane, &ResponsePane::pathCopied, this, [this](const QString& path) {
-        m_statusLabel->setText(tr("Copied %1").arg(path));
+        setStatusText(tr("Copied %1").arg(path));
     });
     // Trusting is an edit of the workspace (saved, undoable); the call is then tried again.
     connect(m_responsePane,
@@ -322,15 +328,27 @@ void MainWindow::createActions()
         }
         return a;
     };
+    // Only GNOME and KDE define Save As and Preferences; elsewhere the standard key is
+    // empty and the action would have no shortcut at all.
+    auto standardOr = [](QKeySequence::StandardKey standard, const QKeySequence& fallback) {
+        const QKeySequence key(standard);
+        return key.isEmpty() ? fallback : key;
+    };
     m_newAction = action(tr("&New"), "newAction", QStringLiteral(":/icons/new.png"), QKeySequence::New);
     m_openAction = action(tr("&Open…"), "openAction", QStringLiteral(":/icons/open.png"), QKeySequence::Open);
     m_saveAction = action(tr("&Save"), "saveAction", QStringLiteral(":/icons/save.png"), QKeySequence::Save);
-    m_saveAsAction = action(tr("Save &As…"), "saveAsAction", QString(), QKeySequence::SaveAs);
+    m_saveAsAction = action(tr("Save &As…"),
+                            "saveAsAction",
+                            QString(),
+                            standardOr(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)));
     m_importCsvAction = action(tr("&Import Leads from CSV…"),
                                "importCsvAction",
                                QStringLiteral(":/icons/import.png"),
                                QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_settingsAction = action(tr("Se&ttings…"), "settingsAction", QString(), QKeySequence::Preferences);
+    m_settingsAction = action(tr("Se&ttings…"),
+                              "settingsAction",
+                              QString(),
+                              standardOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     m_quitAction = action(tr("&Quit"), "quitAction", QString(), QKeySequence::Quit);
     m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("undoAction"));
@@ -402,6 +420,8 @@ void MainWindow::createActions()
 
 void MainWindow::createMenus()
 {
+    // Alt+F, E, W and H open these menus, so no label, tab or button of the window uses
+    // those letters; the other mnemonics are unique among the widgets shown together.
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
     file->addAction(m_newAction);
@@ -487,7 +507,7 @@ QWidget* MainWindow::createWebhookListPane()
     auto* pane = named(new QWidget(this), "webhookListPane", tr("Webhooks"));
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto* title = named(new QLabel(tr("&Webhooks"), pane), "webhooksLabel", tr("Webhooks"));
+    auto* title = named(new QLabel(tr("Webhoo&ks"), pane), "webhooksLabel", tr("Webhooks"));
     m_filterEdit = named(new QLineEdit(pane), "filterEdit", tr("Filter webhooks by name"));
     m_filterEdit->setPlaceholderText(tr("Filter by name"));
     m_filterEdit->setClearButtonEnabled(true);
@@ -552,7 +572,7 @@ QWidget* MainWindow::createEditorPane()
     form->addRow(tr("&URL:"), m_urlEdit);
     auto* types = new QHBoxLayout;
     types->addWidget(m_requestTypeCombo);
-    auto* encodingLabel = new QLabel(tr("Request Token &Encoding:"), m_editorPane);
+    auto* encodingLabel = new QLabel(tr("Request Token Encodin&g:"), m_editorPane);
     encodingLabel->setBuddy(m_encodingCombo);
     types->addSpacing(12);
     types->addWidget(encodingLabel);
@@ -563,7 +583,7 @@ QWidget* MainWindow::createEditorPane()
     types->addWidget(responseLabel);
     types->addWidget(m_responseTypeCombo);
     types->addStretch();
-    auto* requestLabel = new QLabel(tr("&Request Type:"), m_editorPane);
+    auto* requestLabel = new QLabel(tr("Re&quest Type:"), m_editorPane);
     requestLabel->setBuddy(m_requestTypeCombo);
     form->addRow(requestLabel, types);
     layout->addLayout(form);
@@ -614,7 +634,7 @@ QWidget* MainWindow::createEditorPane()
     headerButtons->addStretch();
     headersLayout->addWidget(m_headersTable, 1);
     headersLayout->addLayout(headerButtons);
-    m_editorTabs->addTab(headersPage, tr("Custom &Headers"));
+    m_editorTabs->addTab(headersPage, tr("&Custom Headers"));
     connect(addHeader, &QPushButton::clicked, this, &MainWindow::addHeader);
     connect(removeHeader, &QPushButton::clicked, this, [this] { removeSelectedRow(m_headersTable, true); });
     connect(upHeader, &QPushButton::clicked, this, [this] { moveSelectedRow(m_headersTable, true, -1); });
@@ -687,7 +707,7 @@ QWidget* MainWindow::createEditorPane()
         if (name.isEmpty() || (existing >= 0 && existing != m_currentWebhook)) {
             m_nameEdit->setToolTip(name.isEmpty() ? tr("A webhook needs a name.")
                                                   : tr("Another webhook is called \"%1\".").arg(name));
-            m_statusLabel->setText(m_nameEdit->toolTip());
+            setStatusText(m_nameEdit->toolTip());
             return;
         }
         m_nameEdit->setToolTip(QString());
@@ -720,7 +740,16 @@ QWidget* MainWindow::createEditorPane()
     m_descriptionEdit->installEventFilter(this);
 
     setTabOrder(m_filterEdit, m_webhookList);
-    setTabOrder(m_webhookList, m_nameEdit);
+    // The list's own buttons come right after it, not after the whole editor.
+    QWidget* previous = m_webhookList;
+    for (const char* name :
+         {"addWebhookButton", "duplicateWebhookButton", "renameWebhookButton", "deleteWebhookButton"}) {
+        if (auto* button = m_webhookList->parentWidget()->findChild<QToolButton*>(QLatin1String(name))) {
+            setTabOrder(previous, button);
+            previous = button;
+        }
+    }
+    setTabOrder(previous, m_nameEdit);
     setTabOrder(m_nameEdit, m_descriptionEdit);
     setTabOrder(m_descriptionEdit, m_urlEdit);
     setTabOrder(m_urlEdit, m_requestTypeCombo);
@@ -737,7 +766,7 @@ QWidget* MainWindow::createSampleDataPane()
     auto* layout = new QVBoxLayout(pane);
 
     auto* leadRow = new QHBoxLayout;
-    auto* importButton = named(new QPushButton(QIcon(QStringLiteral(":/icons/import.png")), tr("Import &CSV…"), pane),
+    auto* importButton = named(new QPushButton(QIcon(QStringLiteral(":/icons/import.png")), tr("Im&port CSV…"), pane),
                                "importCsvButton",
                                tr("Import leads from CSV"));
     leadRow->addWidget(new QLabel(tr("Fields of the sample lead:"), pane), 1);
@@ -753,7 +782,7 @@ QWidget* MainWindow::createSampleDataPane()
     m_leadFieldsTable->setColumnWidth(LeadFieldsModel::TypeColumn, 80);
     layout->addWidget(m_leadFieldsTable, 3);
 
-    auto* contextLabel = new QLabel(tr("Con&text (My Tokens, program, campaign, trigger, member):"), pane);
+    auto* contextLabel = new QLabel(tr("Conte&xt (My Tokens, program, campaign, trigger, member):"), pane);
     m_contextTable = tableView(pane, "contextTable", tr("Context values"));
     m_contextTable->setModel(m_contextModel);
     m_contextTable->installEventFilter(this);
@@ -769,7 +798,7 @@ QWidget* MainWindow::createSampleDataPane()
     auto* contextButtons = new QHBoxLayout;
     m_contextScopeCombo = named(new QComboBox(pane), "contextScopeCombo", tr("Scope of the new context value"));
     m_contextScopeCombo->addItems(Context::scopeNames());
-    auto* addContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/add.png")), tr("Add &Value"), pane),
+    auto* addContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/add.png")), tr("Add Value"), pane),
                              "addContextButton",
                              tr("Add context value"));
     auto* removeContext = named(new QPushButton(QIcon(QStringLiteral(":/icons/delete.png")), tr("Remove"), pane),
@@ -850,11 +879,22 @@ void MainWindow::connectDocument()
             refreshTokens();
         }
     });
-    connect(m_document, &WorkspaceDocument::rowChanged, this, [this](WorkspaceDocument::RowTable, int webhook) {
-        if (webhook == m_currentWebhook) {
-            m_mappingModel->clearOutcome();
+    // The models drop the results on a structural change (they are matched by position);
+    // these run after them and evaluate the mappings again against the last response.
+    const auto mappingsEdited = [this](WorkspaceDocument::RowTable table, int webhook) {
+        if (table == WorkspaceDocument::RowTable::Mappings && webhook == m_currentWebhook) {
+            reevaluateMappings();
         }
-    });
+    };
+    connect(m_document, &WorkspaceDocument::rowInserted, this, mappingsEdited);
+    connect(m_document, &WorkspaceDocument::rowRemoved, this, mappingsEdited);
+    connect(m_document, &WorkspaceDocument::rowMoved, this, mappingsEdited);
+    connect(m_document, &WorkspaceDocument::rowChanged, this, mappingsEdited);
+    // Webhook indexes shift: the last response may no longer be the current webhook's.
+    for (auto signal : {&WorkspaceDocument::webhookInserted, &WorkspaceDocument::webhookRemoved}) {
+        connect(m_document, signal, this, [this] { m_lastCallWebhook = -1; });
+    }
+    connect(m_document, &WorkspaceDocument::workspaceReset, this, [this] { m_lastCallWebhook = -1; });
     connect(m_document, &WorkspaceDocument::currentLeadChanged, this, [this](int index) {
         m_syncing = true;
         m_leadCombo->setCurrentIndex(index);
@@ -905,7 +945,13 @@ void MainWindow::selectWebhook(int index)
         m_mappingModel->setWebhook(index);
         syncEditor();
     }
-    const QModelIndex proxyIndex = m_webhookProxy->mapFromSource(m_webhookModel->index(index));
+    QModelIndex proxyIndex = m_webhookProxy->mapFromSource(m_webhookModel->index(index));
+    if (!proxyIndex.isValid() && index >= 0 && !m_filterEdit->text().isEmpty()) {
+        // The filter hides the webhook being edited (a new one, a duplicate): the list
+        // and the editor would disagree, so the filter goes.
+        m_filterEdit->clear();
+        proxyIndex = m_webhookProxy->mapFromSource(m_webhookModel->index(index));
+    }
     if (proxyIndex.isValid() && m_webhookList->currentIndex() != proxyIndex) {
         m_webhookList->setCurrentIndex(proxyIndex);
     }
@@ -1039,8 +1085,8 @@ void MainWindow::refreshPreview()
         warnings += d.severity == Diagnostic::Severity::Warning;
     }
     if (!isCallRunning()) {
-        m_statusLabel->setText(tr("%1 %2 · %n error(s)", nullptr, errors).arg(request.method, request.url)
-                               + tr(", %n warning(s)", nullptr, warnings));
+        setStatusText(tr("%1 %2 · %n error(s)", nullptr, errors).arg(request.method, maskedUrl(webhook, request.url))
+                      + tr(", %n warning(s)", nullptr, warnings));
     }
     emit previewUpdated();
 }
@@ -1062,6 +1108,28 @@ void MainWindow::updateTitle()
     setWindowTitle(tr("%1[*] — Webhook Designer").arg(name));
     setWindowFilePath(path);
     setWindowModified(m_document->isModified());
+}
+
+void MainWindow::setStatusText(const QString& text)
+{
+    m_statusText = text;
+    m_statusLabel->setToolTip(text);
+    elideStatusText();
+}
+
+void MainWindow::elideStatusText()
+{
+    const QString shown =
+        m_statusLabel->fontMetrics().elidedText(m_statusText, Qt::ElideMiddle, m_statusLabel->contentsRect().width());
+    if (m_statusLabel->text() != shown) {
+        m_statusLabel->setText(shown);
+    }
+}
+
+QString MainWindow::maskedUrl(const Webhook& webhook, const QString& url) const
+{
+    // The redactor history uses, so the status bar hides exactly what history hides.
+    return SecretRedactor(m_document->workspace(), webhook).redact(url);
 }
 
 void MainWindow::updateActions()
@@ -1273,7 +1341,9 @@ void MainWindow::send()
     const RenderedRequest request =
         Renderer(workspace, webhook).render(m_document->currentLeadObject(), QDateTime::currentDateTimeUtc());
     m_mappingModel->clearOutcome();
-    m_statusLabel->setText(tr("Sending %1 %2…").arg(request.method, request.url));
+    m_lastCallWebhook = -1;
+    ++m_mappingEvaluation;
+    setStatusText(tr("Sending %1 %2…").arg(request.method, maskedUrl(webhook, request.url)));
     m_responsePane->showPending();
     m_sideTabs->setCurrentWidget(m_responsePane);
     m_callId = m_http->call(request);
@@ -1301,11 +1371,17 @@ QString MainWindow::historyBase() const
 
 void MainWindow::openHistory()
 {
+    if (m_historyDialog) {
+        m_historyDialog->raise();
+        m_historyDialog->activateWindow();
+        return;
+    }
     CallHistory history(historyBase());
     auto* dialog = new HistoryDialog(this);
     dialog->setObjectName(QStringLiteral("historyDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setEntries(history.entries());
+    m_historyDialog = dialog;
     if (!history.warnings().isEmpty()) {
         m_messageBar->showMessage(MessageBar::Kind::Warning, history.warnings().join(QLatin1Char(' ')));
     }
@@ -1313,22 +1389,48 @@ void MainWindow::openHistory()
         if (isCallRunning()) {
             return;
         }
-        // The history holds placeholders for secrets: the workspace has the real values.
+        // The history holds placeholders for secrets. A secret header is masked whole, so
+        // the workspace's current value can stand in for it; a secret My Token inside the
+        // URL, the body or another header cannot be put back without guessing.
+        const QString placeholder = SecretRedactor::placeholder();
         const int index = m_document->workspace().webhookIndex(name);
         if (index >= 0) {
+            const Webhook& webhook = m_document->workspace().webhooks.at(index);
+            const SecretRedactor redactor(m_document->workspace(), webhook);
             const RenderedRequest current =
-                Renderer(m_document->workspace(), m_document->workspace().webhooks.at(index))
+                Renderer(m_document->workspace(), webhook)
                     .render(m_document->currentLeadObject(), QDateTime::currentDateTimeUtc());
             for (RenderedHeader& header : request.headers) {
+                if (header.value != placeholder) {
+                    continue;
+                }
                 for (const RenderedHeader& own : current.headers) {
-                    if (own.secret && own.name.compare(header.name, Qt::CaseInsensitive) == 0) {
+                    if ((own.secret || redactor.isSecretHeader(own.name.toUtf8()))
+                        && own.name.trimmed().compare(header.name.trimmed(), Qt::CaseInsensitive) == 0) {
                         header.value = own.value;
                     }
                 }
             }
+        }
+        bool redacted = request.url.contains(placeholder) || request.body.contains(placeholder.toUtf8());
+        for (const RenderedHeader& header : request.headers) {
+            redacted = redacted || header.value.contains(placeholder);
+        }
+        if (redacted) {
+            const QString why = tr("Not sent: this call held secret values, which the history does not keep. "
+                                   "Send (Ctrl+Enter) sends the webhook again with the current values.");
+            setStatusText(why);
+            if (m_historyDialog) {
+                m_historyDialog->showNotice(why);
+            }
+            return;
+        }
+        if (index >= 0) {
             selectWebhook(index);
         }
         m_mappingModel->clearOutcome();
+        m_lastCallWebhook = -1;
+        ++m_mappingEvaluation;
         m_responsePane->showPending();
         m_sideTabs->setCurrentWidget(m_responsePane);
         m_callId = m_http->call(request);
@@ -1348,7 +1450,11 @@ void MainWindow::recordHistory(const Webhook& webhook, const CallResult& result,
                         QStringLiteral("designer"),
                         m_document->currentLeadObject(),
                         &error)) {
-        m_statusLabel->setText(tr("The call was not added to the history: %1").arg(error));
+        setStatusText(tr("The call was not added to the history: %1").arg(error));
+        return;
+    }
+    if (m_historyDialog) {
+        m_historyDialog->setEntries(history.entries());
     }
 }
 
@@ -1361,13 +1467,13 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
     updateActions();
     m_previewPane->rememberSentHeaders(result.requestHeaders);
     if (result.error != CallResult::ErrorKind::None) {
-        m_statusLabel->setText(result.errorMessage);
+        setStatusText(result.errorMessage);
     } else {
-        m_statusLabel->setText(tr("%1 %2 · %3 ms · %4 bytes")
-                                   .arg(result.status)
-                                   .arg(result.reason)
-                                   .arg(qRound(result.totalMs))
-                                   .arg(result.bodySize));
+        setStatusText(tr("%1 %2 · %3 ms · %4 bytes")
+                          .arg(result.status)
+                          .arg(result.reason)
+                          .arg(qRound(result.totalMs))
+                          .arg(result.bodySize));
     }
     emit callFinished(result);
     if (m_currentWebhook < 0) {
@@ -1386,24 +1492,77 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
     const Webhook webhook = workspace.webhooks.at(m_currentWebhook);
     const QJsonObject lead = m_document->currentLeadObject();
     const int webhookIndex = m_currentWebhook;
+    m_lastCall = result;
+    m_lastCallWebhook = webhookIndex;
+    const quint64 evaluation = ++m_mappingEvaluation;
     auto* watcher = new QFutureWatcher<MappingOutcome>(this);
-    connect(watcher, &QFutureWatcher<MappingOutcome>::finished, this, [this, watcher, webhookIndex, webhook, result] {
-        watcher->deleteLater();
-        MappingOutcome outcome = watcher->result();
-        if (result.error != CallResult::ErrorKind::None) {
-            outcome.reason = result.errorMessage.isEmpty() ? tr("The call did not complete.") : result.errorMessage;
-        }
-        if (webhookIndex == m_currentWebhook) {
-            m_mappingModel->setOutcome(outcome);
-        }
-        m_responsePane->showResult(result, outcome);
-        recordHistory(webhook, result, outcome);
-        emit mappingsEvaluated(outcome);
-    });
+    connect(watcher,
+            &QFutureWatcher<MappingOutcome>::finished,
+            this,
+            [this, watcher, webhookIndex, webhook, result, evaluation] {
+                watcher->deleteLater();
+                MappingOutcome outcome = watcher->result();
+                if (result.error != CallResult::ErrorKind::None) {
+                    outcome.reason =
+                        result.errorMessage.isEmpty() ? tr("The call did not complete.") : result.errorMessage;
+                }
+                // A mapping edited meanwhile was evaluated since, against the same response.
+                if (webhookIndex == m_currentWebhook && evaluation == m_mappingEvaluation) {
+                    m_mappingModel->setOutcome(outcome);
+                }
+                m_responsePane->showResult(result, outcome);
+                recordHistory(webhook, result, outcome);
+                emit mappingsEvaluated(outcome);
+            });
     watcher->setFuture(
         QtConcurrent::run([workspace, webhook, lead, status = result.mappingStatus(), body = result.body] {
             return MappingEvaluator::evaluate(workspace, webhook, lead, status, body);
         }));
+}
+
+void MainWindow::reevaluateMappings()
+{
+    if (m_currentWebhook < 0 || m_lastCallWebhook != m_currentWebhook) {
+        m_mappingModel->clearOutcome();
+        return;
+    }
+    const quint64 evaluation = ++m_mappingEvaluation;
+    const Workspace& workspace = m_document->workspace();
+    const Webhook& webhook = workspace.webhooks.at(m_currentWebhook);
+    const auto show = [this](MappingOutcome outcome) {
+        if (m_lastCall.error != CallResult::ErrorKind::None) {
+            outcome.reason =
+                m_lastCall.errorMessage.isEmpty() ? tr("The call did not complete.") : m_lastCall.errorMessage;
+        }
+        m_mappingModel->setOutcome(outcome);
+        m_responsePane->mappingModel()->setOutcome(outcome, m_document->workspace().catalog());
+        emit mappingsEvaluated(outcome);
+    };
+    // A small body is evaluated at once, so the new row never shows an empty result; a
+    // large one is read off the UI thread, as after Send.
+    constexpr qsizetype kInlineEvaluationBytes = 256 * 1024;
+    if (m_lastCall.body.size() <= kInlineEvaluationBytes) {
+        show(MappingEvaluator::evaluate(
+            workspace, webhook, m_document->currentLeadObject(), m_lastCall.mappingStatus(), m_lastCall.body));
+        return;
+    }
+    m_mappingModel->clearOutcome();
+    const int webhookIndex = m_currentWebhook;
+    auto* watcher = new QFutureWatcher<MappingOutcome>(this);
+    connect(watcher, &QFutureWatcher<MappingOutcome>::finished, this, [this, watcher, evaluation, webhookIndex, show] {
+        watcher->deleteLater();
+        // Another edit, send or webhook came since: that one's evaluation counts.
+        if (evaluation == m_mappingEvaluation && webhookIndex == m_currentWebhook
+            && m_lastCallWebhook == webhookIndex) {
+            show(watcher->result());
+        }
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [workspace = Workspace(workspace),
+         webhook = Webhook(webhook),
+         lead = m_document->currentLeadObject(),
+         status = m_lastCall.mappingStatus(),
+         body = m_lastCall.body] { return MappingEvaluator::evaluate(workspace, webhook, lead, status, body); }));
 }
 
 void MainWindow::openBatch()
@@ -1517,7 +1676,7 @@ bool MainWindow::openFile(const QString& fileName)
     m_document->reset(workspace, QFileInfo(fileName).absoluteFilePath());
     addRecentFile(QFileInfo(fileName).absoluteFilePath());
     m_messageBar->dismiss();
-    m_statusLabel->setText(tr("Opened %1").arg(QDir::toNativeSeparators(fileName)));
+    setStatusText(tr("Opened %1").arg(QDir::toNativeSeparators(fileName)));
     return true;
 }
 
@@ -1531,12 +1690,8 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString fileName = QFileDialog::getSaveFileName(this,
-                                                    tr("Save Workspace As"),
-                                                    m_document->filePath().isEmpty()
-                                                        ? QStringLiteral("untitled") + WorkspaceFile::fileSuffix()
-                                                        : m_document->filePath(),
-                                                    tr("Webhook workspaces (*.webhooks.json)"));
+    QString fileName = QFileDialog::getSaveFileName(
+        this, tr("Save Workspace As"), saveAsStartPath(), tr("Webhook workspaces (*.webhooks.json)"));
     if (fileName.isEmpty()) {
         return false;
     }
@@ -1544,6 +1699,19 @@ bool MainWindow::saveAs()
         fileName += WorkspaceFile::fileSuffix();
     }
     return saveToFile(fileName);
+}
+
+QString MainWindow::saveAsStartPath() const
+{
+    if (!m_document->filePath().isEmpty()) {
+        return m_document->filePath();
+    }
+    // Not the working directory: started from a launcher that is / or the install folder.
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (dir.isEmpty() || !QFileInfo(dir).isDir()) {
+        dir = QDir::homePath();
+    }
+    return QDir(dir).filePath(QStringLiteral("untitled") + WorkspaceFile::fileSuffix());
 }
 
 bool MainWindow::saveToFile(const QString& fileName)
@@ -1557,7 +1725,7 @@ bool MainWindow::saveToFile(const QString& fileName)
     m_document->markSaved(QFileInfo(fileName).absoluteFilePath());
     addRecentFile(QFileInfo(fileName).absoluteFilePath());
     clearRecovery();
-    m_statusLabel->setText(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
+    setStatusText(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
     return true;
 }
 
@@ -1680,7 +1848,7 @@ void MainWindow::autosaveNow()
     QDir().mkpath(QFileInfo(recoveryFilePath()).absolutePath());
     QString message;
     if (!WorkspaceFile::save(m_document->workspace(), recoveryFilePath(), &message)) {
-        m_statusLabel->setText(tr("Autosave failed: %1").arg(message));
+        setStatusText(tr("Autosave failed: %1").arg(message));
         return;
     }
     QSaveFile info(recoveryInfoPath());
@@ -1783,6 +1951,9 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_statusLabel && event->type() == QEvent::Resize) {
+        elideStatusText();
+    }
     if (event->type() == QEvent::ShortcutOverride) {
         auto* key = static_cast<QKeyEvent*>(event);
         if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {

@@ -11,6 +11,7 @@
 
 class ContextModel;
 class HeaderModel;
+class HistoryDialog;
 class HttpClient;
 class LeadFieldsModel;
 class LeadModel;
@@ -71,6 +72,9 @@ public:
     bool saveToFile(const QString& fileName);
     bool importCsv(const QString& fileName);
     void openSample();
+    // Where Save As starts: the file itself, or for an untitled workspace the user's
+    // Documents folder (home when there is none), never the working directory.
+    QString saveAsStartPath() const;
 
     // The bundled sample with its sandbox URLs pointing at `sandboxUrl`.
     static QByteArray sampleWorkspace(const QString& sandboxUrl);
@@ -92,6 +96,7 @@ public slots:
 signals:
     void previewUpdated();
     void callFinished(const CallResult& result);
+    // After a call, and again when the mappings are edited while its response is shown.
     void mappingsEvaluated(const MappingOutcome& outcome);
 
 protected:
@@ -117,6 +122,12 @@ private:
     void refreshPreview();
     void refreshTokens();
     void updateTitle();
+    // The status bar's text, elided to the label's width (in full in its tooltip), so a
+    // long URL never widens the window.
+    void setStatusText(const QString& text);
+    void elideStatusText();
+    // The URL as the status bar may show it: secret My Token values masked.
+    QString maskedUrl(const Webhook& webhook, const QString& url) const;
     void updateActions();
     void jumpTo(const QString& where, int line, int column);
 
@@ -141,6 +152,8 @@ private:
     void moveSelectedRow(QTableView* view, bool headers, int delta);
 
     void callDone(quint64 id, const CallResult& result);
+    // The current webhook's mappings against its last response, after they were edited.
+    void reevaluateMappings();
     void recordHistory(const Webhook& webhook, const CallResult& result, const MappingOutcome& outcome);
     void openBatch();
     void openHistory();
@@ -184,6 +197,7 @@ private:
     QComboBox* m_contextScopeCombo = nullptr;
     QComboBox* m_timeZoneCombo = nullptr;
     QLabel* m_statusLabel = nullptr;
+    QString m_statusText;
 
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;
@@ -212,8 +226,14 @@ private:
     int m_currentWebhook = -1;
     bool m_syncing = false;
     quint64 m_callId = 0;
+    // The last response of the current webhook (m_lastCallWebhook, -1 when none), kept so
+    // that editing the mappings does not lose their results until the next send.
+    CallResult m_lastCall;
+    int m_lastCallWebhook = -1;
+    quint64 m_mappingEvaluation = 0;
     quint64 m_autosavedRevision = 0;
     bool m_recoveryPending = false;
     QPointer<QWidget> m_lastTokenField;
+    QPointer<HistoryDialog> m_historyDialog;
     TokenDelegate* m_headerValueDelegate = nullptr;
 };

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -29,6 +30,8 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Nothing to edit cell by cell: Tab moves on to the next widget.
+    view->setTabKeyNavigation(false);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
@@ -49,6 +52,9 @@ PreviewPane::PreviewPane(QWidget* parent)
     m_requestLine->setAccessibleName(tr("Request method and URL"));
     m_requestLine->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_requestLine->setWordWrap(true);
+    // Word wrap cannot break a long URL: as Preferred, its width would become the window's
+    // minimum, wider than the screen. The line is selectable and in full in the tooltip.
+    m_requestLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_requestLine->setTextFormat(Qt::PlainText);
     QFont lineFont = m_requestLine->font();
     lineFont.setBold(true);
@@ -101,8 +107,9 @@ PreviewPane::PreviewPane(QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("previewTabs"));
     m_tabs->setAccessibleName(tr("Preview views"));
-    m_tabs->addTab(requestPage, tr("&Request"));
-    m_tabs->addTab(m_encodings, tr("E&ncodings"));
+    // No mnemonics on these tabs: the window's form labels and menus use up their letters.
+    m_tabs->addTab(requestPage, tr("Request"));
+    m_tabs->addTab(m_encodings, tr("Encodings"));
 
     auto* diagnosticsBox = new QWidget(this);
     auto* diagnosticsLayout = new QVBoxLayout(diagnosticsBox);
@@ -113,7 +120,7 @@ PreviewPane::PreviewPane(QWidget* parent)
     m_diagnosticsView = makeTable(m_diagnostics, diagnosticsBox);
     m_diagnosticsView->setObjectName(QStringLiteral("diagnosticsTable"));
     m_diagnosticsView->setAccessibleName(tr("Diagnostics"));
-    m_diagnosticsView->setToolTip(tr("Double-click or press Enter to jump to the place"));
+    m_diagnosticsView->setToolTip(tr("Click or press Enter to jump to the place"));
     for (int c : {DiagnosticModel::SeverityColumn, DiagnosticModel::WhereColumn, DiagnosticModel::PositionColumn})
         m_diagnosticsView->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     diagnosticsLayout->addWidget(m_summary);
@@ -133,9 +140,16 @@ PreviewPane::PreviewPane(QWidget* parent)
     layout->addWidget(split, 1);
 
     connect(m_pretty, &QCheckBox::toggled, this, [this] { updateBody(); });
-    connect(m_diagnosticsView, &QTableView::activated, this, [this](const QModelIndex& index) {
+    const auto jumpToDiagnostic = [this](const QModelIndex& index) {
         const Diagnostic& d = m_diagnostics->diagnostic(index.row());
         emit jumpTo(d.where, d.line, d.column);
+    };
+    connect(m_diagnosticsView, &QTableView::activated, this, jumpToDiagnostic);
+    // A list of places to go: one click is enough, as in an IDE's issues list. Where the
+    // style already activates on a single click, activated() has done it.
+    connect(m_diagnosticsView, &QTableView::clicked, this, [this, jumpToDiagnostic](const QModelIndex& index) {
+        if (!style()->styleHint(QStyle::SH_ItemView_ActivateItemOnSingleClick, nullptr, m_diagnosticsView))
+            jumpToDiagnostic(index);
     });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         if (isEncodingsTabShown())
@@ -160,8 +174,10 @@ void PreviewPane::showRequest(const RenderedRequest& request, const QList<Diagno
 {
     const QString line =
         request.method.isEmpty() ? QString() : QStringLiteral("%1  %2").arg(request.method, request.url);
-    if (m_requestLine->text() != line)
+    if (m_requestLine->text() != line) {
         m_requestLine->setText(line);
+        m_requestLine->setToolTip(line);
+    }
     m_headers->setRows(m_stack.rows(request));
 
     QByteArray contentType;
@@ -200,6 +216,7 @@ void PreviewPane::clear()
     m_request = RenderedRequest();
     m_format = BodyFormat::Text;
     m_requestLine->setText(tr("No webhook selected"));
+    m_requestLine->setToolTip(QString());
     m_headers->setRows({});
     m_diagnostics->setDiagnostics({});
     m_encodings->clear();

@@ -109,6 +109,8 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
     view->setModel(model);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Nothing to edit cell by cell: Tab moves on to the next widget.
+    view->setTabKeyNavigation(false);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
@@ -196,7 +198,7 @@ ResponsePane::ResponsePane(QWidget* parent)
     m_pretty->setAccessibleName(tr("Pretty-print the response body"));
     m_pretty->setChecked(true);
     m_bodyNote = makeLabel(QStringLiteral("responseBodyNoteLabel"), tr("Body notice"), bodyPage);
-    m_save = new QPushButton(tr("&Save Body…"), bodyPage);
+    m_save = new QPushButton(tr("Save &Body…"), bodyPage);
     m_save->setObjectName(QStringLiteral("responseSaveBodyButton"));
     m_save->setAccessibleName(tr("Save the whole response body to a file"));
     m_save->setEnabled(false);
@@ -219,12 +221,13 @@ ResponsePane::ResponsePane(QWidget* parent)
     m_copyPath = new QToolButton(treePage);
     m_copyPath->setObjectName(QStringLiteral("copyPathButton"));
     m_copyPath->setAccessibleName(tr("Copy the Marketo path"));
-    m_copyPath->setText(tr("&Copy Path"));
+    // No mnemonic: every letter of "Copy Path" is taken in the main window.
+    m_copyPath->setText(tr("Copy Path"));
     m_copyPath->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_mapPath = new QToolButton(treePage);
     m_mapPath->setObjectName(QStringLiteral("mapToFieldButton"));
     m_mapPath->setAccessibleName(tr("Map to a lead field"));
-    m_mapPath->setText(tr("&Map to Lead Field…"));
+    m_mapPath->setText(tr("Ma&p to Lead Field…"));
     m_mapPath->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_pathLabel = makeLabel(QStringLiteral("responsePathLabel"), tr("Marketo path of the selected node"), treePage);
     treeBar->addWidget(m_copyPath);
@@ -258,10 +261,11 @@ ResponsePane::ResponsePane(QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("responseTabs"));
     m_tabs->setAccessibleName(tr("Response views"));
-    m_tabs->addTab(bodyPage, tr("&Body"));
-    m_tabs->addTab(treePage, tr("&Tree"));
-    m_tabs->addTab(headersView, tr("&Headers"));
-    m_tabs->addTab(m_mappingsView, tr("Mapped &Fields"));
+    // No mnemonics on these tabs: the window's form labels and menus use up their letters.
+    m_tabs->addTab(bodyPage, tr("Body"));
+    m_tabs->addTab(treePage, tr("Tree"));
+    m_tabs->addTab(headersView, tr("Headers"));
+    m_tabs->addTab(m_mappingsView, tr("Mapped Fields"));
     // The viewport, not the view: a page of a tab widget that was never shown only gets its
     // real viewport size when first shown.
     m_mappingsView->viewport()->installEventFilter(this);

@@ -350,9 +350,10 @@ void TokenEditor::keyPressEvent(QKeyEvent* event)
         return;
     }
     // Tab indents in the template; Ctrl+Tab still leaves the editor for keyboard users.
+    // QWidget's focusNextPrevChild(), not Scintilla's: that one refuses for editable text.
     if ((event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab)
         && (event->modifiers() & Qt::ControlModifier)) {
-        focusNextPrevChild(event->key() == Qt::Key_Tab && !(event->modifiers() & Qt::ShiftModifier));
+        QWidget::focusNextPrevChild(event->key() == Qt::Key_Tab && !(event->modifiers() & Qt::ShiftModifier));
         event->accept();
         return;
     }

@@ -81,7 +81,8 @@ void TokenLineEdit::keyPressEvent(QKeyEvent* event)
         return;
     }
     if ((event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab) && !isListActive()) {
-        focusNextPrevChild(event->key() == Qt::Key_Tab && !(event->modifiers() & Qt::ShiftModifier));
+        // QsciScintillaBase::focusNextPrevChild() refuses to move on from editable text.
+        QWidget::focusNextPrevChild(event->key() == Qt::Key_Tab && !(event->modifiers() & Qt::ShiftModifier));
         event->accept();
         return;
     }

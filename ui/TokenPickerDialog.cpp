@@ -88,6 +88,8 @@ TokenPickerDialog::TokenPickerDialog(QWidget* parent)
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("tokenButtonBox"));
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("tokenCancelButton"));
+    buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Close without inserting"));
     m_insert = buttons->addButton(tr("&Insert"), QDialogButtonBox::AcceptRole);
     m_insert->setObjectName(QStringLiteral("tokenInsertButton"));
     m_insert->setAccessibleName(tr("Insert the token"));

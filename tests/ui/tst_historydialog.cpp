@@ -5,6 +5,7 @@
 #include <QAbstractItemModelTester>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 class TestHistoryDialog : public QObject
@@ -69,6 +70,7 @@ void TestHistoryDialog::showsAndResends()
     QVERIFY(
         request->text().startsWith(QStringLiteral("POST http://127.0.0.1:1/enrich\nContent-Type: application/json\n")));
     QVERIFY(response->text().startsWith(QStringLiteral("200 OK\n")));
+    QVERIFY(!dialog.findChild<QTableView*>(QStringLiteral("historyTable"))->tabKeyNavigation());
     QSignalSpy resend(&dialog, &HistoryDialog::resendRequested);
     QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("historyResendButton")), Qt::LeftButton);
     QCOMPARE(resend.count(), 1);
@@ -77,6 +79,12 @@ void TestHistoryDialog::showsAndResends()
     QCOMPARE(sent.body, QByteArray("{\"email\":\"a@b.c\"}"));
     QCOMPARE(sent.headers.size(), 1);
     QCOMPARE(resend.at(0).at(1).toString(), QStringLiteral("Enrich"));
+
+    // A notice is about the selected call: another selection hides it.
+    dialog.showNotice(QStringLiteral("Not sent"));
+    QCOMPARE(dialog.notice(), QStringLiteral("Not sent"));
+    dialog.selectRow(0);
+    QCOMPARE(dialog.notice(), QString());
 }
 
 QTEST_MAIN(TestHistoryDialog)

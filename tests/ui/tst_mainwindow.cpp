@@ -1,8 +1,14 @@
 #include "MainWindow.h"
 
+#include "CallHistory.h"
+#include "FieldChooserDialog.h"
+#include "HistoryDialog.h"
+#include "HistoryModel.h"
+#include "MappingModel.h"
 #include "MessageBar.h"
 #include "PreviewPane.h"
 #include "ResponsePane.h"
+#include "ResponseTreeModel.h"
 #include "SandboxServer.h"
 #include "TemplateEditor.h"
 #include "TokenLineEdit.h"
@@ -10,24 +16,31 @@
 #include "WorkspaceDocument.h"
 #include "WorkspaceFile.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 
 // Drives the real main window offscreen: widgets found by objectName, typed into with
@@ -53,6 +66,9 @@ private slots:
         settings.sync();
         QFile::remove(MainWindow::recoveryFilePath());
         QFile::remove(MainWindow::recoveryFilePath() + QStringLiteral(".info"));
+        // The sample opens untitled: its history lives in the data folder, across runs.
+        QFile::remove(CallHistory::fileNameFor(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                               + QStringLiteral("/untitled") + WorkspaceFile::fileSuffix()));
         m_window = new MainWindow;
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
@@ -395,7 +411,296 @@ private slots:
         QVERIFY(ticks > ticksAtFinish);
     }
 
+    void tabMovesOnFromTheUrlAndCtrlTabFromTheTemplate()
+    {
+        activate();
+        auto* url = child<TokenLineEdit>("urlEdit");
+        url->setFocus();
+        QTRY_VERIFY(url->hasFocus());
+        QTest::keyClick(url, Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), child<QComboBox>("requestTypeCombo"));
+        url->setFocus();
+        QTRY_VERIFY(url->hasFocus());
+        QTest::keyClick(url, Qt::Key_Backtab, Qt::ShiftModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>("descriptionEdit"));
+
+        // Tab indents inside the template; Ctrl+Tab and Ctrl+Shift+Tab leave it.
+        auto* editor = child<TemplateEditor>("templateEditor");
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        const QString before = editor->text();
+        QTest::keyClick(editor, Qt::Key_Tab);
+        QVERIFY(editor->hasFocus());
+        QVERIFY(editor->text() != before);
+        QTest::keyClick(editor, Qt::Key_Tab, Qt::ControlModifier);
+        auto* tabs = child<QTabWidget>("editorTabs");
+        QTRY_VERIFY(QApplication::focusWidget() == tabs || tabs->isAncestorOf(QApplication::focusWidget()));
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        QTest::keyClick(editor, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), child<QComboBox>("responseTypeCombo"));
+    }
+
+    void theWebhookListButtonsFollowTheList()
+    {
+        activate();
+        auto* list = child<QListView>("webhookList");
+        list->setFocus();
+        QTRY_VERIFY(list->hasFocus());
+        for (const char* name :
+             {"addWebhookButton", "duplicateWebhookButton", "renameWebhookButton", "deleteWebhookButton"}) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(child<QToolButton>(name)));
+        }
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(child<QLineEdit>("nameEdit")));
+    }
+
+    void aLongUrlDoesNotWidenTheWindowAndSecretsStayMasked()
+    {
+        auto* status = child<QLabel>("statusLabel");
+        auto* url = child<TokenLineEdit>("urlEdit");
+        const int minimumWidth = m_window->minimumSizeHint().width();
+        const QString padding(2000, QLatin1Char('x'));
+        // Set, not typed: two thousand key clicks would only make the test slow.
+        url->replaceText(m_window->sandbox()->url().toString() + QStringLiteral("/echo?key={{my.apiKey}}&pad=")
+                         + padding);
+        QTRY_VERIFY(m_window->document()->workspace().webhooks[0].url.endsWith(padding));
+        QTRY_VERIFY2(status->toolTip().contains(padding), qPrintable(status->toolTip()));
+        QTRY_VERIFY(previewLine().endsWith(padding));
+        // The whole text is in the tooltip; the status bar and the preview show what fits,
+        // so neither sets the window's minimum width.
+        QCOMPARE_LE(m_window->minimumSizeHint().width(), minimumWidth);
+        QVERIFY(status->text().size() < status->toolTip().size());
+        // The secret My Token is masked in the status bar, as in the history.
+        QVERIFY2(!status->toolTip().contains(QStringLiteral("sk_test_4f9a2c7e1b")), qPrintable(status->toolTip()));
+        QVERIFY2(status->toolTip().contains(QStringLiteral("key=••••••&pad=")), qPrintable(status->toolTip()));
+    }
+
+    void reSendRefusesACallWhoseSecretsHistoryDidNotKeep()
+    {
+        auto* url = child<TokenLineEdit>("urlEdit");
+        url->replaceText(m_window->sandbox()->url().toString() + QStringLiteral("/echo?key={{my.apiKey}}"));
+        QTRY_VERIFY(m_window->document()->workspace().webhooks[0].url.endsWith(QStringLiteral("{{my.apiKey}}")));
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        m_window->send();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
+
+        HistoryDialog* dialog = openHistory();
+        QCOMPARE(dialog->model()->rowCount(), 1);
+        QVERIFY(dialog->model()
+                    ->entry(0)
+                    .request.value(QStringLiteral("url"))
+                    .toString()
+                    .endsWith(QStringLiteral("key=••••••")));
+        QSignalSpy finished(m_window, &MainWindow::callFinished);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("historyResendButton")), Qt::LeftButton);
+        // Nothing goes out with the placeholder in place of the key, and the user reads why.
+        QVERIFY(!m_window->isCallRunning());
+        QVERIFY2(dialog->notice().contains(QStringLiteral("secret values")), qPrintable(dialog->notice()));
+        QVERIFY(dialog->notice().contains(QStringLiteral("Send")));
+        QVERIFY2(child<QLabel>("statusLabel")->toolTip().contains(QStringLiteral("secret values")),
+                 qPrintable(child<QLabel>("statusLabel")->toolTip()));
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(dialog->model()->rowCount(), 1);
+    }
+
+    void reSendShowsTheNewCallInTheOpenHistory()
+    {
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        m_window->send();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
+        HistoryDialog* dialog = openHistory();
+        QCOMPARE(dialog->model()->rowCount(), 1);
+        // The secret Authorization header is put back from the workspace: this one goes.
+        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("historyResendButton")), Qt::LeftButton);
+        QVERIFY(m_window->isCallRunning());
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 2, 20000);
+        QTRY_COMPARE(dialog->model()->rowCount(), 2);
+        QVERIFY2(
+            dialog->findChild<QLabel*>(QStringLiteral("historyCountLabel"))->text().startsWith(QStringLiteral("2 ")),
+            qPrintable(dialog->findChild<QLabel*>(QStringLiteral("historyCountLabel"))->text()));
+        QCOMPARE(dialog->notice(), QString());
+    }
+
+    void aNewOrDuplicatedWebhookIsNotHiddenByTheFilter()
+    {
+        activate();
+        auto* filter = child<QLineEdit>("filterEdit");
+        auto* list = child<QListView>("webhookList");
+        const auto listAgreesWithTheEditor = [&] {
+            const int current = m_window->currentWebhook();
+            QVERIFY(current >= 0);
+            QCOMPARE(list->currentIndex().data().toString(), m_window->document()->workspace().webhooks[current].name);
+            QCOMPARE(child<QLineEdit>("nameEdit")->text(), m_window->document()->workspace().webhooks[current].name);
+        };
+        const int count = m_window->document()->workspace().webhooks.size();
+        filter->setFocus();
+        QTest::keyClicks(filter, QStringLiteral("xml"));
+        QTRY_VERIFY(list->model()->rowCount() < count);
+        QTest::keyClick(m_window, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_window->document()->workspace().webhooks.size(), count + 1);
+        QCOMPARE(filter->text(), QString());
+        QVERIFY(m_window->document()->workspace().webhooks[m_window->currentWebhook()].name.startsWith(
+            QStringLiteral("New webhook")));
+        listAgreesWithTheEditor();
+
+        // A filter that hides everything, then Duplicate.
+        filter->setFocus();
+        QTest::keyClicks(filter, QStringLiteral("no such webhook"));
+        QTRY_COMPARE(list->model()->rowCount(), 0);
+        QTest::keyClick(m_window, Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(m_window->document()->workspace().webhooks.size(), count + 2);
+        QCOMPARE(filter->text(), QString());
+        QVERIFY(m_window->document()->workspace().webhooks[m_window->currentWebhook()].name.endsWith(
+            QStringLiteral("copy")));
+        listAgreesWithTheEditor();
+    }
+
+    void mnemonicsAreUniqueAndLeaveTheMenusTheirLetters()
+    {
+        QSet<QChar> menus;
+        for (QAction* menu : m_window->menuBar()->actions()) {
+            menus.insert(mnemonic(menu->text()));
+        }
+        QCOMPARE(menus, (QSet<QChar> {QLatin1Char('F'), QLatin1Char('E'), QLatin1Char('W'), QLatin1Char('H')}));
+        auto* side = child<QTabWidget>("sideTabs");
+        auto* responseTabs = child<QTabWidget>("responseTabs");
+        // Every page of the side pane, and the response's body and tree pages.
+        for (int page = 0; page < side->count(); ++page) {
+            side->setCurrentIndex(page);
+            for (int responsePage : {0, 1}) {
+                responseTabs->setCurrentIndex(responsePage);
+                QTRY_VERIFY(side->currentWidget()->isVisible());
+                checkMnemonics(menus, side->tabText(page));
+            }
+        }
+    }
+
+    void saveAsAndSettingsHaveShortcutsEverywhere()
+    {
+        auto* saveAs = m_window->findChild<QAction*>(QStringLiteral("saveAsAction"));
+        auto* settings = m_window->findChild<QAction*>(QStringLiteral("settingsAction"));
+        QVERIFY(!saveAs->shortcut().isEmpty());
+        QVERIFY(!settings->shortcut().isEmpty());
+        if (QKeySequence(QKeySequence::SaveAs).isEmpty()) {
+            QCOMPARE(saveAs->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+        }
+        if (QKeySequence(QKeySequence::Preferences).isEmpty()) {
+            QCOMPARE(settings->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        }
+        // The sample is untitled: Save As starts in Documents (or home), not wherever the
+        // program was started from.
+        QVERIFY(m_window->document()->filePath().isEmpty());
+        const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString expected = QFileInfo(documents).isDir() ? documents : QDir::homePath();
+        QCOMPARE(QFileInfo(m_window->saveAsStartPath()).absolutePath(), QFileInfo(expected).absoluteFilePath());
+        QCOMPARE(QFileInfo(m_window->saveAsStartPath()).fileName(), QStringLiteral("untitled.webhooks.json"));
+    }
+
+    void aMappingFromTheResponseKeepsEveryResult()
+    {
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        m_window->send();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
+        auto* mappings = child<QTableView>("mappingsTable");
+        const int rows = mappings->model()->rowCount();
+        QVERIFY(rows > 0);
+        QStringList before;
+        for (int row = 0; row < rows; ++row) {
+            before.append(mappings->model()->index(row, MappingModel::ResultColumn).data().toString());
+            QVERIFY(!before.last().isEmpty());
+        }
+        // Map to Lead Field… on a node of the response tree, the chooser answered with Enter.
+        auto* pane = m_window->findChild<ResponsePane*>();
+        const QModelIndex node = pane->treeModel()->indexForPath(QStringLiteral("data.industry"));
+        QVERIFY(node.isValid());
+        pane->treeView()->setCurrentIndex(node);
+        bool sawDialog = false;
+        // The chooser is modal: drive it from the event loop it runs. The node's key
+        // pre-filters the list; Enter takes the first match.
+        QTimer::singleShot(0, this, [&sawDialog] {
+            auto* dialog = qobject_cast<FieldChooserDialog*>(QApplication::activeModalWidget());
+            if (!dialog) {
+                return;
+            }
+            sawDialog = true;
+            QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("fieldSearchEdit")), Qt::Key_Return);
+        });
+        pane->mapSelectedPath();
+        QVERIFY(sawDialog);
+        QTRY_COMPARE(mappings->model()->rowCount(), rows + 1);
+        for (int row = 0; row < rows; ++row) {
+            QCOMPARE(mappings->model()->index(row, MappingModel::ResultColumn).data().toString(), before.at(row));
+        }
+        QTRY_VERIFY(!mappings->model()->index(rows, MappingModel::ResultColumn).data().toString().isEmpty());
+    }
+
 private:
+    void activate()
+    {
+        QApplication::setActiveWindow(m_window);
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+    }
+
+    HistoryDialog* openHistory()
+    {
+        m_window->findChild<QAction*>(QStringLiteral("historyAction"))->trigger();
+        auto* dialog = m_window->findChild<HistoryDialog*>(QStringLiteral("historyDialog"));
+        if (!dialog || !QTest::qWaitForWindowExposed(dialog)) {
+            qFatal("no history dialog");
+        }
+        return dialog;
+    }
+
+    // The letter after a single '&', upper-case; a null QChar when there is none.
+    static QChar mnemonic(const QString& text)
+    {
+        for (int i = 0; i + 1 < text.size(); ++i) {
+            if (text.at(i) == QLatin1Char('&')) {
+                if (text.at(i + 1) != QLatin1Char('&')) {
+                    return text.at(i + 1).toUpper();
+                }
+                ++i;
+            }
+        }
+        return {};
+    }
+
+    // Labels with a buddy, buttons and tab bars shown at once: no letter twice, none of
+    // the menus' letters.
+    void checkMnemonics(const QSet<QChar>& menus, const QString& where)
+    {
+        QHash<QChar, QString> seen;
+        const auto add = [&](const QString& text) {
+            const QChar letter = mnemonic(text);
+            if (letter.isNull()) {
+                return;
+            }
+            QVERIFY2(!menus.contains(letter), qPrintable(QStringLiteral("%1: %2").arg(where, text)));
+            QVERIFY2(!seen.contains(letter),
+                     qPrintable(QStringLiteral("%1: \"%2\" and \"%3\"").arg(where, seen.value(letter), text)));
+            seen.insert(letter, text);
+        };
+        for (QLabel* label : m_window->findChildren<QLabel*>()) {
+            if (label->buddy() && label->isVisible()) {
+                add(label->text());
+            }
+        }
+        for (QAbstractButton* button : m_window->findChildren<QAbstractButton*>()) {
+            if (button->isVisible()) {
+                add(button->text());
+            }
+        }
+        for (QTabBar* bar : m_window->findChildren<QTabBar*>()) {
+            if (bar->isVisible()) {
+                for (int i = 0; i < bar->count(); ++i) {
+                    add(bar->tabText(i));
+                }
+            }
+        }
+    }
+
     template <typename T>
     T* child(const char* name) const
     {

@@ -32,6 +32,7 @@ private slots:
     void prettyToggle();
     void copyPath();
     void mapPathToChosenField();
+    void readOnlyTablesLetTabMoveOn();
     void saveBody();
     void largeResponseKeepsEventLoopTurning();
     void newerResultWins();
@@ -240,6 +241,16 @@ void TestResponsePane::mapPathToChosenField()
     QCOMPARE(created.count(), 1);
     QCOMPARE(created.at(0).at(0).toString(), QStringLiteral("data.industry"));
     QCOMPARE(created.at(0).at(1).toString(), QStringLiteral("industry"));
+}
+
+void TestResponsePane::readOnlyTablesLetTabMoveOn()
+{
+    ResponsePane pane;
+    for (const char* name : {"responseHeadersTable", "mappingResultsTable"}) {
+        auto* table = pane.findChild<QTableView*>(QLatin1String(name));
+        QVERIFY2(table, name);
+        QVERIFY2(!table->tabKeyNavigation(), name);
+    }
 }
 
 void TestResponsePane::saveBody()
