@@ -427,7 +427,8 @@ void tst_CliLive::sendAndRunTrustTheWorkspaceCertificate()
 
     // Without the key: refused, with what the user needs to trust it.
     Result result = cli(send);
-    QCOMPARE(result.exitCode, 4);
+    QVERIFY2(result.exitCode == 4,
+             (QByteArray::number(result.exitCode) + " " + result.err + result.out.left(600)).constData());
     QJsonObject json = QJsonDocument::fromJson(result.out).object();
     const QJsonObject error = json.value(QStringLiteral("error")).toObject();
     QCOMPARE(error.value(QStringLiteral("kind")).toString(), QStringLiteral("tls"));
