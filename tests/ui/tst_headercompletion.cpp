@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "WindowTestSettings.h"
 
 #include "HeaderModel.h"
 #include "SandboxServer.h"
@@ -33,21 +34,11 @@ class TestHeaderCompletion : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("webhook-designer-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_headercompletion"));
-    }
+    void initTestCase() { useWindowTestSettings(QStringLiteral("tst_headercompletion")); }
 
     void init()
     {
-        QSettings settings;
-        settings.clear();
-        settings.setValue(QStringLiteral("sandbox/port"), 0);
-        settings.sync();
-        QFile::remove(MainWindow::recoveryFilePath());
-        QFile::remove(MainWindow::recoveryFilePath() + QStringLiteral(".info"));
+        resetWindowTestSettings();
         m_window = new MainWindow;
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "WindowTestSettings.h"
 
 #include "CallHistory.h"
 #include "FieldChooserDialog.h"
@@ -51,21 +52,11 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("webhook-designer-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-    }
+    void initTestCase() { useWindowTestSettings(QStringLiteral("tst_mainwindow")); }
 
     void init()
     {
-        QSettings settings;
-        settings.clear();
-        settings.setValue(QStringLiteral("sandbox/port"), 0);
-        settings.sync();
-        QFile::remove(MainWindow::recoveryFilePath());
-        QFile::remove(MainWindow::recoveryFilePath() + QStringLiteral(".info"));
+        resetWindowTestSettings();
         // The sample opens untitled: its history lives in the data folder, across runs.
         QFile::remove(CallHistory::fileNameFor(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                                + QStringLiteral("/untitled") + WorkspaceFile::fileSuffix()));

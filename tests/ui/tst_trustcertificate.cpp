@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "ResponsePane.h"
 #include "UiTestWorkspace.h"
+#include "WindowTestSettings.h"
 #include "WorkspaceDocument.h"
 #include "WorkspaceFile.h"
 
@@ -27,12 +28,7 @@ class TestTrustCertificate : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("webhook-designer-tests"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_trustcertificate"));
-    }
+    void initTestCase() { useWindowTestSettings(QStringLiteral("tst_trustcertificate")); }
 
     void init()
     {
