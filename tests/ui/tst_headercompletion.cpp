@@ -1,5 +1,5 @@
 #include "MainWindow.h"
-#include "WindowTestSettings.h"
+#include "WindowTestSupport.h"
 
 #include "HeaderModel.h"
 #include "SandboxServer.h"
@@ -329,11 +329,7 @@ private:
     template <typename T>
     T* child(const char* name) const
     {
-        T* widget = m_window->findChild<T*>(QLatin1String(name));
-        if (!widget) {
-            qFatal("no widget %s", name);
-        }
-        return widget;
+        return windowChild<T>(m_window, name);
     }
 
     const Webhook& webhook() const { return m_window->document()->workspace().webhooks.at(m_window->currentWebhook()); }

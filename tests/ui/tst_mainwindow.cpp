@@ -1,5 +1,5 @@
 #include "MainWindow.h"
-#include "WindowTestSettings.h"
+#include "WindowTestSupport.h"
 
 #include "CallHistory.h"
 #include "FieldChooserDialog.h"
@@ -695,11 +695,7 @@ private:
     template <typename T>
     T* child(const char* name) const
     {
-        T* widget = m_window->findChild<T*>(QLatin1String(name));
-        if (!widget) {
-            qFatal("no widget %s", name);
-        }
-        return widget;
+        return windowChild<T>(m_window, name);
     }
 
     QString previewLine() const

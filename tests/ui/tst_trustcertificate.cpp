@@ -3,7 +3,7 @@
 #include "MainWindow.h"
 #include "ResponsePane.h"
 #include "UiTestWorkspace.h"
-#include "WindowTestSettings.h"
+#include "WindowTestSupport.h"
 #include "WorkspaceDocument.h"
 #include "WorkspaceFile.h"
 
@@ -184,10 +184,7 @@ private:
     template <typename T>
     T* child(const char* name) const
     {
-        T* widget = m_window->findChild<T*>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
+        return windowChild<T>(m_window, name);
     }
 
     TlsTestServer* m_server = nullptr;
