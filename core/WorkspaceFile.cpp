@@ -36,11 +36,6 @@ bool isPlainKey(const QString& key)
     return true;
 }
 
-QString quoted(const QString& text)
-{
-    return QLatin1Char('"') + text + QLatin1Char('"');
-}
-
 QString pathString(const QList<PathPart>& path)
 {
     QString out;

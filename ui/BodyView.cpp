@@ -118,23 +118,23 @@ void BodyView::applyPalette()
     const QColor paper = pal.color(QPalette::Base);
     const QColor ink = pal.color(QPalette::Text);
     const bool dark = paper.lightness() < 128;
-    for (QsciLexer* lex : {m_jsonLexer, m_xmlLexer}) {
-        lex->setDefaultFont(mono);
-        lex->setFont(mono, -1);
-        lex->setDefaultPaper(paper);
-        lex->setPaper(paper, -1);
-        lex->setDefaultColor(ink);
+    for (QsciLexer* lexer : {m_jsonLexer, m_xmlLexer}) {
+        lexer->setDefaultFont(mono);
+        lexer->setFont(mono, -1);
+        lexer->setDefaultPaper(paper);
+        lexer->setPaper(paper, -1);
+        lexer->setDefaultColor(ink);
         for (int style = 0; style < 128; ++style) {
-            if (lex->description(style).isEmpty())
+            if (lexer->description(style).isEmpty())
                 continue;
-            QColor c = lex->defaultColor(style);
+            QColor c = lexer->defaultColor(style);
             // The lexers' colours are made for white paper; on a dark palette flip their
             // lightness so keywords stay readable.
             if (dark && c.lightness() < 140)
                 c = QColor::fromHsl(c.hslHue(), c.hslSaturation(), 255 - c.lightness());
             if (c == Qt::black || c == Qt::white)
                 c = ink;
-            lex->setColor(c, style);
+            lexer->setColor(c, style);
         }
     }
     setFont(mono);

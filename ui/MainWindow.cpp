@@ -1154,16 +1154,16 @@ void MainWindow::jumpTo(const QString& where, int line, int column)
     } else if (where.startsWith(QLatin1String("headers["))) {
         const int row = where.mid(8).section(QLatin1Char(']'), 0, 0).toInt();
         m_editorTabs->setCurrentIndex(0);
-        const int column = where.endsWith(QLatin1String(".name")) ? HeaderModel::NameColumn : HeaderModel::ValueColumn;
-        m_headersTable->setCurrentIndex(m_headerModel->index(row, column));
+        const int cell = where.endsWith(QLatin1String(".name")) ? HeaderModel::NameColumn : HeaderModel::ValueColumn;
+        m_headersTable->setCurrentIndex(m_headerModel->index(row, cell));
         m_headersTable->setFocus();
         return;
     } else if (where.startsWith(QLatin1String("responseMappings["))) {
         const int row = where.mid(17).section(QLatin1Char(']'), 0, 0).toInt();
         m_editorTabs->setCurrentIndex(1);
-        const int column =
+        const int cell =
             where.endsWith(QLatin1String(".field")) ? MappingModel::FieldColumn : MappingModel::AttributeColumn;
-        m_mappingsTable->setCurrentIndex(m_mappingModel->index(row, column));
+        m_mappingsTable->setCurrentIndex(m_mappingModel->index(row, cell));
         m_mappingsTable->setFocus();
         return;
     } else if (where == QLatin1String("name")) {
@@ -1475,7 +1475,6 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
                           .arg(qRound(result.totalMs))
                           .arg(result.bodySize));
     }
-    emit callFinished(result);
     if (m_currentWebhook < 0) {
         MappingOutcome outcome;
         outcome.statusApplies = false;
@@ -1483,6 +1482,7 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
         m_mappingModel->setOutcome(outcome);
         m_responsePane->showResult(result, outcome);
         emit mappingsEvaluated(outcome);
+        announceCallFinished(result);
         return;
     }
     // The evaluator reads the whole body: on a large response that is work the UI thread
@@ -1513,11 +1513,30 @@ void MainWindow::callDone(quint64 id, const CallResult& result)
                 m_responsePane->showResult(result, outcome);
                 recordHistory(webhook, result, outcome);
                 emit mappingsEvaluated(outcome);
+                announceCallFinished(result);
             });
     watcher->setFuture(
         QtConcurrent::run([workspace, webhook, lead, status = result.mappingStatus(), body = result.body] {
             return MappingEvaluator::evaluate(workspace, webhook, lead, status, body);
         }));
+}
+
+void MainWindow::announceCallFinished(const CallResult& result)
+{
+    // callFinished() promises that the window shows the whole result: status, mapped
+    // fields, body, tree and certificate. A large body is still being formatted on a
+    // worker thread; the promise waits for it.
+    if (!m_responsePane->isBusy()) {
+        emit callFinished(result);
+        return;
+    }
+    auto* waiting = new QObject(this);
+    connect(m_responsePane, &ResponsePane::busyChanged, waiting, [this, waiting, result](bool busy) {
+        if (busy)
+            return;
+        waiting->deleteLater();
+        emit callFinished(result);
+    });
 }
 
 void MainWindow::reevaluateMappings()

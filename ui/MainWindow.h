@@ -95,6 +95,8 @@ public slots:
 
 signals:
     void previewUpdated();
+    // A call ended and the window shows all of it: status, mapped fields, body, tree and,
+    // after a TLS error, the certificate. mappingsEvaluated() has been emitted before.
     void callFinished(const CallResult& result);
     // After a call, and again when the mappings are edited while its response is shown.
     void mappingsEvaluated(const MappingOutcome& outcome);
@@ -152,6 +154,7 @@ private:
     void moveSelectedRow(QTableView* view, bool headers, int delta);
 
     void callDone(quint64 id, const CallResult& result);
+    void announceCallFinished(const CallResult& result);
     // The current webhook's mappings against its last response, after they were edited.
     void reevaluateMappings();
     void recordHistory(const Webhook& webhook, const CallResult& result, const MappingOutcome& outcome);

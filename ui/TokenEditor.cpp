@@ -141,17 +141,17 @@ void TokenEditor::applyPalette()
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setPointSize(m_fontSize);
     setFont(font);
-    if (QsciLexer* lex = lexer()) {
+    if (QsciLexer* current = lexer()) {
         const bool dark = isDarkPalette();
-        lex->setDefaultPaper(base);
-        lex->setDefaultColor(text);
-        lex->setFont(font, -1);
+        current->setDefaultPaper(base);
+        current->setDefaultColor(text);
+        current->setFont(font, -1);
         for (int style = 0; style < 128; ++style) {
-            if (lex->description(style).isEmpty()) {
+            if (current->description(style).isEmpty()) {
                 continue;
             }
-            lex->setPaper(base, style);
-            QColor color = lex->defaultColor(style);
+            current->setPaper(base, style);
+            QColor color = current->defaultColor(style);
             if (style == 0 || color == Qt::black || qAbs(color.lightness() - base.lightness()) < 90) {
                 // Default text, or a colour meant for the lexer's own paper (the JSON
                 // lexer's error style is white on red): the palette's text colour reads.
@@ -160,7 +160,7 @@ void TokenEditor::applyPalette()
                 // The lexers' colours are made for white paper; lift them for dark.
                 color = QColor::fromHsl(color.hslHue(), color.hslSaturation(), 170);
             }
-            lex->setColor(color, style);
+            current->setColor(color, style);
         }
     }
     setPaper(base);

@@ -29,14 +29,14 @@ WebhookRowsModel::WebhookRowsModel(WorkspaceDocument* document, WorkspaceDocumen
     connect(document,
             &WorkspaceDocument::rowAboutToBeInserted,
             this,
-            [this](WorkspaceDocument::RowTable table, int webhook, int row) {
-                if (table == m_table && webhook == m_webhook) {
+            [this](WorkspaceDocument::RowTable changed, int webhook, int row) {
+                if (changed == m_table && webhook == m_webhook) {
                     beginInsertRows({}, row, row);
                 }
             });
     connect(
-        document, &WorkspaceDocument::rowInserted, this, [this](WorkspaceDocument::RowTable table, int webhook, int) {
-            if (table == m_table && webhook == m_webhook) {
+        document, &WorkspaceDocument::rowInserted, this, [this](WorkspaceDocument::RowTable changed, int webhook, int) {
+            if (changed == m_table && webhook == m_webhook) {
                 endInsertRows();
                 rowsReset();
             }
@@ -44,14 +44,14 @@ WebhookRowsModel::WebhookRowsModel(WorkspaceDocument* document, WorkspaceDocumen
     connect(document,
             &WorkspaceDocument::rowAboutToBeRemoved,
             this,
-            [this](WorkspaceDocument::RowTable table, int webhook, int row) {
-                if (table == m_table && webhook == m_webhook) {
+            [this](WorkspaceDocument::RowTable changed, int webhook, int row) {
+                if (changed == m_table && webhook == m_webhook) {
                     beginRemoveRows({}, row, row);
                 }
             });
     connect(
-        document, &WorkspaceDocument::rowRemoved, this, [this](WorkspaceDocument::RowTable table, int webhook, int) {
-            if (table == m_table && webhook == m_webhook) {
+        document, &WorkspaceDocument::rowRemoved, this, [this](WorkspaceDocument::RowTable changed, int webhook, int) {
+            if (changed == m_table && webhook == m_webhook) {
                 endRemoveRows();
                 rowsReset();
             }
@@ -59,14 +59,14 @@ WebhookRowsModel::WebhookRowsModel(WorkspaceDocument* document, WorkspaceDocumen
     connect(document,
             &WorkspaceDocument::rowAboutToBeMoved,
             this,
-            [this](WorkspaceDocument::RowTable table, int webhook, int from, int to) {
-                if (table == m_table && webhook == m_webhook) {
+            [this](WorkspaceDocument::RowTable changed, int webhook, int from, int to) {
+                if (changed == m_table && webhook == m_webhook) {
                     beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
                 }
             });
     connect(
-        document, &WorkspaceDocument::rowMoved, this, [this](WorkspaceDocument::RowTable table, int webhook, int, int) {
-            if (table == m_table && webhook == m_webhook) {
+        document, &WorkspaceDocument::rowMoved, this, [this](WorkspaceDocument::RowTable changed, int webhook, int, int) {
+            if (changed == m_table && webhook == m_webhook) {
                 endMoveRows();
                 rowsReset();
             }
@@ -74,8 +74,8 @@ WebhookRowsModel::WebhookRowsModel(WorkspaceDocument* document, WorkspaceDocumen
     connect(document,
             &WorkspaceDocument::rowChanged,
             this,
-            [this](WorkspaceDocument::RowTable table, int webhook, int row) {
-                if (table == m_table && webhook == m_webhook) {
+            [this](WorkspaceDocument::RowTable changed, int webhook, int row) {
+                if (changed == m_table && webhook == m_webhook) {
                     emit dataChanged(index(row, 0), index(row, columnCount() - 1));
                 }
             });

@@ -163,7 +163,6 @@ int main(int argc, char* argv[])
         std::memcpy(copy.data(), b.constData(), size_t(b.size()));
         copied += copy.size() + copy.at(copy.size() / 2);
     }
-    const qint64 copyNs = timer.nsecsElapsed();
     const qint64 copyCpuNs = threadCpuNs() - cpu;
 
     const double rendersPerSecond = count / (renderNs / 1e9);

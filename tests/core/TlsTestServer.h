@@ -7,16 +7,20 @@
 #include <QSslServer>
 #include <QSslSocket>
 
-// An HTTPS server for tests, with the self-signed certificate in tests/data (CN=localhost,
-// for localhost and 127.0.0.1). It answers every request with `body` (JSON) and closes the
-// connection, so each call makes a new TLS handshake. Listen on 127.0.0.1 port 0.
+// An HTTPS server for tests. By default it serves the self-signed certificate in
+// tests/data (CN=localhost, for localhost and 127.0.0.1); `certificate` names another pair
+// in tests/data, such as "tls/expired" (see tests/data/README.md). It answers every request
+// with `body` (JSON) and closes the connection, so each call makes a new TLS handshake.
+// Listen on 127.0.0.1 port 0.
 class TlsTestServer : public QSslServer
 {
 public:
-    explicit TlsTestServer(const QByteArray& body = QByteArrayLiteral("{\"tls\":true}")) : m_body(body)
+    explicit TlsTestServer(const QByteArray& body = QByteArrayLiteral("{\"tls\":true}"),
+                           const QString& certificateName = QStringLiteral("live-selfsigned"))
+        : m_body(body)
     {
-        QFile certFile(QStringLiteral(WD_TEST_DATA "/live-selfsigned.crt"));
-        QFile keyFile(QStringLiteral(WD_TEST_DATA "/live-selfsigned.key"));
+        QFile certFile(QStringLiteral(WD_TEST_DATA "/") + certificateName + QStringLiteral(".crt"));
+        QFile keyFile(QStringLiteral(WD_TEST_DATA "/") + certificateName + QStringLiteral(".key"));
         if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
             return;
         certificate = QSslCertificate(certFile.readAll(), QSsl::Pem);

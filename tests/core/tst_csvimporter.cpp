@@ -154,7 +154,7 @@ void TestCsvImporter::badHeaderIsFatal()
 void TestCsvImporter::unknownColumnsWarnOnce()
 {
     QList<Field> custom;
-    custom.append(Field {QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String});
+    custom.append(Field {QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String, false, false, {}});
     const CsvImportResult result = CsvImporter::import(
         "favoritecolor,Shoe Size,Hat Size\nred,38,7\nblue,40,8\ngreen,41,9\n", FieldCatalog(custom));
     QVERIFY(result.ok());

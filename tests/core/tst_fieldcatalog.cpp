@@ -64,7 +64,7 @@ void TestFieldCatalog::findsByDisplayAndApiName()
 
 void TestFieldCatalog::customFieldExtendsCatalog()
 {
-    Field color {QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String};
+    Field color {QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String, false, false, {}};
     FieldCatalog catalog({color});
     QVERIFY(catalog.find(QStringLiteral("favorite color")));
     QVERIFY(catalog.find(QStringLiteral("favoriteColor"))->custom);

@@ -1,4 +1,5 @@
 #include "HttpClient.h"
+#include "LocalhostName.h"
 #include "SandboxServer.h"
 #include "TlsTestServer.h"
 
@@ -42,6 +43,7 @@ private slots:
     void credentialsFollowOnTheSameHost();
     void postBecomesGetAfter303();
     void connectionRefused();
+    void hostNotFound();
     void closedMidBody();
     void lineBreakInHeaderIsNotSent_data();
     void lineBreakInHeaderIsNotSent();
@@ -57,6 +59,9 @@ private slots:
     void trustIsForOneHostOnly();
     void trustIsForOneCertificateOnly();
     void withdrawnTrustIsNotKeptOnTheConnection();
+    void faultyCertificateIsReported_data();
+    void faultyCertificateIsReported();
+    void trustDoesNotExcuseAnotherCertificate();
     void manyCallsAtOnce();
 
 private:
@@ -309,6 +314,8 @@ void tst_HttpClient::tooManyRedirects()
 
 void tst_HttpClient::credentialsStayOnTheirHost()
 {
+    if (!LocalhostName::resolvesToLoopback())
+        QSKIP(LocalhostName::skipReason());
     // 127.0.0.1 and localhost are two hosts for the rule, and the same server.
     const QString target = QStringLiteral("http://localhost:%1/echo").arg(m_server->port());
     RenderedRequest r =
@@ -382,6 +389,24 @@ void tst_HttpClient::connectionRefused()
     QVERIFY(result.errorMessage.contains(QString::number(port)));
     QCOMPARE(result.errorJson().toObject().value(QStringLiteral("kind")).toString(),
              QStringLiteral("connection-refused"));
+}
+
+void tst_HttpClient::hostNotFound()
+{
+    // RFC 6761: no name under .invalid ever resolves, and the resolver answers that from
+    // the name alone, without asking a server.
+    RenderedRequest r;
+    r.method = QStringLiteral("POST");
+    r.url = QStringLiteral("http://no-such-host.invalid/hook");
+    r.hasBody = true;
+    r.body = "{}";
+    const CallResult result = run(r);
+    QCOMPARE(result.error, CallResult::ErrorKind::HostNotFound);
+    QCOMPARE(result.status, 0);
+    QCOMPARE(result.errorMessage,
+             QStringLiteral("The server name \"no-such-host.invalid\" could not be found. Check the spelling of the URL."));
+    QCOMPARE(result.errorJson().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("host-not-found"));
+    QVERIFY(!result.isSuccess());
 }
 
 void tst_HttpClient::closedMidBody()
@@ -570,6 +595,8 @@ void tst_HttpClient::trustIsForOneHostOnly()
         QSKIP("No TLS backend");
     QFETCH(QString, trustedHost);
     QFETCH(QString, urlHost);
+    if (urlHost == QLatin1String("localhost") && !LocalhostName::resolvesToLoopback())
+        QSKIP(LocalhostName::skipReason());
     TlsTestServer server;
     QVERIFY(server.listen(QHostAddress::LocalHost, 0));
     HttpClient::Options options;
@@ -645,6 +672,105 @@ void tst_HttpClient::withdrawnTrustIsNotKeptOnTheConnection()
     m_client->setOptions(options);
     QCOMPARE(run(r).error, CallResult::ErrorKind::Tls);
     QCOMPARE(server.answered, 3);
+}
+
+void tst_HttpClient::faultyCertificateIsReported_data()
+{
+    QTest::addColumn<QString>("certificate");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QDateTime>("notBefore");
+    QTest::addColumn<QDateTime>("notAfter");
+    QTest::addColumn<QString>("subject");
+    // Expired and not yet valid: trusting would not help, so no trust is offered. The
+    // wrong host is what a pinned self-signed certificate may excuse, so it is offered.
+    QTest::addColumn<bool>("trustable");
+    const auto utc = [](int year) { return QDateTime(QDate(year, 1, 1), QTime(0, 0), Qt::UTC); };
+    const QString local = QStringLiteral("CN=127.0.0.1, O=Webhook Designer Tests");
+    QTest::newRow("expired") << QStringLiteral("tls/expired") << QStringLiteral("expired") << utc(2020) << utc(2021)
+                             << local << false;
+    QTest::newRow("not yet valid") << QStringLiteral("tls/not-yet-valid") << QStringLiteral("not yet valid")
+                                   << utc(2090) << utc(2091) << local << false;
+    QTest::newRow("wrong host") << QStringLiteral("tls/wrong-host") << QStringLiteral("host name")
+                                << utc(2020) << utc(2120)
+                                << QStringLiteral("CN=wrong-host.invalid, O=Webhook Designer Tests") << true;
+}
+
+void tst_HttpClient::faultyCertificateIsReported()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS backend");
+    QFETCH(QString, certificate);
+    QFETCH(QString, reason);
+    QFETCH(QDateTime, notBefore);
+    QFETCH(QDateTime, notAfter);
+    QFETCH(QString, subject);
+    QFETCH(bool, trustable);
+    TlsTestServer server(QByteArrayLiteral("{\"tls\":true}"), certificate);
+    QVERIFY2(!server.certificate.isNull(), qPrintable(certificate));
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    RenderedRequest r;
+    r.method = QStringLiteral("GET");
+    r.url = QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort());
+
+    const CallResult rejected = run(r);
+    QCOMPARE(rejected.error, CallResult::ErrorKind::Tls);
+    QCOMPARE(rejected.status, 0);
+    QVERIFY2(rejected.tlsDetails.contains(reason, Qt::CaseInsensitive), qPrintable(rejected.tlsDetails));
+    QVERIFY2(rejected.errorMessage.contains(rejected.tlsDetails), qPrintable(rejected.errorMessage));
+    QVERIFY(rejected.errorMessage.contains(QLatin1String("127.0.0.1")));
+    QVERIFY2(rejected.tlsDetails.contains(QStringLiteral("subject: ") + subject.section(QLatin1Char(','), 0, 0)),
+             qPrintable(rejected.tlsDetails));
+    QVERIFY(rejected.tlsDetails.contains(notBefore.toString(QStringLiteral("yyyy-MM-dd"))));
+    QVERIFY(rejected.tlsDetails.contains(notAfter.toString(QStringLiteral("yyyy-MM-dd"))));
+    QCOMPARE(rejected.tlsCertificate.host, QStringLiteral("127.0.0.1"));
+    QCOMPARE(rejected.tlsCertificate.sha256, server.sha256());
+    QCOMPARE(rejected.tlsCertificate.subject, subject);
+    QCOMPARE(rejected.tlsCertificate.issuer, subject);
+    QCOMPARE(rejected.tlsCertificate.notBefore, notBefore);
+    QCOMPARE(rejected.tlsCertificate.notAfter, notAfter);
+    QCOMPARE(rejected.tlsCertificate.trustable, trustable);
+    QCOMPARE(rejected.errorJson().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("tls"));
+
+    // Pinning this very certificate for this host lets through only what a pin can excuse.
+    HttpClient::Options options;
+    options.trustedHost = QStringLiteral("127.0.0.1");
+    options.trustedSha256 = server.sha256();
+    m_client->setOptions(options);
+    const CallResult pinned = run(r);
+    if (trustable) {
+        QCOMPARE(pinned.error, CallResult::ErrorKind::None);
+        QCOMPARE(pinned.status, 200);
+        QCOMPARE(server.answered, 1);
+    } else {
+        QCOMPARE(pinned.error, CallResult::ErrorKind::Tls);
+        QVERIFY2(pinned.tlsDetails.contains(reason, Qt::CaseInsensitive), qPrintable(pinned.tlsDetails));
+        QCOMPARE(server.answered, 0);
+    }
+}
+
+void tst_HttpClient::trustDoesNotExcuseAnotherCertificate()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("No TLS backend");
+    // The workspace trusts the usual test certificate for 127.0.0.1; a server at the same
+    // address that presents another one, here for another host, is refused all the same.
+    TlsTestServer trusted;
+    TlsTestServer other(QByteArrayLiteral("{\"tls\":true}"), QStringLiteral("tls/wrong-host"));
+    QVERIFY(!trusted.certificate.isNull() && !other.certificate.isNull());
+    QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+    HttpClient::Options options;
+    options.trustedHost = QStringLiteral("127.0.0.1");
+    options.trustedSha256 = trusted.sha256();
+    m_client->setOptions(options);
+    RenderedRequest r;
+    r.method = QStringLiteral("GET");
+    r.url = QStringLiteral("https://127.0.0.1:%1/").arg(other.serverPort());
+    const CallResult rejected = run(r);
+    QCOMPARE(rejected.error, CallResult::ErrorKind::Tls);
+    QCOMPARE(rejected.tlsCertificate.sha256, other.sha256());
+    QVERIFY(rejected.tlsCertificate.sha256 != trusted.sha256());
+    QVERIFY2(rejected.tlsDetails.contains(QLatin1String("CN=wrong-host.invalid")), qPrintable(rejected.tlsDetails));
+    QCOMPARE(other.answered, 0);
 }
 
 void tst_HttpClient::manyCallsAtOnce()

@@ -99,7 +99,7 @@ private slots:
         QJsonObject grace;
         grace.insert(QStringLiteral("Email Address"), QStringLiteral("grace@example.com"));
         Field custom {
-            QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String, false, true};
+            QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String, false, true, {}};
         const int before = m_fields->rowCount();
         m_document->undoStack()->push(new ImportLeadsCommand(m_document, {grace}, {custom}));
         QCOMPARE(m_leads->rowCount(), 1);

@@ -149,6 +149,30 @@ private slots:
         QCOMPARE(m_window->document()->workspace().trustedCertificate.host, QStringLiteral("localhost"));
     }
 
+    void expiredCertificateOffersNoTrust()
+    {
+        // A certificate that trusting would not make valid: the details, and no offer.
+        TlsTestServer expired(QByteArrayLiteral("{}"), QStringLiteral("tls/expired"));
+        QVERIFY(!expired.certificate.isNull());
+        QVERIFY(expired.listen(QHostAddress::LocalHost, 0));
+        Workspace workspace = m_window->document()->workspace();
+        workspace.webhooks[0].url = QStringLiteral("https://127.0.0.1:%1/enrich").arg(expired.serverPort());
+        m_window->document()->reset(workspace, QString());
+        m_window->selectWebhook(0);
+        QSignalSpy finished(m_window, &MainWindow::callFinished);
+        QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QCOMPARE(finished.at(0).at(0).value<CallResult>().error, CallResult::ErrorKind::Tls);
+        QCOMPARE(child<QLabel>("responseStatusLabel")->text(), QStringLiteral("TLS error"));
+        QVERIFY(child<QFrame>("tlsCertificateFrame")->isVisible());
+        const QString details = child<QLabel>("tlsCertificateLabel")->text();
+        QVERIFY2(details.contains(QStringLiteral("CN=127.0.0.1")), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("2021-01-01")), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("would not help")), qPrintable(details));
+        QVERIFY(!child<QPushButton>("trustCertificateButton")->isVisible());
+        QCOMPARE(expired.answered, 0);
+    }
+
     void batchRunUsesTheTrust()
     {
         auto* batch = m_window->findChild<QAction*>(QStringLiteral("batchAction"));
