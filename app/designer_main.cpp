@@ -1,4 +1,4 @@
-#include "MainWindow.h"
+#include "mainwindow/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

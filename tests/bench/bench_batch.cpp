@@ -6,8 +6,8 @@
 // The sandbox runs in a thread of its own, so the client's work is what is measured.
 // Usage: bench_batch [calls] (default 10000)
 
-#include "BatchRunner.h"
-#include "SandboxServer.h"
+#include "batch/BatchRunner.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

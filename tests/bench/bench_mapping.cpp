@@ -2,7 +2,7 @@
 // MappingEvaluator, against QJsonDocument::fromJson of the same bytes alone (the floor a
 // DOM-based mapper could not beat). Goal: mapping throughput >= 0.8 x parse throughput.
 // Prints both throughputs (MB/s, best of several runs) and the ratio.
-#include "MappingEvaluator.h"
+#include "response/MappingEvaluator.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -3,8 +3,8 @@
 // no renderer can beat). Goal (core issue, 7): at least 200,000 renders/s on one core.
 // Usage: bench_render [leads]
 
-#include "Renderer.h"
-#include "Workspace.h"
+#include "model/Workspace.h"
+#include "template/Renderer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

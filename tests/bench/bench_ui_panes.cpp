@@ -3,12 +3,12 @@
 //   stall    longest gap between ticks of a 1 ms UI-thread timer while a 50 MB response
 //            is received from the sandbox and shown in ResponsePane
 // Prints one "name value unit" line per measurement.
-#include "HttpClient.h"
-#include "Linter.h"
-#include "PreviewPane.h"
-#include "Renderer.h"
-#include "ResponsePane.h"
-#include "SandboxServer.h"
+#include "http/HttpClient.h"
+#include "preview/PreviewPane.h"
+#include "response/ResponsePane.h"
+#include "sandbox/SandboxServer.h"
+#include "template/Linter.h"
+#include "template/Renderer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

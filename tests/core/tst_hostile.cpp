@@ -2,10 +2,10 @@
 // that lies, never ends or sends invalid bytes, and MappingEvaluator against documents
 // built to exhaust a parser. Each case asserts the precise outcome, never a duration.
 
-#include "CallResult.h"
-#include "HttpClient.h"
-#include "MappingEvaluator.h"
-#include "XmlPathScanner.h"
+#include "http/CallResult.h"
+#include "http/HttpClient.h"
+#include "response/MappingEvaluator.h"
+#include "response/XmlPathScanner.h"
 
 #include <QNetworkAccessManager>
 #include <QPointer>

@@ -2,10 +2,10 @@
 // single-line template, a CSV with 10,000 columns, a workspace with 100,000 webhooks.
 // Each case asserts the precise outcome, never a duration.
 
-#include "CsvImporter.h"
-#include "HttpClient.h"
-#include "Renderer.h"
-#include "WorkspaceFile.h"
+#include "format/CsvImporter.h"
+#include "format/WorkspaceFile.h"
+#include "http/HttpClient.h"
+#include "template/Renderer.h"
 
 #include <QTest>
 #include <QTimeZone>

@@ -1,16 +1,16 @@
 #include "FuzzEntries.h"
 
-#include "CallHistory.h"
-#include "CsvImporter.h"
-#include "JsonPathScanner.h"
-#include "MappingEvaluator.h"
-#include "Renderer.h"
-#include "ResponsePath.h"
-#include "TemplateEscapes.h"
-#include "TemplateParser.h"
-#include "TokenEncoder.h"
-#include "WorkspaceFile.h"
-#include "XmlPathScanner.h"
+#include "format/CsvImporter.h"
+#include "format/WorkspaceFile.h"
+#include "history/CallHistory.h"
+#include "response/JsonPathScanner.h"
+#include "response/MappingEvaluator.h"
+#include "response/ResponsePath.h"
+#include "response/XmlPathScanner.h"
+#include "template/Renderer.h"
+#include "template/TemplateEscapes.h"
+#include "template/TemplateParser.h"
+#include "template/TokenEncoder.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,0 +1,169 @@
+#include "CliSupport.h"
+
+#include "format/WorkspaceFile.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QStringList>
+#include <QTextStream>
+#include <QTimeZone>
+
+int CliSupport::workspacePath(const Command& command, const QCommandLineParser& parser, CliStreams& io, QString* path)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        return command.usageError(io, QStringLiteral("missing WORKSPACE (a .webhooks.json file)"));
+    }
+    if (positional.size() > 1) {
+        return command.usageError(
+            io, QStringLiteral("unexpected argument \"%1\": give one WORKSPACE").arg(positional.at(1)));
+    }
+    *path = positional.first();
+    return Command::Success;
+}
+
+int CliSupport::loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io)
+{
+    WorkspaceError error;
+    if (!WorkspaceFile::load(path, workspace, &error)) {
+        // file:line:column: is what editors and CI annotations understand.
+        QString location = path;
+        if (error.line > 0) {
+            location += QStringLiteral(":%1:%2").arg(error.line).arg(error.column);
+        }
+        if (error.line == 0) {
+            io.err << "webhook-designer-cli: " << error.message << '\n';
+        } else if (error.path.isEmpty()) {
+            io.err << "webhook-designer-cli: " << location << ": " << error.message << '\n';
+        } else {
+            io.err << "webhook-designer-cli: " << location << ": " << error.toString() << '\n';
+        }
+        return Command::WorkspaceError;
+    }
+    return Command::Success;
+}
+
+int CliSupport::findWebhook(
+    const Command& command, const Workspace& workspace, const QString& name, CliStreams& io, int* index)
+{
+    if (name.isEmpty()) {
+        return command.usageError(io, QStringLiteral("missing --webhook NAME"));
+    }
+    *index = workspace.webhookIndex(name);
+    if (*index < 0) {
+        QStringList names;
+        for (const Webhook& h : workspace.webhooks) {
+            if (names.size() == 20) {
+                names << QStringLiteral("...");
+                break;
+            }
+            names << QLatin1Char('"') + h.name + QLatin1Char('"');
+        }
+        return command.usageError(
+            io,
+            QStringLiteral("no webhook named \"%1\" (the workspace has: %2)")
+                .arg(name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+    }
+    return Command::Success;
+}
+
+int CliSupport::findLead(const Command& command,
+                         const Workspace& workspace,
+                         const std::optional<QString>& given,
+                         CliStreams& io,
+                         QJsonObject* lead)
+{
+    if (!given) {
+        *lead = workspace.leads.isEmpty() ? QJsonObject() : workspace.leads.first();
+        return Command::Success;
+    }
+    const QString& indexOrEmail = *given;
+    const int index = indexOrEmail.trimmed().isEmpty() ? -1 : workspace.leadIndex(indexOrEmail);
+    if (index < 0) {
+        return command.usageError(
+            io,
+            workspace.leads.isEmpty()
+                ? QStringLiteral("no lead \"%1\": the workspace has no sample leads").arg(indexOrEmail)
+                : QStringLiteral("no lead \"%1\": give an index from 0 to %2 or a lead's email address")
+                      .arg(indexOrEmail)
+                      .arg(workspace.leads.size() - 1));
+    }
+    *lead = workspace.leads.at(index);
+    return Command::Success;
+}
+
+int CliSupport::parseNow(const Command& command,
+                         const Workspace& workspace,
+                         const std::optional<QString>& given,
+                         CliStreams& io,
+                         QDateTime* now)
+{
+    if (!given) {
+        *now = QDateTime::currentDateTimeUtc();
+        return Command::Success;
+    }
+    const QString& text = *given;
+    QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!parsed.isValid()) {
+        return command.usageError(
+            io, QStringLiteral("invalid --now \"%1\" (expected ISO 8601, e.g. 2024-03-01T09:30:00Z)").arg(text));
+    }
+    if (parsed.timeSpec() == Qt::LocalTime) {
+        // No offset given: the time as the workspace's time zone shows it, not as this
+        // machine's does, so a CI run renders the same on any server.
+        const QTimeZone zone(workspace.timeZone.toUtf8());
+        const QTimeZone used = zone.isValid() ? zone : QTimeZone::utc();
+        const QDateTime local = QDateTime(parsed.date(), parsed.time(), used);
+        // In the hour clocks skip, that wall-clock time never happens: say so rather than
+        // guess which instant was meant (Qt gives an invalid or shifted time there).
+        if (!local.isValid() || local.time() != parsed.time() || local.date() != parsed.date()) {
+            // The offset in force before the jump, the one the user most likely means.
+            const int offset = used.offsetFromUtc(QDateTime(parsed.date(), QTime(0, 0), used));
+            const QString sign = offset < 0 ? QStringLiteral("-") : QStringLiteral("+");
+            const QString offsetText = QStringLiteral("%1%2:%3")
+                                           .arg(sign)
+                                           .arg(qAbs(offset) / 3600, 2, 10, QLatin1Char('0'))
+                                           .arg(qAbs(offset) % 3600 / 60, 2, 10, QLatin1Char('0'));
+            return command.usageError(io,
+                                      QStringLiteral("--now \"%1\" does not exist in %2 (the clocks skip it); give "
+                                                     "an offset, e.g. %1%3")
+                                          .arg(text, QString::fromUtf8(used.id()), offsetText));
+        }
+        parsed = local;
+    }
+    *now = parsed;
+    return Command::Success;
+}
+
+std::optional<QString> CliSupport::value(const QCommandLineParser& parser, const QString& name)
+{
+    if (!parser.isSet(name))
+        return std::nullopt;
+    return parser.value(name);
+}
+
+SecretRedactor CliSupport::markedSecrets(const Workspace& workspace)
+{
+    SecretRedactor redactor;
+    for (const ContextValue& value : workspace.context.my.values) {
+        if (value.secret)
+            redactor.addSecretValue(value.value);
+    }
+    return redactor;
+}
+
+RenderedRequest CliSupport::masked(const RenderedRequest& request, const Workspace& workspace)
+{
+    const SecretRedactor redactor = markedSecrets(workspace);
+    RenderedRequest out = request;
+    out.url = redactor.redact(out.url);
+    for (RenderedHeader& header : out.headers)
+        header.value = header.secret ? SecretRedactor::placeholder() : redactor.redact(header.value);
+    out.body = redactor.redact(out.body);
+    return out;
+}
+
+void CliSupport::printJson(CliStreams& io, const QJsonObject& object)
+{
+    io.out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "cli/Command.h"
+#include "history/SecretRedactor.h"
+#include "model/Workspace.h"
+#include "template/RenderedRequest.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+class QCommandLineParser;
+
+// What the workspace-based commands share: loading the workspace, picking the webhook
+// and the sample lead, reading --now, and printing the JSON result. Each lookup prints
+// its own message on standard error and returns the exit code to use when it fails.
+class CliSupport
+{
+public:
+    // The single WORKSPACE positional argument; 2 when missing or when there are more.
+    static int workspacePath(const Command& command, const QCommandLineParser& parser, CliStreams& io, QString* path);
+    // 3 with the reason (file:line:column: path: message) when unreadable or invalid.
+    static int loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io);
+    // The webhook named by --webhook (exact name); 2 when unknown.
+    static int
+    findWebhook(const Command& command, const Workspace& workspace, const QString& name, CliStreams& io, int* index);
+    // --lead as an index from 0 or an email address; without it the first lead, or an
+    // empty lead when the workspace has none. 2 when not found.
+    static int findLead(const Command& command,
+                        const Workspace& workspace,
+                        const std::optional<QString>& indexOrEmail,
+                        CliStreams& io,
+                        QJsonObject* lead);
+    // --now as ISO 8601; without an offset it is a time in the workspace's time zone (2
+    // when that time does not exist there, as in the hour clocks skip in spring).
+    // Without --now, the current time. 2 when invalid.
+    static int parseNow(const Command& command,
+                        const Workspace& workspace,
+                        const std::optional<QString>& text,
+                        CliStreams& io,
+                        QDateTime* now);
+    // An option's value, or nullopt when the option is not given: "--lead ''" is a value,
+    // and a wrong one, not the same as no --lead.
+    static std::optional<QString> value(const QCommandLineParser& parser, const QString& name);
+    // Masks what the user marked secret, for output that ends up in CI logs: the values of
+    // secret My Tokens wherever a render put them (secret headers are masked by name).
+    static SecretRedactor markedSecrets(const Workspace& workspace);
+    // The request as rendered, with markedSecrets() and secret headers masked.
+    static RenderedRequest masked(const RenderedRequest& request, const Workspace& workspace);
+    // Indented JSON with sorted keys: stable output a CI script can diff.
+    static void printJson(CliStreams& io, const QJsonObject& object);
+};

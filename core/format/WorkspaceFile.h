@@ -1,0 +1,63 @@
+#pragma once
+
+#include "model/Workspace.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Why a workspace file could not be read: the JSON path of the problem (e.g.
+// "webhooks[2].requestType"; empty for a syntax error or a problem with the whole
+// document), the 1-based line and column in the file (0 when unknown) and a message for
+// the user.
+struct WorkspaceError
+{
+    QString path;
+    int line = 0;
+    int column = 0;
+    QString message;
+
+    bool isError() const { return !message.isEmpty(); }
+    // "webhooks[2].requestType: unknown request type "FETCH" (expected GET, POST, PUT,
+    // PATCH or DELETE)"; a syntax error reads "line 3, column 7: unterminated string".
+    QString toString() const;
+};
+
+// Reads and writes the `.webhooks.json` workspace file (core issue, section 2).
+//
+// Reading validates everything a later stage relies on and rejects the first problem with
+// its path and position: a missing or unsupported "format", wrong JSON types, unknown enum
+// values, empty or duplicate webhook names, duplicate custom fields, response mappings to
+// fields that are not in the catalogue, lead values that are not scalars, context values
+// that are not strings (numbers are converted). Missing optional keys take defaults;
+// unknown keys anywhere (top level, context, field, webhook, header, mapping) are kept in
+// the `extra` members and written back. It never crashes on any input.
+//
+// Writing is UTF-8, pretty-printed with a 2-space indent and a stable key order:
+// format, timeZone, fields, leads, context, trustedCertificate (only when set), webhooks,
+// then unknown keys. Lead objects and
+// unknown values are written with alphabetical keys. Reading a written file and writing
+// it again gives the same bytes.
+//
+// Extensions to the issue's format (all optional, all additive):
+// - a header may say "secret": true (its value is masked in the window);
+// - "context": {"secretMyTokens": ["apiKey"]} marks My Tokens secret;
+// - a context scope key that is present (even as {}) means the flow step provides it;
+// - "trustedCertificate": {"host": "dev.example.com", "sha256": "AB:CD:..."} trusts one
+//   self-signed certificate (SHA-256 of its DER form, 64 hex digits in either case, with or
+//   without colons; written upper case with colons) for one host (no scheme, port or path).
+class WorkspaceFile
+{
+public:
+    static QString formatName(); // "webhook-designer/1"
+    static QString fileSuffix(); // ".webhooks.json"
+
+    // Parses a workspace from the file's bytes (a UTF-8 BOM is allowed). On failure,
+    // returns false, leaves *workspace untouched and fills *error when given.
+    static bool read(const QByteArray& bytes, Workspace* workspace, WorkspaceError* error = nullptr);
+    // Reads a file; an unreadable file is an error with an empty path.
+    static bool load(const QString& fileName, Workspace* workspace, WorkspaceError* error = nullptr);
+
+    static QByteArray write(const Workspace& workspace);
+    // Writes atomically (QSaveFile): a crash mid-save leaves the old file intact.
+    static bool save(const Workspace& workspace, const QString& fileName, QString* errorMessage = nullptr);
+};

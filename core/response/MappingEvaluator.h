@@ -1,0 +1,19 @@
+#pragma once
+
+#include "model/Workspace.h"
+#include "response/MappingResult.h"
+
+#include <QByteArray>
+
+// Evaluates a webhook's response mappings against a response (semantics reference, 5):
+// the 2xx rule, JSON and XML paths with indexes, type fit. Works on a 100 MB body in a
+// single streaming pass: no DOM of the whole response is built.
+class MappingEvaluator
+{
+public:
+    static MappingOutcome evaluate(const Workspace& workspace,
+                                   const Webhook& webhook,
+                                   const QJsonObject& lead,
+                                   int status,
+                                   const QByteArray& body);
+};

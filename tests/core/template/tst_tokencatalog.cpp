@@ -1,0 +1,313 @@
+#include "template/TokenCatalog.h"
+
+#include <QTest>
+
+namespace {
+
+Workspace fixture()
+{
+    Workspace w;
+    w.timeZone = QStringLiteral("America/Los_Angeles");
+    Field color;
+    color.name = QStringLiteral("Favorite Color");
+    color.apiName = QStringLiteral("favoriteColor");
+    w.fields = {color};
+    w.leads = {QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Ada")},
+                            {QStringLiteral("favoriteColor"), QStringLiteral("blue")},
+                            {QStringLiteral("Lead Score"), 42},
+                            {QStringLiteral("Company Name"), QStringLiteral("Acme")}}};
+    w.context.my.present = true;
+    w.context.my.values = {{QStringLiteral("apiKey"), QStringLiteral("s3cret"), true},
+                           {QStringLiteral("greeting"), QStringLiteral("Hi"), false}};
+    w.context.program.present = true;
+    w.context.program.values = {{QStringLiteral("name"), QStringLiteral("Q4 Webinar"), false}};
+    w.context.trigger.present = true;
+    w.context.trigger.values = {{QStringLiteral("Name"), QStringLiteral("Fills Out Form"), false}};
+    w.context.campaign.present = false;
+    w.context.member.present = false;
+    return w;
+}
+
+const TokenInfo* find(const QList<TokenInfo>& tokens, const QString& scope, const QString& name)
+{
+    for (const TokenInfo& t : tokens) {
+        if (t.scope == scope && t.name == name) {
+            return &t;
+        }
+    }
+    return nullptr;
+}
+
+QDateTime pinnedNow()
+{
+    return QDateTime(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
+}
+
+} // namespace
+
+class TestTokenCatalog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void contains_data();
+    void contains();
+    void absentScopesOffered_data();
+    void absentScopesOffered();
+    void everyLeadFieldOnce();
+    void companyScopeHoldsCompanyFields();
+    void triggerListIsFixed();
+    void noSampleLead();
+    void secretsAreMarked();
+    void insertText();
+    void providedScopesListTheirTokens();
+};
+
+void TestTokenCatalog::contains_data()
+{
+    QTest::addColumn<QString>("scope");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("apiName");
+    QTest::addColumn<QString>("sample");
+
+    QTest::newRow("standard string") << "lead"
+                                     << "First Name"
+                                     << "string"
+                                     << "firstName"
+                                     << "Ada";
+    QTest::newRow("standard integer") << "lead"
+                                      << "Lead Score"
+                                      << "integer"
+                                      << "leadScore"
+                                      << "42";
+    QTest::newRow("standard email, no value") << "lead"
+                                              << "Email Address"
+                                              << "email"
+                                              << "email"
+                                              << "";
+    QTest::newRow("custom by api key") << "lead"
+                                       << "Favorite Color"
+                                       << "string"
+                                       << "favoriteColor"
+                                       << "blue";
+    QTest::newRow("company") << "company"
+                             << "Company Name"
+                             << "string"
+                             << "company"
+                             << "Acme";
+    QTest::newRow("company currency") << "company"
+                                      << "Annual Revenue"
+                                      << "currency"
+                                      << "annualRevenue"
+                                      << "";
+    QTest::newRow("system date") << "system"
+                                 << "date"
+                                 << "string"
+                                 << ""
+                                 << "Aug 08, 2013";
+    QTest::newRow("system time") << "system"
+                                 << "time"
+                                 << "string"
+                                 << ""
+                                 << "04:34 PM (GMT -0700)";
+    QTest::newRow("system dateTime") << "system"
+                                     << "dateTime"
+                                     << "string"
+                                     << ""
+                                     << "2013-08-08 16:34:13";
+    QTest::newRow("unsubscribe link") << "system"
+                                      << "unsubscribeLink"
+                                      << "string"
+                                      << ""
+                                      << "https://go.example.com/UnsubscribePage.html?mkt_unsubscribe=1&mkt_tok="
+                                         "SAMPLE-TOKEN";
+    QTest::newRow("view as webpage") << "system"
+                                     << "viewAsWebpageLink"
+                                     << "string"
+                                     << ""
+                                     << "https://go.example.com/index.php/email/emailWebview?mkt_tok=SAMPLE-TOKEN";
+    QTest::newRow("forward to friend") << "system"
+                                       << "forwardToFriendLink"
+                                       << "string"
+                                       << ""
+                                       << "https://go.example.com/index.php/email/forwardToFriend?mkt_tok=SAMPLE-TOKEN";
+    QTest::newRow("my token") << "my"
+                              << "greeting"
+                              << "string"
+                              << ""
+                              << "Hi";
+    QTest::newRow("program name") << "program"
+                                  << "name"
+                                  << "string"
+                                  << ""
+                                  << "Q4 Webinar";
+    QTest::newRow("program id") << "program"
+                                << "id"
+                                << "string"
+                                << ""
+                                << "";
+    QTest::newRow("program description") << "program"
+                                         << "description"
+                                         << "string"
+                                         << ""
+                                         << "";
+    QTest::newRow("trigger name") << "trigger"
+                                  << "Name"
+                                  << "string"
+                                  << ""
+                                  << "Fills Out Form";
+    QTest::newRow("trigger web page") << "trigger"
+                                      << "Web Page"
+                                      << "string"
+                                      << ""
+                                      << "";
+}
+
+void TestTokenCatalog::contains()
+{
+    QFETCH(QString, scope);
+    QFETCH(QString, name);
+    QFETCH(QString, type);
+    QFETCH(QString, apiName);
+    QFETCH(QString, sample);
+
+    const TokenCatalog catalog(fixture(), 0, pinnedNow());
+    const TokenInfo* t = find(catalog.tokens(), scope, name);
+    QVERIFY2(t, qPrintable(scope + QLatin1Char('.') + name));
+    QCOMPARE(t->type, type);
+    QCOMPARE(t->apiName, apiName);
+    QCOMPARE(t->sampleValue, sample);
+    QVERIFY(!t->description.isEmpty());
+}
+
+void TestTokenCatalog::absentScopesOffered_data()
+{
+    QTest::addColumn<QString>("scope");
+    QTest::addColumn<int>("count");
+
+    QTest::newRow("campaign not provided") << "campaign" << 0;
+    QTest::newRow("member not provided") << "member" << 0;
+    QTest::newRow("my provided") << "my" << 2;
+    QTest::newRow("program provided") << "program" << 3;
+    QTest::newRow("trigger provided") << "trigger" << 13;
+    QTest::newRow("system always") << "system" << 6;
+}
+
+void TestTokenCatalog::absentScopesOffered()
+{
+    QFETCH(QString, scope);
+    QFETCH(int, count);
+    const TokenCatalog catalog(fixture(), 0, pinnedNow());
+    QCOMPARE(int(catalog.tokens(scope).size()), count);
+}
+
+void TestTokenCatalog::everyLeadFieldOnce()
+{
+    const Workspace w = fixture();
+    const TokenCatalog catalog(w, 0, pinnedNow());
+    const QList<TokenInfo> lead = catalog.tokens(QStringLiteral("lead"));
+    QCOMPARE(lead.size(), w.catalog().fields().size());
+    QSet<QString> names;
+    for (const TokenInfo& t : lead) {
+        names.insert(t.name.toCaseFolded());
+        QVERIFY(!t.apiName.isEmpty());
+    }
+    QCOMPARE(names.size(), lead.size());
+}
+
+void TestTokenCatalog::companyScopeHoldsCompanyFields()
+{
+    const Workspace w = fixture();
+    const TokenCatalog catalog(w, 0, pinnedNow());
+    int companyFields = 0;
+    const FieldCatalog fields = w.catalog();
+    for (const Field& f : fields.fields()) {
+        companyFields += f.company ? 1 : 0;
+        QCOMPARE(find(catalog.tokens(), QStringLiteral("company"), f.name) != nullptr, f.company);
+    }
+    QCOMPARE(int(catalog.tokens(QStringLiteral("company")).size()), companyFields);
+}
+
+void TestTokenCatalog::triggerListIsFixed()
+{
+    const TokenCatalog catalog(fixture(), 0, pinnedNow());
+    QStringList names;
+    for (const TokenInfo& t : catalog.tokens(QStringLiteral("trigger"))) {
+        names << t.name;
+    }
+    QCOMPARE(names,
+             QStringList({QStringLiteral("Name"),
+                          QStringLiteral("Link"),
+                          QStringLiteral("Subject"),
+                          QStringLiteral("Category"),
+                          QStringLiteral("Details"),
+                          QStringLiteral("Web Page"),
+                          QStringLiteral("Client IP Address"),
+                          QStringLiteral("Sent By"),
+                          QStringLiteral("Received By"),
+                          QStringLiteral("Referrer"),
+                          QStringLiteral("Search Engine"),
+                          QStringLiteral("Search Query"),
+                          QStringLiteral("Trigger Name")}));
+}
+
+void TestTokenCatalog::noSampleLead()
+{
+    for (int index : {-1, 5}) {
+        const TokenCatalog catalog(fixture(), index, pinnedNow());
+        const TokenInfo* t = find(catalog.tokens(), QStringLiteral("lead"), QStringLiteral("First Name"));
+        QVERIFY(t);
+        QVERIFY(t->sampleValue.isEmpty());
+        // Context and system values do not depend on the lead.
+        QCOMPARE(find(catalog.tokens(), QStringLiteral("program"), QStringLiteral("name"))->sampleValue,
+                 QStringLiteral("Q4 Webinar"));
+    }
+}
+
+void TestTokenCatalog::secretsAreMarked()
+{
+    const TokenCatalog catalog(fixture(), 0, pinnedNow());
+    QVERIFY(find(catalog.tokens(), QStringLiteral("my"), QStringLiteral("apiKey"))->secret);
+    QVERIFY(!find(catalog.tokens(), QStringLiteral("my"), QStringLiteral("greeting"))->secret);
+}
+
+void TestTokenCatalog::insertText()
+{
+    const TokenCatalog catalog(fixture(), 0, pinnedNow());
+    QCOMPARE(find(catalog.tokens(), QStringLiteral("lead"), QStringLiteral("Email Address"))->insertText(),
+             QStringLiteral("{{lead.Email Address}}"));
+    QCOMPARE(find(catalog.tokens(), QStringLiteral("trigger"), QStringLiteral("Web Page"))->insertText(),
+             QStringLiteral("{{trigger.Web Page}}"));
+    QCOMPARE(TokenCatalog::scopes().size(), 8);
+}
+
+void TestTokenCatalog::providedScopesListTheirTokens()
+{
+    // Reference 2: campaign offers name, id and description; member offers the program
+    // member fields the context defines, e.g. "webinar url". Both only when provided.
+    Workspace w = fixture();
+    w.context.campaign.present = true;
+    w.context.campaign.values = {{QStringLiteral("name"), QStringLiteral("Enrich on create"), false}};
+    w.context.member.present = true;
+    w.context.member.values = {{QStringLiteral("webinar url"), QStringLiteral("https://example.com/w/1"), false}};
+    const TokenCatalog catalog(w, 0, pinnedNow());
+
+    QStringList campaign;
+    for (const TokenInfo& t : catalog.tokens(QStringLiteral("campaign"))) {
+        campaign << t.name;
+    }
+    QCOMPARE(campaign, QStringList({QStringLiteral("name"), QStringLiteral("id"), QStringLiteral("description")}));
+    QCOMPARE(find(catalog.tokens(), QStringLiteral("campaign"), QStringLiteral("name"))->sampleValue,
+             QStringLiteral("Enrich on create"));
+    QVERIFY(find(catalog.tokens(), QStringLiteral("campaign"), QStringLiteral("id"))->sampleValue.isEmpty());
+
+    const QList<TokenInfo> member = catalog.tokens(QStringLiteral("member"));
+    QCOMPARE(member.size(), 1);
+    QCOMPARE(member.first().name, QStringLiteral("webinar url"));
+    QCOMPARE(member.first().sampleValue, QStringLiteral("https://example.com/w/1"));
+    QCOMPARE(member.first().insertText(), QStringLiteral("{{member.webinar url}}"));
+}
+
+QTEST_GUILESS_MAIN(TestTokenCatalog)
+#include "tst_tokencatalog.moc"

@@ -1,0 +1,194 @@
+#include "dialogs/TokenPickerDialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
+#include <QTest>
+#include <QTreeView>
+
+class TestTokenPickerDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void treeByScope();
+    void filterAsYouType_data();
+    void filterAsYouType();
+    void keyboardInsert();
+    void defaultValue_data();
+    void defaultValue();
+    void secretMasked();
+    void scopeRowInsertsNothing();
+
+private:
+    static QList<TokenInfo> catalogue();
+    static int visibleTokens(const QSortFilterProxyModel* proxy);
+};
+
+QList<TokenInfo> TestTokenPickerDialog::catalogue()
+{
+    Workspace workspace;
+    workspace.leads.append(QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Ada")},
+                                        {QStringLiteral("Email Address"), QStringLiteral("ada@example.com")}});
+    workspace.context.my.present = true;
+    workspace.context.my.values = {{QStringLiteral("apiKey"), QStringLiteral("k-123"), true},
+                                   {QStringLiteral("greeting"), QStringLiteral("Hello"), false}};
+    return TokenCatalog(workspace, 0, QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC)).tokens();
+}
+
+int TestTokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
+{
+    int count = 0;
+    for (int s = 0; s < proxy->rowCount(); ++s)
+        count += proxy->rowCount(proxy->index(s, 0));
+    return count;
+}
+
+void TestTokenPickerDialog::treeByScope()
+{
+    TokenPickerDialog dialog;
+    QAbstractItemModelTester sourceTester(dialog.sourceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(dialog.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<TokenInfo> tokens = catalogue();
+    dialog.setTokens(tokens);
+    QStandardItemModel* model = dialog.sourceModel();
+    QStringList scopes;
+    int total = 0;
+    for (int s = 0; s < model->rowCount(); ++s) {
+        scopes << model->index(s, 0).data().toString();
+        total += model->rowCount(model->index(s, 0));
+    }
+    QCOMPARE(total, tokens.size());
+    QVERIFY(scopes.contains(QStringLiteral("Lead")));
+    QVERIFY(scopes.contains(QStringLiteral("My Tokens")));
+    QVERIFY(scopes.contains(QStringLiteral("System")));
+    QCOMPARE(model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("Sample value"));
+
+    // The sample lead's value is shown next to its token.
+    const QModelIndex lead = model->index(scopes.indexOf(QStringLiteral("Lead")), 0);
+    bool found = false;
+    for (int r = 0; r < model->rowCount(lead); ++r) {
+        if (model->index(r, 0, lead).data().toString() == QLatin1String("First Name")) {
+            QCOMPARE(model->index(r, 2, lead).data().toString(), QStringLiteral("Ada"));
+            QCOMPARE(model->index(r, 1, lead).data().toString(), QStringLiteral("string"));
+            found = true;
+        }
+    }
+    QVERIFY(found);
+}
+
+void TestTokenPickerDialog::filterAsYouType_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("mustMatch");
+    QTest::addColumn<bool>("expectAny");
+    QTest::newRow("name words") << QStringLiteral("first name") << QStringLiteral("First Name") << true;
+    QTest::newRow("case") << QStringLiteral("EMAIL") << QStringLiteral("Email Address") << true;
+    QTest::newRow("scope prefix") << QStringLiteral("my.api") << QStringLiteral("apiKey") << true;
+    QTest::newRow("api name") << QStringLiteral("firstName") << QStringLiteral("First Name") << true;
+    QTest::newRow("nothing") << QStringLiteral("zzqqxx") << QString() << false;
+}
+
+void TestTokenPickerDialog::filterAsYouType()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, mustMatch);
+    QFETCH(bool, expectAny);
+    TokenPickerDialog dialog;
+    dialog.setTokens(catalogue());
+    const int all = visibleTokens(dialog.proxyModel());
+    auto* search = dialog.findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
+    QVERIFY(search);
+    QTest::keyClicks(search, typed);
+    const int shown = visibleTokens(dialog.proxyModel());
+    QVERIFY(shown < all);
+    QCOMPARE(shown > 0, expectAny);
+    if (expectAny) {
+        // The first match is current, so Enter inserts it.
+        QVERIFY(dialog.tokenText().contains(mustMatch));
+    } else {
+        QCOMPARE(dialog.tokenText(), QString());
+    }
+}
+
+void TestTokenPickerDialog::keyboardInsert()
+{
+    TokenPickerDialog dialog;
+    dialog.setTokens(catalogue());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* search = dialog.findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
+    auto* tree = dialog.findChild<QTreeView*>(QStringLiteral("tokenTree"));
+    QVERIFY(search && tree);
+    search->setFocus();
+    QTest::keyClicks(search, QStringLiteral("name"));
+    QTest::keyClick(search, Qt::Key_Down);
+    QTRY_VERIFY(tree->hasFocus());
+    QSignalSpy chosen(&dialog, &TokenPickerDialog::tokenChosen);
+    const QString expected = dialog.tokenText();
+    QVERIFY(expected.startsWith(QStringLiteral("{{")));
+    QTest::keyClick(tree, Qt::Key_Return);
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.at(0).at(0).toString(), expected);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestTokenPickerDialog::defaultValue_data()
+{
+    QTest::addColumn<QString>("defaultValue");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("none") << QString() << QStringLiteral("{{lead.First Name}}");
+    QTest::newRow("word") << QStringLiteral("friend") << QStringLiteral("{{lead.First Name:default=friend}}");
+    QTest::newRow("spaces") << QStringLiteral("dear customer")
+                            << QStringLiteral("{{lead.First Name:default=dear customer}}");
+}
+
+void TestTokenPickerDialog::defaultValue()
+{
+    QFETCH(QString, defaultValue);
+    QFETCH(QString, text);
+    TokenPickerDialog dialog;
+    dialog.setTokens(catalogue());
+    dialog.setFilterText(QStringLiteral("lead.first name"));
+    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("tokenDefaultEdit"));
+    QVERIFY(edit);
+    QTest::keyClicks(edit, defaultValue);
+    QCOMPARE(dialog.tokenText(), text);
+    QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("tokenPreviewLabel"))->text(), text);
+    QSignalSpy chosen(&dialog, &TokenPickerDialog::tokenChosen);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(chosen.count(), 1);
+    QCOMPARE(chosen.at(0).at(0).toString(), text);
+}
+
+void TestTokenPickerDialog::secretMasked()
+{
+    TokenPickerDialog dialog;
+    dialog.setTokens(catalogue());
+    dialog.setFilterText(QStringLiteral("apiKey"));
+    QSortFilterProxyModel* proxy = dialog.proxyModel();
+    QCOMPARE(visibleTokens(proxy), 1);
+    const QModelIndex scope = proxy->index(0, 0);
+    QCOMPARE(proxy->index(0, 2, scope).data().toString(), QStringLiteral("••••••"));
+    // The secret is not searchable through its value either.
+    dialog.setFilterText(QStringLiteral("k-123"));
+    QCOMPARE(visibleTokens(proxy), 0);
+}
+
+void TestTokenPickerDialog::scopeRowInsertsNothing()
+{
+    TokenPickerDialog dialog;
+    dialog.setTokens(catalogue());
+    dialog.treeView()->setCurrentIndex(dialog.proxyModel()->index(0, 0));
+    QCOMPARE(dialog.tokenText(), QString());
+    QSignalSpy chosen(&dialog, &TokenPickerDialog::tokenChosen);
+    dialog.accept();
+    QCOMPARE(chosen.count(), 0);
+    QVERIFY(dialog.result() != int(QDialog::Accepted));
+}
+
+QTEST_MAIN(TestTokenPickerDialog)
+#include "tst_tokenpickerdialog.moc"

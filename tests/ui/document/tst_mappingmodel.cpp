@@ -1,0 +1,113 @@
+#include "UiTestWorkspace.h"
+#include "document/MappingModel.h"
+#include "document/WorkspaceDocument.h"
+
+#include "document/InsertRowCommand.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUndoStack>
+
+class TestMappingModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_document = new WorkspaceDocument(this);
+        m_document->reset(uiTestWorkspace(), QString());
+        m_model = new MappingModel(m_document, this);
+        m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        m_model->setWebhook(0);
+    }
+    void cleanup()
+    {
+        delete m_tester;
+        delete m_model;
+        delete m_document;
+    }
+
+    void showsFieldByDisplayNameWithType()
+    {
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(m_model->index(0, MappingModel::AttributeColumn).data().toString(), QStringLiteral("data.company"));
+        QCOMPARE(m_model->index(0, MappingModel::FieldColumn).data().toString(),
+                 QStringLiteral("Company Name (string)"));
+        QCOMPARE(m_model->index(0, MappingModel::FieldColumn).data(Qt::EditRole).toString(), QStringLiteral("company"));
+        QCOMPARE(m_model->index(1, MappingModel::FieldColumn).data(MappingModel::FieldTypeRole).toString(),
+                 QStringLiteral("integer"));
+        QVERIFY(m_model->index(0, MappingModel::ResultColumn).data().toString().isEmpty());
+    }
+
+    void editFieldByDisplayOrApiName()
+    {
+        QVERIFY(m_model->setData(m_model->index(0, MappingModel::FieldColumn), QStringLiteral("Industry")));
+        QCOMPARE(m_document->workspace().webhooks[0].responseMappings[0].field, QStringLiteral("industry"));
+        QVERIFY(m_model->setData(m_model->index(0, MappingModel::FieldColumn), QStringLiteral("city")));
+        QCOMPARE(m_document->workspace().webhooks[0].responseMappings[0].field, QStringLiteral("city"));
+        m_document->undoStack()->undo();
+        m_document->undoStack()->undo();
+        QCOMPARE(m_document->workspace().webhooks[0].responseMappings[0].field, QStringLiteral("company"));
+    }
+
+    void resultsShowAppliedOrWhyNot()
+    {
+        MappingOutcome outcome;
+        MappingResult applied;
+        applied.attribute = QStringLiteral("data.company");
+        applied.field = QStringLiteral("company");
+        applied.applied = true;
+        applied.value = QStringLiteral("Acme");
+        MappingResult refused;
+        refused.attribute = QStringLiteral("data.employees");
+        refused.field = QStringLiteral("numberOfEmployees");
+        refused.reason = QStringLiteral("a string does not fit an integer field");
+        outcome.mappings = {applied, refused};
+        QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
+        m_model->setOutcome(outcome);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m_model->index(0, MappingModel::ResultColumn).data().toString(), QStringLiteral("✓ Acme"));
+        QCOMPARE(m_model->index(1, MappingModel::ResultColumn).data().toString(),
+                 QStringLiteral("✗ a string does not fit an integer field"));
+        QVERIFY(m_model->index(0, MappingModel::ResultColumn).data(MappingModel::AppliedRole).toBool());
+    }
+
+    void statusThatAppliesNothingSaysWhyOnEveryRow()
+    {
+        MappingOutcome outcome;
+        outcome.statusApplies = false;
+        outcome.reason = QStringLiteral("status 500 is not 2xx: nothing is written");
+        m_model->setOutcome(outcome);
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            QCOMPARE(m_model->index(row, MappingModel::ResultColumn).data().toString(),
+                     QStringLiteral("✗ status 500 is not 2xx: nothing is written"));
+        }
+    }
+
+    void structuralChangeClearsResults()
+    {
+        MappingOutcome outcome;
+        outcome.statusApplies = false;
+        outcome.reason = QStringLiteral("no");
+        m_model->setOutcome(outcome);
+        m_document->undoStack()->push(new InsertRowCommand(m_document, 0, 0, ResponseMapping {}));
+        QVERIFY(!m_model->hasOutcome());
+        QVERIFY(m_model->index(1, MappingModel::ResultColumn).data().toString().isEmpty());
+    }
+
+    void resultIsNotEditable()
+    {
+        QVERIFY(!(m_model->flags(m_model->index(0, MappingModel::ResultColumn)) & Qt::ItemIsEditable));
+        QVERIFY(!m_model->setData(m_model->index(0, MappingModel::ResultColumn), QStringLiteral("x")));
+    }
+
+private:
+    WorkspaceDocument* m_document = nullptr;
+    MappingModel* m_model = nullptr;
+    QAbstractItemModelTester* m_tester = nullptr;
+};
+
+QTEST_MAIN(TestMappingModel)
+#include "tst_mappingmodel.moc"

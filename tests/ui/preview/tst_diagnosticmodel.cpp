@@ -1,0 +1,115 @@
+#include "preview/DiagnosticModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+class TestDiagnosticModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void showsColumns();
+    void unchangedListEmitsNothing();
+    void changedListResets();
+    void whereLabel_data();
+    void whereLabel();
+
+private:
+    static QList<Diagnostic> sample();
+};
+
+QList<Diagnostic> TestDiagnosticModel::sample()
+{
+    Diagnostic error;
+    error.severity = Diagnostic::Severity::Error;
+    error.where = QStringLiteral("template");
+    error.line = 3;
+    error.column = 14;
+    error.offset = 40;
+    error.length = 2;
+    error.message = QStringLiteral("Marketo rejects the escape \\q");
+    error.code = QStringLiteral("bad-escape");
+    Diagnostic warning;
+    warning.severity = Diagnostic::Severity::Warning;
+    warning.where = QStringLiteral("headers[1].value");
+    warning.message = QStringLiteral("Empty value");
+    return {error, warning};
+}
+
+void TestDiagnosticModel::showsColumns()
+{
+    DiagnosticModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDiagnostics(sample());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.columnCount(), int(DiagnosticModel::ColumnCount));
+    QCOMPARE(model.index(0, DiagnosticModel::SeverityColumn).data().toString(), QStringLiteral("Error"));
+    QVERIFY(!model.index(0, DiagnosticModel::SeverityColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(model.index(0, DiagnosticModel::WhereColumn).data().toString(), QStringLiteral("Payload template"));
+    QCOMPARE(model.index(0, DiagnosticModel::PositionColumn).data().toString(), QStringLiteral("3:14"));
+    QCOMPARE(model.index(0, DiagnosticModel::MessageColumn).data().toString(),
+             QStringLiteral("Marketo rejects the escape \\q"));
+    QCOMPARE(model.index(0, 0).data(DiagnosticModel::WhereRole).toString(), QStringLiteral("template"));
+    QCOMPARE(model.index(0, 0).data(DiagnosticModel::LineRole).toInt(), 3);
+    QCOMPARE(model.index(0, 0).data(DiagnosticModel::ColumnRole).toInt(), 14);
+    QCOMPARE(model.index(0, 0).data(DiagnosticModel::CodeRole).toString(), QStringLiteral("bad-escape"));
+    // A whole-property diagnostic has no position.
+    QCOMPARE(model.index(1, DiagnosticModel::PositionColumn).data().toString(), QString());
+    QCOMPARE(model.index(1, DiagnosticModel::WhereColumn).data().toString(), QStringLiteral("Header 2 value"));
+    QCOMPARE(model.count(Diagnostic::Severity::Error), 1);
+    QCOMPARE(model.count(Diagnostic::Severity::Warning), 1);
+    QCOMPARE(model.count(Diagnostic::Severity::Info), 0);
+    QCOMPARE(model.headerData(DiagnosticModel::PositionColumn, Qt::Horizontal).toString(), QStringLiteral("Line:Col"));
+}
+
+void TestDiagnosticModel::unchangedListEmitsNothing()
+{
+    DiagnosticModel model;
+    model.setDiagnostics(sample());
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    model.setDiagnostics(sample());
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(changes.count(), 0);
+}
+
+void TestDiagnosticModel::changedListResets()
+{
+    DiagnosticModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setDiagnostics(sample());
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QList<Diagnostic> moved = sample();
+    moved[0].column = 15;
+    model.setDiagnostics(moved);
+    QCOMPARE(resets.count(), 1);
+    QCOMPARE(model.index(0, DiagnosticModel::PositionColumn).data().toString(), QStringLiteral("3:15"));
+    model.setDiagnostics({});
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestDiagnosticModel::whereLabel_data()
+{
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QString>("label");
+    QTest::newRow("url") << QStringLiteral("url") << QStringLiteral("URL");
+    QTest::newRow("template") << QStringLiteral("template") << QStringLiteral("Payload template");
+    QTest::newRow("header name") << QStringLiteral("headers[0].name") << QStringLiteral("Header 1 name");
+    QTest::newRow("header value") << QStringLiteral("headers[12].value") << QStringLiteral("Header 13 value");
+    QTest::newRow("mapping attribute") << QStringLiteral("responseMappings[0].attribute")
+                                       << QStringLiteral("Mapping 1 attribute");
+    QTest::newRow("mapping field") << QStringLiteral("responseMappings[2].field") << QStringLiteral("Mapping 3 field");
+    QTest::newRow("encoding") << QStringLiteral("requestTokenEncoding") << QStringLiteral("Request token encoding");
+    QTest::newRow("unknown kept") << QStringLiteral("somethingNew") << QStringLiteral("somethingNew");
+}
+
+void TestDiagnosticModel::whereLabel()
+{
+    QFETCH(QString, where);
+    QFETCH(QString, label);
+    QCOMPARE(DiagnosticModel::whereLabel(where), label);
+}
+
+QTEST_MAIN(TestDiagnosticModel)
+#include "tst_diagnosticmodel.moc"

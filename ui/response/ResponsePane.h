@@ -1,0 +1,136 @@
+#pragma once
+
+#include "http/CallResult.h"
+#include "model/FieldCatalog.h"
+#include "response/BodyFormatter.h"
+#include "response/MappingResult.h"
+
+#include <QWidget>
+
+class BodyView;
+class HttpHeaderModel;
+class MappingResultModel;
+class QCheckBox;
+class QFrame;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+class QToolButton;
+class QTreeView;
+class ResponseTreeModel;
+
+// A live call's response: status (coloured), reason, time and size; a banner when
+// Marketo would apply nothing (non-2xx, an empty 2xx is error 1001, a transport error);
+// and tabs for the body (read-only, highlighted, pretty toggle), the response tree (copy a
+// node's Marketo path or map it to a lead field in one step), the headers and the mapped
+// fields (before, after, or why not written).
+//
+// A 50 MB response never freezes the window: pretty-printing and tree parsing run on
+// worker threads (a newer showResult() makes older work moot), the lexer and wrapping are
+// off past lexerThreshold(), and the body view holds at most displayCap() bytes with a
+// "Save body…" button for the rest. busyChanged(false) says all background work is done.
+//
+// Object names: responseStatusLabel, responseReasonLabel, responseTimeLabel,
+// responseSizeLabel, responseBusyBar, responseBannerLabel, responseTabs,
+// responsePrettyCheckBox, responseBodyNoteLabel, responseSaveBodyButton, responseBodyView,
+// responseTree, responseTreeStatusLabel, responsePathLabel, copyPathButton,
+// mapToFieldButton, responseHeadersTable, mappingResultsTable, tlsCertificateFrame,
+// tlsCertificateLabel, trustCertificateButton.
+//
+// A TLS error with the server's certificate shows the certificate (host, subject, issuer,
+// validity, SHA-256) and, when trusting it would let the call through, a "Trust this
+// certificate for HOST" button that emits trustCertificateRequested(); the pane changes
+// nothing itself.
+class ResponsePane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ResponsePane(QWidget* parent = nullptr);
+    ~ResponsePane() override;
+
+    // The catalogue gives the mapped fields their display names and feeds the field chooser.
+    void setFieldCatalog(const FieldCatalog& catalog);
+    void showResult(const CallResult& result, const MappingOutcome& outcome);
+    void showPending();
+    void clear();
+
+    const CallResult& result() const { return m_result; }
+    bool isBusy() const { return m_pendingJobs > 0; }
+    bool isPretty() const;
+    void setPretty(bool pretty);
+    // Writes the whole received body; false with a message in *error on failure.
+    bool saveBody(const QString& fileName, QString* error = nullptr) const;
+    QString bannerText() const;
+
+    BodyView* bodyView() const { return m_body; }
+    QTreeView* treeView() const { return m_tree; }
+    ResponseTreeModel* treeModel() const { return m_treeModel; }
+    MappingResultModel* mappingModel() const { return m_mappings; }
+    HttpHeaderModel* headerModel() const { return m_headers; }
+
+    static qsizetype lexerThreshold() { return 2 * 1024 * 1024; }
+    static qsizetype displayCap() { return 1024 * 1024; }
+
+public slots:
+    // The selected tree node's path to the clipboard.
+    void copySelectedPath();
+    // Asks for a lead field and emits createMapping() for the selected tree node.
+    void mapSelectedPath();
+
+signals:
+    // A new response mapping from the tree: the Marketo path and the chosen field's API
+    // name (empty if the catalogue is empty and no field could be chosen).
+    void createMapping(const QString& path, const QString& fieldApiName);
+    void pathCopied(const QString& path);
+    // The user chose to trust the certificate of the failed call shown: the host and the
+    // SHA-256 digest (32 raw bytes) to put in the workspace.
+    void trustCertificateRequested(const QString& host, const QByteArray& sha256);
+    void busyChanged(bool busy);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void fitMappingColumns();
+    void showBanner(const QString& text, bool error);
+    void showCertificate(const PeerCertificate& certificate);
+    void startBodyJob();
+    void startTreeJob();
+    void jobStarted();
+    void jobFinished();
+    void updateTreeActions();
+    QString selectedPath() const;
+
+    CallResult m_result;
+    FieldCatalog m_catalog;
+    BodyFormat m_format = BodyFormat::Text;
+    quint64 m_generation = 0;
+    int m_pendingJobs = 0;
+
+    QLabel* m_status = nullptr;
+    QLabel* m_reason = nullptr;
+    QLabel* m_time = nullptr;
+    QLabel* m_size = nullptr;
+    QProgressBar* m_busy = nullptr;
+    QLabel* m_banner = nullptr;
+    QFrame* m_certificateFrame = nullptr;
+    QLabel* m_certificateLabel = nullptr;
+    QPushButton* m_trustCertificate = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QCheckBox* m_pretty = nullptr;
+    QLabel* m_bodyNote = nullptr;
+    QPushButton* m_save = nullptr;
+    BodyView* m_body = nullptr;
+    QTreeView* m_tree = nullptr;
+    ResponseTreeModel* m_treeModel = nullptr;
+    QLabel* m_treeStatus = nullptr;
+    QLabel* m_pathLabel = nullptr;
+    QToolButton* m_copyPath = nullptr;
+    QToolButton* m_mapPath = nullptr;
+    HttpHeaderModel* m_headers = nullptr;
+    MappingResultModel* m_mappings = nullptr;
+    QTableView* m_mappingsView = nullptr;
+};
