@@ -1,8 +1,8 @@
+#include "StartupPolicy.h"
 #include "mainwindow/MainWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 #include <QIcon>
 #include <QTimer>
 
@@ -36,15 +36,7 @@ int main(int argc, char* argv[])
     parser.process(app);
 
     MainWindow window;
-    const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty()) {
-        const QString file = files.first();
-        if (file.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive)) {
-            window.importCsv(file);
-        } else {
-            window.openFile(QFileInfo(file).absoluteFilePath());
-        }
-    }
+    StartupPolicy::apply(&window, parser.positionalArguments());
     window.show();
 
     if (parser.isSet(screenshot)) {

@@ -1,11 +1,9 @@
 #include "SettingsDialog.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QPushButton>
-#include <QSettings>
 #include <QSpinBox>
 
 SettingsDialog::SettingsDialog(QWidget* parent)
@@ -50,31 +48,10 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     form->addRow(tr("Sandbox &port:"), m_port);
     form->addRow(tr("Editor &font size:"), m_fontSize);
     form->addRow(buttons);
-    setValues(load());
+    setValues(Values());
 }
 
 SettingsDialog::~SettingsDialog() = default;
-
-SettingsDialog::Values SettingsDialog::load()
-{
-    QSettings settings;
-    Values v;
-    v.timeoutSeconds = qBound(1, settings.value(QStringLiteral("network/timeoutSeconds"), 30).toInt(), 300);
-    v.followRedirects = settings.value(QStringLiteral("network/followRedirects"), true).toBool();
-    v.sandboxPort = qBound(0, settings.value(QStringLiteral("sandbox/port"), 18787).toInt(), 65535);
-    const int systemSize = QApplication::font().pointSize() > 0 ? QApplication::font().pointSize() : 10;
-    v.editorFontSize = qBound(6, settings.value(QStringLiteral("editor/fontSize"), systemSize).toInt(), 48);
-    return v;
-}
-
-void SettingsDialog::save(const Values& values)
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("network/timeoutSeconds"), values.timeoutSeconds);
-    settings.setValue(QStringLiteral("network/followRedirects"), values.followRedirects);
-    settings.setValue(QStringLiteral("sandbox/port"), values.sandboxPort);
-    settings.setValue(QStringLiteral("editor/fontSize"), values.editorFontSize);
-}
 
 SettingsDialog::Values SettingsDialog::values() const
 {

@@ -1,30 +1,24 @@
 #pragma once
 
+#include "mainwindow/AppSettings.h"
+
 #include <QDialog>
 
 class QCheckBox;
 class QSpinBox;
 
-// The designer's settings, kept in QSettings: the call timeout, whether redirects are
-// followed, the sandbox's preferred port and the editors' font size.
+// Edits the designer's settings (AppSettings::Values): the call timeout, whether
+// redirects are followed, the sandbox's preferred port and the editors' font size. The
+// caller hands the values in and takes them back; the dialog stores nothing.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    struct Values
-    {
-        int timeoutSeconds = 30;
-        bool followRedirects = true;
-        int sandboxPort = 18787;
-        int editorFontSize = 10;
-    };
+    using Values = AppSettings::Values;
 
     explicit SettingsDialog(QWidget* parent = nullptr);
     ~SettingsDialog() override;
-
-    static Values load();
-    static void save(const Values& values);
 
     Values values() const;
     void setValues(const Values& values);

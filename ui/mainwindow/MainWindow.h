@@ -1,50 +1,40 @@
 #pragma once
 
-#include "dialogs/SettingsDialog.h"
 #include "http/CallResult.h"
-#include "model/Workspace.h"
+#include "mainwindow/RecoveryManager.h"
+#include "mainwindow/WorkspaceFiles.h"
 #include "response/MappingResult.h"
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QTimer>
 
-class ContextModel;
-class HeaderModel;
+class AppSettings;
+class CallController;
+class ElidedLabel;
 class HistoryDialog;
 class HttpClient;
-class LeadFieldsModel;
-class LeadModel;
-class MappingModel;
+class MainWindowActions;
 class MessageBar;
-class PreviewPane;
-class QAction;
-class QComboBox;
-class QLabel;
-class QLineEdit;
-class QListView;
-class QMenu;
+class PreviewController;
 class QNetworkAccessManager;
-class QSortFilterProxyModel;
-class QTabWidget;
-class QTableView;
-class ResponsePane;
 class SandboxServer;
-class TemplateEditor;
-class TokenEditor;
-class TokenDelegate;
-class TokenLineEdit;
-class WebhookListModel;
+class SidePane;
+class WebhookEditor;
+class WebhookListPane;
 class WorkspaceDocument;
+struct RenderedRequest;
 
-// The designer's main window: the webhook list, the editor of the selected webhook, the
-// live preview, the response and the sample data, with the File/Edit/Webhook actions.
+// The designer's main window. It composes the parts and decides which webhook is
+// edited: the webhook list (WebhookListPane), its editor (WebhookEditor), the preview
+// (PreviewController), the response, the sample data (SampleDataPane), the calls
+// (CallController), the files (WorkspaceFiles), crash recovery (RecoveryManager), the
+// settings (AppSettings) and the actions (MainWindowActions).
 //
-// Contract: every edit goes through the document's undo stack; the preview re-renders
-// on a 30 ms single-shot timer after any change, so typing never waits for it; Send
-// renders, calls through HttpClient on the window's own QNetworkAccessManager, shows the
-// response and evaluates the mappings off the UI thread. Problems (a malformed file, a
-// CSV with bad rows, a failed call) are reported in the non-modal message bar.
+// Contract: every edit goes through the document's undo stack. A new window holds an
+// empty workspace; what opens at start, and whether recovery is offered, is decided by
+// the program (openFile(), openSample(), offerRecovery()). Failures (a malformed file, a
+// CSV with bad rows, a failed call, save, autosave or history write) stay in the
+// non-modal message bar until dismissed.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -52,9 +42,8 @@ class MainWindow : public QMainWindow
 public:
     struct Options
     {
+        // The built-in sandbox service, on the port the settings prefer.
         bool startSandbox = true;
-        // Open the last file or the bundled sample, and offer to restore a recovery file.
-        bool openStartupWorkspace = true;
     };
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -62,31 +51,25 @@ public:
     ~MainWindow() override;
 
     WorkspaceDocument* document() const { return m_document; }
+    AppSettings* settings() const { return m_settings; }
     SandboxServer* sandbox() const { return m_sandbox; }
     MessageBar* messageBar() const { return m_messageBar; }
     int currentWebhook() const { return m_currentWebhook; }
     void selectWebhook(int index);
 
-    // File handling; failures go to the message bar and leave the open workspace as it is.
-    bool openFile(const QString& fileName);
-    bool saveToFile(const QString& fileName);
-    bool importCsv(const QString& fileName);
-    void openSample();
-    // Where Save As starts: the file itself, or for an untitled workspace the user's
-    // Documents folder (home when there is none), never the working directory.
-    QString saveAsStartPath() const;
+    // Files (see WorkspaceFiles); failures go to the message bar.
+    bool openFile(const QString& fileName) { return m_files->openFile(fileName); }
+    bool saveToFile(const QString& fileName) { return m_files->saveToFile(fileName); }
+    bool importCsv(const QString& fileName) { return m_files->importCsv(fileName); }
+    void openSample() { m_files->openSample(); }
+    QString saveAsStartPath() const { return m_files->saveAsStartPath(); }
 
-    // The bundled sample with its sandbox URLs pointing at `sandboxUrl`.
-    static QByteArray sampleWorkspace(const QString& sandboxUrl);
+    // Recovery (see RecoveryManager).
+    static QString recoveryFilePath() { return RecoveryManager::recoveryFilePath(); }
+    void autosaveNow() { m_recovery->autosaveNow(); }
+    bool offerRecovery() { return m_recovery->offer(); }
 
-    // Recovery: where the autosave writes, and writing it now (the timer calls this).
-    static QString recoveryFilePath();
-    void autosaveNow();
-    void setAutosaveInterval(int milliseconds);
-    // Offers to restore a recovery file left by a crash; true when one was found.
-    bool offerRecovery();
-
-    bool isCallRunning() const { return m_callId != 0; }
+    bool isCallRunning() const;
 
 public slots:
     void send();
@@ -105,138 +88,49 @@ protected:
     void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    void createActions();
-    void createMenus();
-    void createToolBar();
-    QWidget* createWebhookListPane();
-    QWidget* createEditorPane();
-    QWidget* createSampleDataPane();
+    void createCentralWidget();
+    void startSandbox();
+    void connectActions();
+    void connectParts();
+    void connectCalls();
     void connectDocument();
     void applySettings();
 
-    void syncEditor();
-    void syncProperty(int property);
-    void editProperty(int property, const QVariant& value);
-    void schedulePreview();
-    void refreshPreview();
-    void refreshTokens();
     void updateTitle();
-    // The status bar's text, elided to the label's width (in full in its tooltip), so a
-    // long URL never widens the window.
-    void setStatusText(const QString& text);
-    void elideStatusText();
-    // The URL as the status bar may show it: secret My Token values masked.
-    QString maskedUrl(const Webhook& webhook, const QString& url) const;
     void updateActions();
-    void jumpTo(const QString& where, int line, int column);
+    void setStatusText(const QString& text);
 
-    void newWorkspace();
-    void open();
-    bool save();
-    bool saveAs();
-    void importCsvDialog();
-    bool maybeSave();
-    void addRecentFile(const QString& fileName);
-    void updateRecentMenu();
-    void showSettings();
-    void clearRecovery();
-
-    void addWebhook();
-    void duplicateWebhook();
-    void renameWebhook();
-    void deleteWebhook();
-    void addHeader();
-    void addMapping();
-    void removeSelectedRow(QTableView* view, bool headers);
-    void moveSelectedRow(QTableView* view, bool headers, int delta);
-
-    void callDone(quint64 id, const CallResult& result);
+    void callStarted(const RenderedRequest& request, int webhook);
+    void responseArrived(const CallResult& result);
+    void showCallResult(const CallResult& result, const MappingOutcome& outcome, int webhook);
     void announceCallFinished(const CallResult& result);
-    // The current webhook's mappings against its last response, after they were edited.
+    void showReevaluatedMappings(const MappingOutcome& outcome, int webhook);
     void reevaluateMappings();
-    void recordHistory(const Webhook& webhook, const CallResult& result, const MappingOutcome& outcome);
-    void openBatch();
+    void resend(const RenderedRequest& request, const QString& webhookName);
     void openHistory();
-    QString historyBase() const;
+    void openBatch();
+    void showSettings();
 
     Options m_options;
+    AppSettings* m_settings;
     WorkspaceDocument* m_document;
-    WebhookListModel* m_webhookModel;
-    QSortFilterProxyModel* m_webhookProxy;
-    HeaderModel* m_headerModel;
-    MappingModel* m_mappingModel;
-    LeadModel* m_leadModel;
-    LeadFieldsModel* m_leadFieldsModel;
-    ContextModel* m_contextModel;
-
     QNetworkAccessManager* m_network;
     HttpClient* m_http;
+    CallController* m_calls;
     SandboxServer* m_sandbox = nullptr;
+    MainWindowActions* m_actions;
+    MessageBar* m_messageBar;
+    RecoveryManager* m_recovery;
+    WorkspaceFiles* m_files;
 
-    MessageBar* m_messageBar = nullptr;
-    QLineEdit* m_filterEdit = nullptr;
-    QListView* m_webhookList = nullptr;
-    QWidget* m_editorPane = nullptr;
-    QLineEdit* m_nameEdit = nullptr;
-    QLineEdit* m_descriptionEdit = nullptr;
-    TokenLineEdit* m_urlEdit = nullptr;
-    QComboBox* m_requestTypeCombo = nullptr;
-    QComboBox* m_encodingCombo = nullptr;
-    QComboBox* m_responseTypeCombo = nullptr;
-    QLabel* m_payloadReasonLabel = nullptr;
-    TemplateEditor* m_templateEditor = nullptr;
-    QTabWidget* m_editorTabs = nullptr;
-    QTableView* m_headersTable = nullptr;
-    QTableView* m_mappingsTable = nullptr;
-    QTabWidget* m_sideTabs = nullptr;
-    PreviewPane* m_previewPane = nullptr;
-    ResponsePane* m_responsePane = nullptr;
-    QComboBox* m_leadCombo = nullptr;
-    QTableView* m_leadFieldsTable = nullptr;
-    QTableView* m_contextTable = nullptr;
-    QComboBox* m_contextScopeCombo = nullptr;
-    QComboBox* m_timeZoneCombo = nullptr;
-    QLabel* m_statusLabel = nullptr;
-    QString m_statusText;
-
-    QAction* m_newAction = nullptr;
-    QAction* m_openAction = nullptr;
-    QAction* m_saveAction = nullptr;
-    QAction* m_saveAsAction = nullptr;
-    QAction* m_importCsvAction = nullptr;
-    QAction* m_settingsAction = nullptr;
-    QAction* m_quitAction = nullptr;
-    QAction* m_undoAction = nullptr;
-    QAction* m_redoAction = nullptr;
-    QAction* m_addWebhookAction = nullptr;
-    QAction* m_duplicateWebhookAction = nullptr;
-    QAction* m_renameWebhookAction = nullptr;
-    QAction* m_deleteWebhookAction = nullptr;
-    QAction* m_sendAction = nullptr;
-    QAction* m_cancelAction = nullptr;
-    QAction* m_insertTokenAction = nullptr;
-    QAction* m_batchAction = nullptr;
-    QAction* m_historyAction = nullptr;
-    QAction* m_aboutAction = nullptr;
-    QMenu* m_recentMenu = nullptr;
-
-    QTimer m_previewTimer;
-    QTimer m_autosaveTimer;
-    SettingsDialog::Values m_settings;
-    int m_currentWebhook = -1;
-    bool m_syncing = false;
-    quint64 m_callId = 0;
-    // The last response of the current webhook (m_lastCallWebhook, -1 when none), kept so
-    // that editing the mappings does not lose their results until the next send.
-    CallResult m_lastCall;
-    int m_lastCallWebhook = -1;
-    quint64 m_mappingEvaluation = 0;
-    quint64 m_autosavedRevision = 0;
-    bool m_recoveryPending = false;
-    QPointer<QWidget> m_lastTokenField;
+    WebhookListPane* m_list = nullptr;
+    WebhookEditor* m_editor = nullptr;
+    SidePane* m_side = nullptr;
+    ElidedLabel* m_statusLabel = nullptr;
+    PreviewController* m_preview = nullptr;
     QPointer<HistoryDialog> m_historyDialog;
-    TokenDelegate* m_headerValueDelegate = nullptr;
+
+    int m_currentWebhook = -1;
 };

@@ -40,6 +40,7 @@ private slots:
     {
         resetWindowTestSettings();
         m_window = new MainWindow;
+        m_window->openSample();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
         QApplication::setActiveWindow(m_window);

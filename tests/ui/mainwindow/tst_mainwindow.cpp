@@ -61,6 +61,7 @@ private slots:
         QFile::remove(CallHistory::fileNameFor(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                                + QStringLiteral("/untitled") + WorkspaceFile::fileSuffix()));
         m_window = new MainWindow;
+        m_window->openSample();
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
         QVERIFY(m_window->sandbox() && m_window->sandbox()->isListening());
@@ -351,6 +352,8 @@ private slots:
         // A crash: the window goes away without closing.
         delete m_window;
         m_window = new MainWindow;
+        m_window->openSample();
+        QVERIFY(m_window->offerRecovery());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
         auto* restore = m_window->findChild<QPushButton*>(QStringLiteral("restoreButton"));

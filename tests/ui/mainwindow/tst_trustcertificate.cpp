@@ -41,7 +41,6 @@ private slots:
 
         MainWindow::Options options;
         options.startSandbox = false;
-        options.openStartupWorkspace = false;
         m_window = new MainWindow(options);
         Workspace workspace = uiTestWorkspace();
         workspace.webhooks[0].url = QStringLiteral("https://127.0.0.1:%1/enrich").arg(m_server->serverPort());

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+// The designer's one settings store, over QSettings: the call timeout, whether redirects
+// are followed, the sandbox's preferred port, the editors' font size and the recent
+// files. SettingsDialog only edits a copy of values(); nothing else reads QSettings.
+//
+// Contract: values are read once, at construction, and kept within their ranges;
+// setValues() and addRecentFile() write through at once and emit the matching signal.
+class AppSettings : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Values
+    {
+        int timeoutSeconds = 30;
+        bool followRedirects = true;
+        int sandboxPort = 18787;
+        int editorFontSize = 10;
+    };
+
+    static constexpr int maxRecentFiles = 8;
+
+    explicit AppSettings(QObject* parent = nullptr);
+    ~AppSettings() override;
+
+    const Values& values() const { return m_values; }
+    void setValues(const Values& values);
+
+    // Most recent first, at most maxRecentFiles.
+    const QStringList& recentFiles() const { return m_recentFiles; }
+    void addRecentFile(const QString& fileName);
+
+signals:
+    void valuesChanged();
+    void recentFilesChanged();
+
+private:
+    Values m_values;
+    QStringList m_recentFiles;
+};

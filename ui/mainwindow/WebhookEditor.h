@@ -1,0 +1,103 @@
+#pragma once
+
+#include "document/WorkspaceDocument.h"
+#include "template/Diagnostic.h"
+#include "template/TokenCatalog.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class HeaderModel;
+class MappingModel;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+class RowTableEditor;
+class TemplateEditor;
+class TokenDelegate;
+class TokenEditor;
+class TokenLineEdit;
+
+// The editor of one webhook: name, description, URL, request type, token encoding,
+// response type, the payload template, and the custom headers and response mappings
+// tables under it.
+//
+// Contract: every edit goes through the document's undo stack; updates that come from
+// the document (undo, another webhook chosen) are shown without being pushed back. A
+// name that is empty or taken is not applied, and statusText() says why. With no webhook
+// (-1) the editor is disabled. Diagnostics are shown as squiggles in the URL and the
+// template, and jumpTo() moves the cursor to where one is.
+class WebhookEditor : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit WebhookEditor(WorkspaceDocument* document, QWidget* parent = nullptr);
+    ~WebhookEditor() override;
+
+    // Shows webhook `index` (-1: none); its diagnostics are cleared until the next lint.
+    void setWebhook(int index);
+    int webhook() const { return m_webhook; }
+    // Shows a property of the webhook again after the document changed it.
+    void syncProperty(WorkspaceDocument::Property property);
+
+    void showDiagnostics(const QList<Diagnostic>& diagnostics);
+    // The template's highlighting, from the webhook's Content-Type and the text itself.
+    void updateTemplateLanguage(const Webhook& webhook);
+    void setTokens(const QList<TokenInfo>& tokens);
+    void setEditorFontSize(int pointSize);
+    MappingModel* mappingModel() const { return m_mappingModel; }
+
+    // Moves the cursor to a diagnostic's place: a property, and in a text, its line and
+    // column (1-based).
+    void jumpTo(const QString& where, int line, int column);
+    // Puts the cursor in the name, all of it selected (after Add Webhook).
+    void focusName();
+    // Appends a mapping of `path` to the lead field `field` and shows it.
+    void addMapping(const QString& path, const QString& field);
+    // Offers the token picker; the token goes where the user was typing: the URL, the
+    // template, an open header value, or the end of the current header row's value.
+    void insertToken(const QList<TokenInfo>& tokens);
+    // Continues the window's tab order from `previous` through the editor's fields.
+    void chainTabOrder(QWidget* previous);
+
+signals:
+    void statusText(const QString& text);
+    // Return in the URL.
+    void sendRequested();
+
+private:
+    void createFields();
+    QWidget* createTemplateBox();
+    void createTables();
+    void layOut(QWidget* templateBox);
+    void connectFields();
+    void editProperty(WorkspaceDocument::Property property, const QVariant& value);
+    void editName(const QString& text);
+    void syncRequestType(const Webhook* webhook, const QVariant& value);
+    template <typename Row>
+    void appendRow(RowTableEditor* rows, const Row& row, int column, bool edit);
+    void removeRow(WorkspaceDocument::RowTable table, int row);
+    void moveRow(WorkspaceDocument::RowTable table, int row, int to);
+    static void moveCursor(TokenEditor* editor, int line, int column);
+
+    WorkspaceDocument* m_document;
+    HeaderModel* m_headerModel;
+    MappingModel* m_mappingModel;
+    QLineEdit* m_nameEdit = nullptr;
+    QLineEdit* m_descriptionEdit = nullptr;
+    TokenLineEdit* m_urlEdit = nullptr;
+    QComboBox* m_requestTypeCombo = nullptr;
+    QComboBox* m_encodingCombo = nullptr;
+    QComboBox* m_responseTypeCombo = nullptr;
+    QLabel* m_payloadReasonLabel = nullptr;
+    TemplateEditor* m_templateEditor = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    RowTableEditor* m_headers = nullptr;
+    RowTableEditor* m_mappings = nullptr;
+    TokenDelegate* m_headerValueDelegate = nullptr;
+    QPointer<QWidget> m_lastTokenField;
+    int m_webhook = -1;
+    bool m_syncing = false;
+};
