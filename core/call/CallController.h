@@ -38,7 +38,6 @@ public:
     explicit CallController(HttpClient* http, QObject* parent = nullptr);
     ~CallController() override;
 
-    HttpClient* http() const { return m_http; }
     bool isRunning() const { return m_callId != 0; }
 
     // The workspace file the history goes next to; empty for an untitled workspace,

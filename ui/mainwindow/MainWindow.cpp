@@ -1,7 +1,6 @@
 #include "MainWindow.h"
 
 #include "batch/BatchDialog.h"
-#include "call/CallController.h"
 #include "dialogs/SettingsDialog.h"
 #include "document/MappingModel.h"
 #include "document/SetTrustedCertificateCommand.h"
@@ -212,13 +211,8 @@ void MainWindow::connectCalls()
     });
     connect(m_document, &WorkspaceDocument::filePathChanged, m_calls, &CallController::setWorkspaceFile);
     // Every call from the window, and the batch dialog, carries the workspace's trust.
-    const auto applyTrust = [this] {
-        HttpClient::Options httpOptions = m_http->options();
-        httpOptions.trust(m_document->workspace().trustedCertificate);
-        m_http->setOptions(httpOptions);
-    };
-    connect(m_document, &WorkspaceDocument::trustedCertificateChanged, this, applyTrust);
-    connect(m_document, &WorkspaceDocument::workspaceReset, this, applyTrust);
+    connect(m_document, &WorkspaceDocument::trustedCertificateChanged, this, &MainWindow::applyHttpOptions);
+    connect(m_document, &WorkspaceDocument::workspaceReset, this, &MainWindow::applyHttpOptions);
 }
 
 void MainWindow::connectDocument()
@@ -279,13 +273,17 @@ void MainWindow::connectDocument()
 
 void MainWindow::applySettings()
 {
-    const AppSettings::Values& values = m_settings->values();
+    applyHttpOptions();
+    m_editor->setEditorFontSize(m_settings->values().editorFontSize);
+}
+
+void MainWindow::applyHttpOptions()
+{
     HttpClient::Options options = m_http->options();
-    options.timeoutMs = values.timeoutSeconds * 1000;
-    options.followRedirects = values.followRedirects;
+    options.timeoutMs = m_settings->values().timeoutSeconds * 1000;
+    options.followRedirects = m_settings->values().followRedirects;
     options.trust(m_document->workspace().trustedCertificate);
     m_http->setOptions(options);
-    m_editor->setEditorFontSize(values.editorFontSize);
 }
 
 void MainWindow::selectWebhook(int index)
@@ -321,18 +319,11 @@ void MainWindow::updateActions()
     m_actions->updateEnabled(m_currentWebhook >= 0, isCallRunning());
 }
 
-bool MainWindow::isCallRunning() const
-{
-    return m_calls->isRunning();
-}
-
 void MainWindow::insertToken()
 {
     m_editor->insertToken(
         TokenCatalog(m_document->workspace(), m_document->currentLead(), QDateTime::currentDateTimeUtc()).tokens());
 }
-
-// --- Calls ---
 
 void MainWindow::send()
 {
@@ -481,8 +472,6 @@ void MainWindow::showSettings()
         m_settings->setValues(dialog.values());
     }
 }
-
-// --- Window events ---
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {

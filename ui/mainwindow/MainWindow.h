@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/CallResult.h"
+#include "call/CallController.h"
 #include "mainwindow/RecoveryManager.h"
 #include "mainwindow/WorkspaceFiles.h"
 #include "response/MappingResult.h"
@@ -9,7 +9,6 @@
 #include <QPointer>
 
 class AppSettings;
-class CallController;
 class ElidedLabel;
 class HistoryDialog;
 class HttpClient;
@@ -22,7 +21,6 @@ class SidePane;
 class WebhookEditor;
 class WebhookListPane;
 class WorkspaceDocument;
-struct RenderedRequest;
 
 // The designer's main window. It composes the parts and decides which webhook is
 // edited: the webhook list (WebhookListPane), its editor (WebhookEditor), the preview
@@ -69,7 +67,7 @@ public:
     void autosaveNow() { m_recovery->autosaveNow(); }
     bool offerRecovery() { return m_recovery->offer(); }
 
-    bool isCallRunning() const;
+    bool isCallRunning() const { return m_calls->isRunning(); }
 
 public slots:
     void send();
@@ -97,6 +95,7 @@ private:
     void connectCalls();
     void connectDocument();
     void applySettings();
+    void applyHttpOptions();
 
     void updateTitle();
     void updateActions();
@@ -125,11 +124,12 @@ private:
     RecoveryManager* m_recovery;
     WorkspaceFiles* m_files;
 
-    WebhookListPane* m_list = nullptr;
-    WebhookEditor* m_editor = nullptr;
-    SidePane* m_side = nullptr;
-    ElidedLabel* m_statusLabel = nullptr;
-    PreviewController* m_preview = nullptr;
+    // Made in createCentralWidget(), before anything else uses them.
+    WebhookListPane* m_list;
+    WebhookEditor* m_editor;
+    SidePane* m_side;
+    ElidedLabel* m_statusLabel;
+    PreviewController* m_preview;
     QPointer<HistoryDialog> m_historyDialog;
 
     int m_currentWebhook = -1;

@@ -105,13 +105,16 @@ void WorkspaceFiles::open()
         return;
     }
     const QString fileName =
-        QFileDialog::getOpenFileName(m_window,
-                                     tr("Open Workspace"),
-                                     QFileInfo(m_document->filePath()).absolutePath(),
-                                     tr("Webhook workspaces (*.webhooks.json *.json);;All files (*)"));
+        askForFile(tr("Open Workspace"), tr("Webhook workspaces (*.webhooks.json *.json);;All files (*)"));
     if (!fileName.isEmpty()) {
         openFile(fileName);
     }
+}
+
+QString WorkspaceFiles::askForFile(const QString& title, const QString& filter) const
+{
+    // Next to the open workspace, where its leads and siblings most likely are.
+    return QFileDialog::getOpenFileName(m_window, title, QFileInfo(m_document->filePath()).absolutePath(), filter);
 }
 
 void WorkspaceFiles::openRecent(const QString& fileName)
@@ -189,10 +192,7 @@ bool WorkspaceFiles::saveToFile(const QString& fileName)
 
 void WorkspaceFiles::importCsvDialog()
 {
-    const QString fileName = QFileDialog::getOpenFileName(m_window,
-                                                          tr("Import Leads from CSV"),
-                                                          QFileInfo(m_document->filePath()).absolutePath(),
-                                                          tr("CSV files (*.csv);;All files (*)"));
+    const QString fileName = askForFile(tr("Import Leads from CSV"), tr("CSV files (*.csv);;All files (*)"));
     if (!fileName.isEmpty()) {
         importCsv(fileName);
     }

@@ -63,6 +63,7 @@ signals:
 
 private:
     QByteArray sampleWorkspace() const;
+    QString askForFile(const QString& title, const QString& filter) const;
     void showCsvProblems(const QString& fileName, const CsvImportResult& result);
 
     WorkspaceDocument* m_document;

@@ -14,7 +14,6 @@ public:
     ~ElidedLabel() override;
 
     void setFullText(const QString& text);
-    QString fullText() const { return m_fullText; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

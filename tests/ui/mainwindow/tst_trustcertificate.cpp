@@ -44,8 +44,7 @@ private slots:
         m_window = new MainWindow(options);
         Workspace workspace = uiTestWorkspace();
         workspace.webhooks[0].url = QStringLiteral("https://127.0.0.1:%1/enrich").arg(m_server->serverPort());
-        m_window->document()->reset(workspace, QString());
-        m_window->selectWebhook(0);
+        edit(workspace);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
     }
@@ -131,8 +130,7 @@ private slots:
         Workspace workspace = m_window->document()->workspace();
         workspace.trustedCertificate.host = QStringLiteral("localhost");
         workspace.trustedCertificate.sha256 = m_server->sha256();
-        m_window->document()->reset(workspace, QString());
-        m_window->selectWebhook(0);
+        edit(workspace);
         QSignalSpy finished(m_window, &MainWindow::callFinished);
         QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
@@ -156,8 +154,7 @@ private slots:
         QVERIFY(expired.listen(QHostAddress::LocalHost, 0));
         Workspace workspace = m_window->document()->workspace();
         workspace.webhooks[0].url = QStringLiteral("https://127.0.0.1:%1/enrich").arg(expired.serverPort());
-        m_window->document()->reset(workspace, QString());
-        m_window->selectWebhook(0);
+        edit(workspace);
         QSignalSpy finished(m_window, &MainWindow::callFinished);
         QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
@@ -204,6 +201,13 @@ private slots:
     }
 
 private:
+    // The workspace the window edits, its first webhook chosen.
+    void edit(const Workspace& workspace)
+    {
+        m_window->document()->reset(workspace, QString());
+        m_window->selectWebhook(0);
+    }
+
     template <typename T>
     T* child(const char* name) const
     {
