@@ -261,6 +261,16 @@ private slots:
         for (const MappingResult& mapping : outcome.mappings)
             QVERIFY2(mapping.reason.contains(QStringLiteral("No complete response")), qPrintable(mapping.reason));
         QVERIFY(!m_window->findChild<ResponsePane*>()->bannerText().isEmpty());
+        // The failure stays in the message bar, not only in a status line the next key
+        // press overwrites.
+        auto* description = child<QLineEdit>("descriptionEdit");
+        description->setFocus();
+        QTest::keyClicks(description, QStringLiteral(" edited"));
+        QTRY_VERIFY(m_window->document()->workspace().webhooks[0].description.endsWith(QStringLiteral(" edited")));
+        QVERIFY(child<QLabel>("messageLabel")->isVisible());
+        QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("closed the connection")),
+                 qPrintable(m_window->messageBar()->text()));
     }
 
     void aMalformedWorkspaceSaysWhatAndWhere()
