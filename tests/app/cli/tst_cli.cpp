@@ -8,7 +8,7 @@
 
 // The real webhook-designer-cli binary, end to end: every command, every exit code, the
 // help texts and the JSON shapes the issue fixes.
-class TestCli : public QObject
+class tst_Cli : public QObject
 {
     Q_OBJECT
 
@@ -94,7 +94,7 @@ const char workspaceJson[] = R"({
 })";
 } // namespace
 
-void TestCli::initTestCase()
+void tst_Cli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(QFile::exists(QStringLiteral(WD_CLI_PATH)), WD_CLI_PATH);
@@ -102,7 +102,7 @@ void TestCli::initTestCase()
     m_response = writeFile(QStringLiteral("response.json"), R"({"data": {"color": "teal", "score": 99}})");
 }
 
-QString TestCli::writeFile(const QString& name, const QByteArray& bytes) const
+QString tst_Cli::writeFile(const QString& name, const QByteArray& bytes) const
 {
     const QString path = m_dir.filePath(name);
     QFile file(path);
@@ -112,7 +112,7 @@ QString TestCli::writeFile(const QString& name, const QByteArray& bytes) const
     return path;
 }
 
-TestCli::Result TestCli::cli(const QStringList& arguments, const QByteArray& input) const
+tst_Cli::Result tst_Cli::cli(const QStringList& arguments, const QByteArray& input) const
 {
     QProcess process;
     process.start(QStringLiteral(WD_CLI_PATH), arguments);
@@ -133,7 +133,7 @@ TestCli::Result TestCli::cli(const QStringList& arguments, const QByteArray& inp
     return result;
 }
 
-void TestCli::toolHelp_data()
+void tst_Cli::toolHelp_data()
 {
     QTest::addColumn<QString>("option");
     QTest::newRow("--help") << "--help";
@@ -141,7 +141,7 @@ void TestCli::toolHelp_data()
     QTest::newRow("help") << "help";
 }
 
-void TestCli::toolHelp()
+void tst_Cli::toolHelp()
 {
     QFETCH(QString, option);
     const Result r = cli({option});
@@ -153,7 +153,7 @@ void TestCli::toolHelp()
     QVERIFY(r.out.contains("Exit codes"));
 }
 
-void TestCli::noArgumentsIsUsageError()
+void tst_Cli::noArgumentsIsUsageError()
 {
     const Result r = cli({});
     QCOMPARE(r.exitCode, 2);
@@ -161,14 +161,14 @@ void TestCli::noArgumentsIsUsageError()
     QVERIFY(r.err.contains("Usage: webhook-designer-cli COMMAND"));
 }
 
-void TestCli::version()
+void tst_Cli::version()
 {
     const Result r = cli({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("webhook-designer-cli " WD_VERSION "\n"));
 }
 
-void TestCli::unknownCommand()
+void tst_Cli::unknownCommand()
 {
     const Result r = cli({QStringLiteral("fetch"), m_workspace});
     QCOMPARE(r.exitCode, 2);
@@ -176,7 +176,7 @@ void TestCli::unknownCommand()
     QCOMPARE(cli({QStringLiteral("help"), QStringLiteral("fetch")}).exitCode, 2);
 }
 
-void TestCli::commandHelp_data()
+void tst_Cli::commandHelp_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("synopsis");
@@ -195,7 +195,7 @@ void TestCli::commandHelp_data()
         << QStringList {QStringLiteral("map"), m_workspace, QStringLiteral("--help")} << "map WORKSPACE";
 }
 
-void TestCli::commandHelp()
+void tst_Cli::commandHelp()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, synopsis);
@@ -206,7 +206,7 @@ void TestCli::commandHelp()
     QVERIFY(r.out.contains("--help"));
 }
 
-void TestCli::renderPrintsTheRequest()
+void tst_Cli::renderPrintsTheRequest()
 {
     const Result r = cli({QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")});
     QCOMPARE(r.exitCode, 0);
@@ -229,7 +229,7 @@ void TestCli::renderPrintsTheRequest()
     QVERIFY(r.out.startsWith("{\n    \""));
 }
 
-void TestCli::renderPicksLeadAndClock()
+void tst_Cli::renderPicksLeadAndClock()
 {
     const QStringList base {QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")};
     Result r = cli(base + QStringList {QStringLiteral("--lead"), QStringLiteral("1")});
@@ -246,7 +246,7 @@ void TestCli::renderPicksLeadAndClock()
              QStringLiteral("http://127.0.0.1:18787/echo?d=Mar%2001%2C%202024"));
 }
 
-void TestCli::renderMasksSecrets()
+void tst_Cli::renderMasksSecrets()
 {
     const QStringList base {QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")};
     Result r = cli(base);
@@ -279,7 +279,7 @@ void TestCli::renderMasksSecrets()
     QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("{\"key\": \"abc123\"}"));
 }
 
-void TestCli::renderNowInAClockGap()
+void tst_Cli::renderNowInAClockGap()
 {
     // 02:30 on 10 March 2024 never happened in Los Angeles: a usage error that says so and
     // suggests the offset, not a render with empty system tokens.
@@ -300,7 +300,7 @@ void TestCli::renderNowInAClockGap()
     QCOMPARE(r.exitCode, 0);
 }
 
-void TestCli::renderWithErrorsExitsOne()
+void tst_Cli::renderWithErrorsExitsOne()
 {
     const Result r =
         cli({QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("broken")});
@@ -323,7 +323,7 @@ void TestCli::renderWithErrorsExitsOne()
     QVERIFY(error);
 }
 
-void TestCli::lintClean()
+void tst_Cli::lintClean()
 {
     const Result r = cli({QStringLiteral("lint"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")});
     QCOMPARE(r.exitCode, 0);
@@ -334,7 +334,7 @@ void TestCli::lintClean()
     }
 }
 
-void TestCli::lintErrorsNameTheirWebhook()
+void tst_Cli::lintErrorsNameTheirWebhook()
 {
     const Result r = cli({QStringLiteral("lint"), m_workspace});
     QCOMPARE(r.exitCode, 1);
@@ -352,7 +352,7 @@ void TestCli::lintErrorsNameTheirWebhook()
     QVERIFY(brokenError);
 }
 
-void TestCli::mapAppliesMappings()
+void tst_Cli::mapAppliesMappings()
 {
     const Result r = cli({QStringLiteral("map"),
                           m_workspace,
@@ -386,7 +386,7 @@ void TestCli::mapAppliesMappings()
     QCOMPARE(lead.value(QStringLiteral("Lead Score")).toInt(), 99);
 }
 
-void TestCli::mapNon2xxExitsOne()
+void tst_Cli::mapNon2xxExitsOne()
 {
     const Result r = cli({QStringLiteral("map"),
                           m_workspace,
@@ -405,7 +405,7 @@ void TestCli::mapNon2xxExitsOne()
     QVERIFY(!o.value(QStringLiteral("lead")).toObject().contains(QStringLiteral("Favorite Color")));
 }
 
-void TestCli::mapReadsStandardInput()
+void tst_Cli::mapReadsStandardInput()
 {
     const Result r = cli({QStringLiteral("map"),
                           m_workspace,
@@ -421,7 +421,7 @@ void TestCli::mapReadsStandardInput()
              QStringLiteral("red"));
 }
 
-void TestCli::mapUnusable2xxBodyExitsZero_data()
+void tst_Cli::mapUnusable2xxBodyExitsZero_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("reason");
@@ -432,7 +432,7 @@ void TestCli::mapUnusable2xxBodyExitsZero_data()
 
 // Only a non-2xx status makes `map` exit 1; a 2xx with a body nothing can be read from
 // says why in every mapping and on standard error, and exits 0.
-void TestCli::mapUnusable2xxBodyExitsZero()
+void tst_Cli::mapUnusable2xxBodyExitsZero()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, reason);
@@ -456,7 +456,7 @@ void TestCli::mapUnusable2xxBodyExitsZero()
     }
 }
 
-void TestCli::usageErrors_data()
+void tst_Cli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
@@ -536,7 +536,7 @@ void TestCli::usageErrors_data()
                                         << "no lead \"-1\"";
 }
 
-void TestCli::usageErrors()
+void tst_Cli::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
@@ -549,7 +549,7 @@ void TestCli::usageErrors()
     QVERIFY(r.err.contains("--help"));
 }
 
-void TestCli::workspaceErrors_data()
+void tst_Cli::workspaceErrors_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QByteArray>("bytes"); // empty: the file does not exist
@@ -567,7 +567,7 @@ void TestCli::workspaceErrors_data()
     QTest::newRow("not a workspace") << "render" << QByteArray("{\"name\": \"x\"}") << "missing \"format\"";
 }
 
-void TestCli::workspaceErrors()
+void tst_Cli::workspaceErrors()
 {
     QFETCH(QString, command);
     QFETCH(QByteArray, bytes);
@@ -584,12 +584,12 @@ void TestCli::workspaceErrors()
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
 }
 
-void TestCli::bundledSampleLintsClean()
+void tst_Cli::bundledSampleLintsClean()
 {
     const Result r = cli({QStringLiteral("lint"), QStringLiteral(WD_SOURCE_DIR "/resources/sample.webhooks.json")});
     QVERIFY2(r.exitCode == 0, r.out.constData());
     QVERIFY(r.json().value(QStringLiteral("diagnostics")).isArray());
 }
 
-QTEST_GUILESS_MAIN(TestCli)
+QTEST_GUILESS_MAIN(tst_Cli)
 #include "tst_cli.moc"

@@ -126,7 +126,7 @@ QString dump(const QList<Diagnostic>& diagnostics)
 
 Q_DECLARE_METATYPE(TokenEncoding)
 
-class TestRenderer : public QObject
+class tst_Renderer : public QObject
 {
     Q_OBJECT
 
@@ -156,7 +156,7 @@ private slots:
     void largeTemplate();
 };
 
-void TestRenderer::body_data()
+void tst_Renderer::body_data()
 {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<TokenEncoding>("encoding");
@@ -329,7 +329,7 @@ void TestRenderer::body_data()
     QTest::newRow("literal unicode") << "ü {{lead.Favorite Color}}" << none << QByteArray("\xc3\xbc blue") << clean;
 }
 
-void TestRenderer::body()
+void tst_Renderer::body()
 {
     QFETCH(QString, payload);
     QFETCH(TokenEncoding, encoding);
@@ -344,7 +344,7 @@ void TestRenderer::body()
     QVERIFY2(codes(r.diagnostics) == expectedCodes, qPrintable(dump(r.diagnostics)));
 }
 
-void TestRenderer::url_data()
+void tst_Renderer::url_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("expected");
@@ -379,7 +379,7 @@ void TestRenderer::url_data()
                                      << QStringList {QStringLiteral("malformed-token")};
 }
 
-void TestRenderer::url()
+void tst_Renderer::url()
 {
     QFETCH(QString, url);
     QFETCH(QString, expected);
@@ -399,7 +399,7 @@ void TestRenderer::url()
     }
 }
 
-void TestRenderer::severities_data()
+void tst_Renderer::severities_data()
 {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<int>("severity");
@@ -417,7 +417,7 @@ void TestRenderer::severities_data()
     QTest::newRow("rejected escape") << "\\q" << error << "only \\b \\t \\n \\f \\r";
 }
 
-void TestRenderer::severities()
+void tst_Renderer::severities()
 {
     QFETCH(QString, payload);
     QFETCH(int, severity);
@@ -431,7 +431,7 @@ void TestRenderer::severities()
     QCOMPARE(r.hasErrors(), severity == int(Diagnostic::Severity::Error));
 }
 
-void TestRenderer::headers()
+void tst_Renderer::headers()
 {
     const Workspace w = fixture();
     Webhook h = post(QStringLiteral("{}"), TokenEncoding::Json);
@@ -471,7 +471,7 @@ void TestRenderer::headers()
     QVERIFY(bad.diagnostics.at(1).message.contains(QStringLiteral("a space")));
 }
 
-void TestRenderer::headersAreRawInEveryEncoding()
+void tst_Renderer::headersAreRawInEveryEncoding()
 {
     // Reference 3: token values in header values are inserted raw, whatever the body
     // encoding; reference 4: backslash escapes are the payload's, so header text is sent
@@ -494,7 +494,7 @@ void TestRenderer::headersAreRawInEveryEncoding()
     }
 }
 
-void TestRenderer::headerLineBreaks_data()
+void tst_Renderer::headerLineBreaks_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("value");
@@ -518,7 +518,7 @@ void TestRenderer::headerLineBreaks_data()
                                      << "headers[0].name" << 4;
 }
 
-void TestRenderer::headerLineBreaks()
+void tst_Renderer::headerLineBreaks()
 {
     QFETCH(QString, name);
     QFETCH(QString, value);
@@ -536,7 +536,7 @@ void TestRenderer::headerLineBreaks()
     QCOMPARE(r.diagnostics.first().column, column);
 }
 
-void TestRenderer::systemTokens_data()
+void tst_Renderer::systemTokens_data()
 {
     QTest::addColumn<QString>("timeZone");
     QTest::addColumn<QString>("token");
@@ -581,7 +581,7 @@ void TestRenderer::systemTokens_data()
         << "https://go.example.com/index.php/email/forwardToFriend?mkt_tok=SAMPLE-TOKEN" << QStringList();
 }
 
-void TestRenderer::systemTokens()
+void tst_Renderer::systemTokens()
 {
     QFETCH(QString, timeZone);
     QFETCH(QString, token);
@@ -599,7 +599,7 @@ void TestRenderer::systemTokens()
              token.startsWith(QLatin1String("{{lead")) ? expected : QLatin1Char('"') + expected + QLatin1Char('"'));
 }
 
-void TestRenderer::escapes_data()
+void tst_Renderer::escapes_data()
 {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<QByteArray>("expected");
@@ -625,7 +625,7 @@ void TestRenderer::escapes_data()
     QTest::newRow("default values untouched") << "{{lead.City:default=C:\\data\\n}}" << QByteArray("C:\\data\\n") << 0;
 }
 
-void TestRenderer::escapes()
+void tst_Renderer::escapes()
 {
     QFETCH(QString, payload);
     QFETCH(QByteArray, expected);
@@ -642,7 +642,7 @@ void TestRenderer::escapes()
     }
 }
 
-void TestRenderer::escapeErrorLocation()
+void tst_Renderer::escapeErrorLocation()
 {
     const Workspace w = fixture();
     const QString payload = QStringLiteral("{\n  \"a\": 1,\n  \"b\": \"C:\\data\"\n}");
@@ -656,7 +656,7 @@ void TestRenderer::escapeErrorLocation()
     QVERIFY(d.message.contains(QStringLiteral("\"d\"")));
 }
 
-void TestRenderer::tokenLocation()
+void tst_Renderer::tokenLocation()
 {
     const Workspace w = fixture();
     const QString payload = QStringLiteral("{\n  \"city\": {{lead.City}},\n  \"x\": {{nope.x}}\n}");
@@ -678,7 +678,7 @@ void TestRenderer::tokenLocation()
     QCOMPARE(r.body, QByteArray("{\n  \"city\": null,\n  \"x\": null\n}"));
 }
 
-void TestRenderer::getHasNoBody()
+void tst_Renderer::getHasNoBody()
 {
     const Workspace w = fixture();
     Webhook h = post(QStringLiteral("{\"a\": {{lead.First Name}}, \\q}"), TokenEncoding::Json);
@@ -703,7 +703,7 @@ void TestRenderer::getHasNoBody()
     }
 }
 
-void TestRenderer::encodingOverride()
+void tst_Renderer::encodingOverride()
 {
     const Workspace w = fixture();
     const Renderer renderer(w, post(QStringLiteral("{{lead.Company Name}}"), TokenEncoding::None));
@@ -712,7 +712,7 @@ void TestRenderer::encodingOverride()
     QCOMPARE(renderer.render(w.leads.first(), pinnedNow(), TokenEncoding::FormUrl).body, QByteArray("Jack+%26+Jill"));
 }
 
-void TestRenderer::oneRendererManyLeads()
+void tst_Renderer::oneRendererManyLeads()
 {
     const Workspace w = fixture();
     const Renderer renderer(
@@ -750,7 +750,7 @@ void TestRenderer::oneRendererManyLeads()
     }
 }
 
-void TestRenderer::toJsonShape()
+void tst_Renderer::toJsonShape()
 {
     const Workspace w = fixture();
     Webhook h = post(QStringLiteral("{\"n\": {{lead.Last Name}}, \"c\": {{lead.City}}}"), TokenEncoding::Json);
@@ -775,7 +775,7 @@ void TestRenderer::toJsonShape()
     QVERIFY(!d.value(QStringLiteral("message")).toString().isEmpty());
 }
 
-void TestRenderer::secretHeaders()
+void tst_Renderer::secretHeaders()
 {
     const Workspace w = fixture();
     Webhook h = post(QString(), TokenEncoding::Json);
@@ -796,7 +796,7 @@ void TestRenderer::secretHeaders()
     QCOMPARE(plain.at(0).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("Bearer abc123"));
 }
 
-void TestRenderer::concurrentRenders()
+void tst_Renderer::concurrentRenders()
 {
     // One Renderer shared by worker threads, as the batch runner may use it: every
     // result must equal the one rendered alone.
@@ -836,7 +836,7 @@ void TestRenderer::concurrentRenders()
     QCOMPARE(bodies.at(7), QByteArray("{\"n\": \"7\", \"s\": 7, \"t\": \"2013-08-08 16:34:15\"}"));
 }
 
-void TestRenderer::largeTemplate()
+void tst_Renderer::largeTemplate()
 {
     // 50,000 lines with a token each: preparing must not scan the text per token (no
     // timing threshold; a quadratic renderer simply does not finish in CI's time).
@@ -854,5 +854,5 @@ void TestRenderer::largeTemplate()
     QCOMPARE(r.body.count('\n'), lines);
 }
 
-QTEST_GUILESS_MAIN(TestRenderer)
+QTEST_GUILESS_MAIN(tst_Renderer)
 #include "tst_renderer.moc"

@@ -45,7 +45,7 @@ QDateTime pinnedNow()
 
 } // namespace
 
-class TestTokenCatalog : public QObject
+class tst_TokenCatalog : public QObject
 {
     Q_OBJECT
 
@@ -63,7 +63,7 @@ private slots:
     void providedScopesListTheirTokens();
 };
 
-void TestTokenCatalog::contains_data()
+void tst_TokenCatalog::contains_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -164,7 +164,7 @@ void TestTokenCatalog::contains_data()
                                       << "";
 }
 
-void TestTokenCatalog::contains()
+void tst_TokenCatalog::contains()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -181,7 +181,7 @@ void TestTokenCatalog::contains()
     QVERIFY(!t->description.isEmpty());
 }
 
-void TestTokenCatalog::absentScopesOffered_data()
+void tst_TokenCatalog::absentScopesOffered_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<int>("count");
@@ -194,7 +194,7 @@ void TestTokenCatalog::absentScopesOffered_data()
     QTest::newRow("system always") << "system" << 6;
 }
 
-void TestTokenCatalog::absentScopesOffered()
+void tst_TokenCatalog::absentScopesOffered()
 {
     QFETCH(QString, scope);
     QFETCH(int, count);
@@ -202,7 +202,7 @@ void TestTokenCatalog::absentScopesOffered()
     QCOMPARE(int(catalog.tokens(scope).size()), count);
 }
 
-void TestTokenCatalog::everyLeadFieldOnce()
+void tst_TokenCatalog::everyLeadFieldOnce()
 {
     const Workspace w = fixture();
     const TokenCatalog catalog(w, 0, pinnedNow());
@@ -216,7 +216,7 @@ void TestTokenCatalog::everyLeadFieldOnce()
     QCOMPARE(names.size(), lead.size());
 }
 
-void TestTokenCatalog::companyScopeHoldsCompanyFields()
+void tst_TokenCatalog::companyScopeHoldsCompanyFields()
 {
     const Workspace w = fixture();
     const TokenCatalog catalog(w, 0, pinnedNow());
@@ -229,7 +229,7 @@ void TestTokenCatalog::companyScopeHoldsCompanyFields()
     QCOMPARE(int(catalog.tokens(QStringLiteral("company")).size()), companyFields);
 }
 
-void TestTokenCatalog::triggerListIsFixed()
+void tst_TokenCatalog::triggerListIsFixed()
 {
     const TokenCatalog catalog(fixture(), 0, pinnedNow());
     QStringList names;
@@ -252,7 +252,7 @@ void TestTokenCatalog::triggerListIsFixed()
                           QStringLiteral("Trigger Name")}));
 }
 
-void TestTokenCatalog::noSampleLead()
+void tst_TokenCatalog::noSampleLead()
 {
     for (int index : {-1, 5}) {
         const TokenCatalog catalog(fixture(), index, pinnedNow());
@@ -265,14 +265,14 @@ void TestTokenCatalog::noSampleLead()
     }
 }
 
-void TestTokenCatalog::secretsAreMarked()
+void tst_TokenCatalog::secretsAreMarked()
 {
     const TokenCatalog catalog(fixture(), 0, pinnedNow());
     QVERIFY(find(catalog.tokens(), QStringLiteral("my"), QStringLiteral("apiKey"))->secret);
     QVERIFY(!find(catalog.tokens(), QStringLiteral("my"), QStringLiteral("greeting"))->secret);
 }
 
-void TestTokenCatalog::insertText()
+void tst_TokenCatalog::insertText()
 {
     const TokenCatalog catalog(fixture(), 0, pinnedNow());
     QCOMPARE(find(catalog.tokens(), QStringLiteral("lead"), QStringLiteral("Email Address"))->insertText(),
@@ -282,7 +282,7 @@ void TestTokenCatalog::insertText()
     QCOMPARE(TokenCatalog::scopes().size(), 8);
 }
 
-void TestTokenCatalog::providedScopesListTheirTokens()
+void tst_TokenCatalog::providedScopesListTheirTokens()
 {
     // Reference 2: campaign offers name, id and description; member offers the program
     // member fields the context defines, e.g. "webinar url". Both only when provided.
@@ -309,5 +309,5 @@ void TestTokenCatalog::providedScopesListTheirTokens()
     QCOMPARE(member.first().insertText(), QStringLiteral("{{member.webinar url}}"));
 }
 
-QTEST_GUILESS_MAIN(TestTokenCatalog)
+QTEST_GUILESS_MAIN(tst_TokenCatalog)
 #include "tst_tokencatalog.moc"

@@ -19,7 +19,7 @@ TokenValue value(TokenValue::Kind kind, const QString& text)
 Q_DECLARE_METATYPE(TokenEncoding)
 Q_DECLARE_METATYPE(TokenValue::Kind)
 
-class TestTokenEncoder : public QObject
+class tst_TokenEncoder : public QObject
 {
     Q_OBJECT
 
@@ -38,7 +38,7 @@ private slots:
     void formatNumber();
 };
 
-void TestTokenEncoder::body_data()
+void tst_TokenEncoder::body_data()
 {
     QTest::addColumn<TokenValue::Kind>("kind");
     QTest::addColumn<QString>("text");
@@ -76,7 +76,7 @@ void TestTokenEncoder::body_data()
                                                        "a\"");
 }
 
-void TestTokenEncoder::body()
+void tst_TokenEncoder::body()
 {
     QFETCH(TokenValue::Kind, kind);
     QFETCH(QString, text);
@@ -94,7 +94,7 @@ void TestTokenEncoder::body()
     QCOMPARE(raw.right(4), QByteArray("####"));
 }
 
-void TestTokenEncoder::jsonEscapes_data()
+void tst_TokenEncoder::jsonEscapes_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("expected");
@@ -120,7 +120,7 @@ void TestTokenEncoder::jsonEscapes_data()
     QTest::newRow("no-break space stays utf-8") << QString(QChar(0xA0)) << QByteArray("\"\xc2\xa0\"");
 }
 
-void TestTokenEncoder::jsonEscapes()
+void tst_TokenEncoder::jsonEscapes()
 {
     QFETCH(QString, text);
     QFETCH(QByteArray, expected);
@@ -128,7 +128,7 @@ void TestTokenEncoder::jsonEscapes()
     QCOMPARE(TokenEncoder::bodySize(value(TokenValue::Kind::String, text), TokenEncoding::Json), expected.size());
 }
 
-void TestTokenEncoder::formUrl_data()
+void tst_TokenEncoder::formUrl_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("expected");
@@ -144,7 +144,7 @@ void TestTokenEncoder::formUrl_data()
     QTest::newRow("upper-case hex") << "ÿ" << QByteArray("%C3%BF");
 }
 
-void TestTokenEncoder::formUrl()
+void tst_TokenEncoder::formUrl()
 {
     QFETCH(QString, text);
     QFETCH(QByteArray, expected);
@@ -152,7 +152,7 @@ void TestTokenEncoder::formUrl()
     QCOMPARE(TokenEncoder::bodySize(value(TokenValue::Kind::String, text), TokenEncoding::FormUrl), expected.size());
 }
 
-void TestTokenEncoder::urlComponent_data()
+void tst_TokenEncoder::urlComponent_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
@@ -179,14 +179,14 @@ void TestTokenEncoder::urlComponent_data()
                            << "";
 }
 
-void TestTokenEncoder::urlComponent()
+void tst_TokenEncoder::urlComponent()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(TokenEncoder::urlComponent(text), expected);
 }
 
-void TestTokenEncoder::everyAsciiCharacter()
+void tst_TokenEncoder::everyAsciiCharacter()
 {
     // Each encoding's rule for every ASCII character, spelled out from the reference (3)
     // rather than from the code: JSON escapes the quote, the backslash and U+0000-U+001F
@@ -239,7 +239,7 @@ void TestTokenEncoder::everyAsciiCharacter()
     }
 }
 
-void TestTokenEncoder::appendsToExistingBytes()
+void tst_TokenEncoder::appendsToExistingBytes()
 {
     QByteArray out("{\"a\": ");
     TokenEncoder::appendBody(out, value(TokenValue::Kind::String, QStringLiteral("x\"y")), TokenEncoding::Json);
@@ -259,7 +259,7 @@ void TestTokenEncoder::appendsToExistingBytes()
     QVERIFY(encoded.startsWith("\"\xc3\xa9\\\""));
 }
 
-void TestTokenEncoder::formatNumber_data()
+void tst_TokenEncoder::formatNumber_data()
 {
     QTest::addColumn<double>("number");
     QTest::addColumn<QString>("expected");
@@ -276,12 +276,12 @@ void TestTokenEncoder::formatNumber_data()
     QTest::newRow("2^53") << 9007199254740992.0 << "9007199254740992";
 }
 
-void TestTokenEncoder::formatNumber()
+void tst_TokenEncoder::formatNumber()
 {
     QFETCH(double, number);
     QFETCH(QString, expected);
     QCOMPARE(TokenResolver::formatNumber(number), expected);
 }
 
-QTEST_GUILESS_MAIN(TestTokenEncoder)
+QTEST_GUILESS_MAIN(tst_TokenEncoder)
 #include "tst_tokenencoder.moc"

@@ -66,7 +66,7 @@ Q_DECLARE_METATYPE(TokenValue::Status)
 Q_DECLARE_METATYPE(TokenValue::Kind)
 Q_DECLARE_METATYPE(FieldType)
 
-class TestTokenResolver : public QObject
+class tst_TokenResolver : public QObject
 {
     Q_OBJECT
 
@@ -88,7 +88,7 @@ private slots:
     void leadLookup();
 };
 
-void TestTokenResolver::resolve_data()
+void tst_TokenResolver::resolve_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -166,7 +166,7 @@ void TestTokenResolver::resolve_data()
                                    << "name" << S::UnknownScope << K::Missing << "";
 }
 
-void TestTokenResolver::resolve()
+void tst_TokenResolver::resolve()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -183,7 +183,7 @@ void TestTokenResolver::resolve()
     QVERIFY(!v.fromDefault);
 }
 
-void TestTokenResolver::defaults_data()
+void tst_TokenResolver::defaults_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -231,7 +231,7 @@ void TestTokenResolver::defaults_data()
                                           << "X" << S::UnknownField << K::String << "X" << true;
 }
 
-void TestTokenResolver::defaults()
+void tst_TokenResolver::defaults()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -252,7 +252,7 @@ void TestTokenResolver::defaults()
     QCOMPARE(v.fromDefault, fromDefault);
 }
 
-void TestTokenResolver::fieldValue_data()
+void tst_TokenResolver::fieldValue_data()
 {
     QTest::addColumn<FieldType>("type");
     QTest::addColumn<QJsonValue>("stored");
@@ -300,7 +300,7 @@ void TestTokenResolver::fieldValue_data()
                           << false;
 }
 
-void TestTokenResolver::fieldValue()
+void tst_TokenResolver::fieldValue()
 {
     QFETCH(FieldType, type);
     QFETCH(QJsonValue, stored);
@@ -315,7 +315,7 @@ void TestTokenResolver::fieldValue()
     QCOMPARE(v.status, kind == TokenValue::Kind::Missing ? TokenValue::Status::Empty : TokenValue::Status::Ok);
 }
 
-void TestTokenResolver::systemClock_data()
+void tst_TokenResolver::systemClock_data()
 {
     QTest::addColumn<QString>("timeZone");
     QTest::addColumn<QDateTime>("now");
@@ -354,7 +354,7 @@ void TestTokenResolver::systemClock_data()
         << "2013-08-08 23:34:13";
 }
 
-void TestTokenResolver::systemClock()
+void tst_TokenResolver::systemClock()
 {
     QFETCH(QString, timeZone);
     QFETCH(QDateTime, now);
@@ -375,7 +375,7 @@ void TestTokenResolver::systemClock()
              QLocale::c().toString(later.toTimeZone(resolver.timeZone()), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 }
 
-void TestTokenResolver::unknownTimeZone()
+void tst_TokenResolver::unknownTimeZone()
 {
     Workspace w = fixture();
     w.timeZone = QStringLiteral("Mars/Olympus_Mons");
@@ -386,7 +386,7 @@ void TestTokenResolver::unknownTimeZone()
     QVERIFY(!resolver.systemValue(TokenResolver::SystemToken::UnsubscribeLink, now).isEmpty());
 }
 
-void TestTokenResolver::problems_data()
+void tst_TokenResolver::problems_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -418,7 +418,7 @@ void TestTokenResolver::problems_data()
                                   << "does not provide campaign tokens";
 }
 
-void TestTokenResolver::problems()
+void tst_TokenResolver::problems()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -429,7 +429,7 @@ void TestTokenResolver::problems()
     QVERIFY(TokenResolver::problem(resolver.bind(ref(QStringLiteral("lead"), QStringLiteral("City")))).isEmpty());
 }
 
-void TestTokenResolver::secretContextValues()
+void tst_TokenResolver::secretContextValues()
 {
     const TokenResolver resolver(fixture());
     const TokenValue secret = resolver.resolve(ref(QStringLiteral("my"), QStringLiteral("apiKey")), {}, {});
@@ -438,7 +438,7 @@ void TestTokenResolver::secretContextValues()
     QVERIFY(!plain.secret);
 }
 
-void TestTokenResolver::providedContextScopes_data()
+void tst_TokenResolver::providedContextScopes_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -464,7 +464,7 @@ void TestTokenResolver::providedContextScopes_data()
                                     << "attended" << S::UnknownField << "";
 }
 
-void TestTokenResolver::providedContextScopes()
+void tst_TokenResolver::providedContextScopes()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -485,7 +485,7 @@ void TestTokenResolver::providedContextScopes()
     QCOMPARE(v.kind, text.isEmpty() ? TokenValue::Kind::Missing : TokenValue::Kind::String);
 }
 
-void TestTokenResolver::leadLookup()
+void tst_TokenResolver::leadLookup()
 {
     const TokenResolver resolver(fixture());
     const QJsonObject record = lead();
@@ -502,5 +502,5 @@ void TestTokenResolver::leadLookup()
     QCOMPARE(found("Country"), QString());
 }
 
-QTEST_GUILESS_MAIN(TestTokenResolver)
+QTEST_GUILESS_MAIN(tst_TokenResolver)
 #include "tst_tokenresolver.moc"

@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestBatchDialog : public QObject
+class tst_BatchDialog : public QObject
 {
     Q_OBJECT
 
@@ -28,18 +28,18 @@ private:
     SandboxServer* m_server = nullptr;
 };
 
-void TestBatchDialog::initTestCase()
+void tst_BatchDialog::initTestCase()
 {
     m_server = new SandboxServer(this);
     QVERIFY2(m_server->listen(0) != 0, qPrintable(m_server->errorString()));
 }
 
-void TestBatchDialog::cleanupTestCase()
+void tst_BatchDialog::cleanupTestCase()
 {
     delete m_server;
 }
 
-Workspace TestBatchDialog::workspace(const QString& path, int leads) const
+Workspace tst_BatchDialog::workspace(const QString& path, int leads) const
 {
     Workspace ws;
     for (int i = 0; i < leads; ++i)
@@ -56,7 +56,7 @@ Workspace TestBatchDialog::workspace(const QString& path, int leads) const
     return ws;
 }
 
-void TestBatchDialog::runsAndSummarises()
+void tst_BatchDialog::runsAndSummarises()
 {
     BatchDialog dialog(workspace(QStringLiteral("/echo"), 6), 0);
     QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("batchConcurrencySpin"))->value(), 20);
@@ -77,7 +77,7 @@ void TestBatchDialog::runsAndSummarises()
     QVERIFY(dialog.findChild<QPushButton*>(QStringLiteral("batchStartButton"))->isEnabled());
 }
 
-void TestBatchDialog::cancelStopsTheRun()
+void tst_BatchDialog::cancelStopsTheRun()
 {
     BatchDialog dialog(workspace(QStringLiteral("/delay/3000"), 30), 0);
     dialog.setConcurrency(2);
@@ -98,7 +98,7 @@ void TestBatchDialog::cancelStopsTheRun()
     QVERIFY2(text.contains(QStringLiteral("transport errors: 0")), qPrintable(text));
 }
 
-void TestBatchDialog::csvLeadsAndLimit()
+void tst_BatchDialog::csvLeadsAndLimit()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("leads.csv"));
@@ -116,7 +116,7 @@ void TestBatchDialog::csvLeadsAndLimit()
     QVERIFY(!error.isEmpty());
 }
 
-void TestBatchDialog::estimateInWords()
+void tst_BatchDialog::estimateInWords()
 {
     BatchSummary summary;
     summary.begin(1, 20);
@@ -133,7 +133,7 @@ void TestBatchDialog::estimateInWords()
                       BatchSummary::humanDuration(summary.estimate(100000).serialMs)));
 }
 
-void TestBatchDialog::histogramBins()
+void tst_BatchDialog::histogramBins()
 {
     LatencyHistogram histogram;
     histogram.setSamples({1, 2, 9, 240}); // bins of 10 ms
@@ -145,5 +145,5 @@ void TestBatchDialog::histogramBins()
     QVERIFY(!histogram.grab().isNull());
 }
 
-QTEST_MAIN(TestBatchDialog)
+QTEST_MAIN(tst_BatchDialog)
 #include "tst_batchdialog.moc"

@@ -9,7 +9,7 @@
 #include <QTest>
 #include <QTreeView>
 
-class TestTokenPickerDialog : public QObject
+class tst_TokenPickerDialog : public QObject
 {
     Q_OBJECT
 
@@ -28,7 +28,7 @@ private:
     static int visibleTokens(const QSortFilterProxyModel* proxy);
 };
 
-QList<TokenInfo> TestTokenPickerDialog::catalogue()
+QList<TokenInfo> tst_TokenPickerDialog::catalogue()
 {
     Workspace workspace;
     workspace.leads.append(QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Ada")},
@@ -39,7 +39,7 @@ QList<TokenInfo> TestTokenPickerDialog::catalogue()
     return TokenCatalog(workspace, 0, QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC)).tokens();
 }
 
-int TestTokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
+int tst_TokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
 {
     int count = 0;
     for (int s = 0; s < proxy->rowCount(); ++s)
@@ -47,7 +47,7 @@ int TestTokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
     return count;
 }
 
-void TestTokenPickerDialog::treeByScope()
+void tst_TokenPickerDialog::treeByScope()
 {
     TokenPickerDialog dialog;
     QAbstractItemModelTester sourceTester(dialog.sourceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -80,7 +80,7 @@ void TestTokenPickerDialog::treeByScope()
     QVERIFY(found);
 }
 
-void TestTokenPickerDialog::filterAsYouType_data()
+void tst_TokenPickerDialog::filterAsYouType_data()
 {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("mustMatch");
@@ -92,7 +92,7 @@ void TestTokenPickerDialog::filterAsYouType_data()
     QTest::newRow("nothing") << QStringLiteral("zzqqxx") << QString() << false;
 }
 
-void TestTokenPickerDialog::filterAsYouType()
+void tst_TokenPickerDialog::filterAsYouType()
 {
     QFETCH(QString, typed);
     QFETCH(QString, mustMatch);
@@ -114,7 +114,7 @@ void TestTokenPickerDialog::filterAsYouType()
     }
 }
 
-void TestTokenPickerDialog::keyboardInsert()
+void tst_TokenPickerDialog::keyboardInsert()
 {
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
@@ -136,7 +136,7 @@ void TestTokenPickerDialog::keyboardInsert()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
-void TestTokenPickerDialog::defaultValue_data()
+void tst_TokenPickerDialog::defaultValue_data()
 {
     QTest::addColumn<QString>("defaultValue");
     QTest::addColumn<QString>("text");
@@ -146,7 +146,7 @@ void TestTokenPickerDialog::defaultValue_data()
                             << QStringLiteral("{{lead.First Name:default=dear customer}}");
 }
 
-void TestTokenPickerDialog::defaultValue()
+void tst_TokenPickerDialog::defaultValue()
 {
     QFETCH(QString, defaultValue);
     QFETCH(QString, text);
@@ -164,7 +164,7 @@ void TestTokenPickerDialog::defaultValue()
     QCOMPARE(chosen.at(0).at(0).toString(), text);
 }
 
-void TestTokenPickerDialog::secretMasked()
+void tst_TokenPickerDialog::secretMasked()
 {
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
@@ -178,7 +178,7 @@ void TestTokenPickerDialog::secretMasked()
     QCOMPARE(visibleTokens(proxy), 0);
 }
 
-void TestTokenPickerDialog::scopeRowInsertsNothing()
+void tst_TokenPickerDialog::scopeRowInsertsNothing()
 {
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
@@ -190,5 +190,5 @@ void TestTokenPickerDialog::scopeRowInsertsNothing()
     QVERIFY(dialog.result() != int(QDialog::Accepted));
 }
 
-QTEST_MAIN(TestTokenPickerDialog)
+QTEST_MAIN(tst_TokenPickerDialog)
 #include "tst_tokenpickerdialog.moc"

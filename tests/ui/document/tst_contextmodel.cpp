@@ -10,7 +10,7 @@
 #include <QTest>
 #include <QUndoStack>
 
-class TestContextModel : public QObject
+class tst_ContextModel : public QObject
 {
     Q_OBJECT
 
@@ -84,5 +84,5 @@ private:
     QAbstractItemModelTester* m_tester = nullptr;
 };
 
-QTEST_MAIN(TestContextModel)
+QTEST_MAIN(tst_ContextModel)
 #include "tst_contextmodel.moc"

@@ -13,7 +13,7 @@
 #include <QTest>
 #include <QUndoStack>
 
-class TestHeaderModel : public QObject
+class tst_HeaderModel : public QObject
 {
     Q_OBJECT
 
@@ -127,5 +127,5 @@ private:
     QAbstractItemModelTester* m_tester = nullptr;
 };
 
-QTEST_MAIN(TestHeaderModel)
+QTEST_MAIN(tst_HeaderModel)
 #include "tst_headermodel.moc"

@@ -9,7 +9,7 @@
 #include <QTest>
 #include <QUndoStack>
 
-class TestMappingModel : public QObject
+class tst_MappingModel : public QObject
 {
     Q_OBJECT
 
@@ -109,5 +109,5 @@ private:
     QAbstractItemModelTester* m_tester = nullptr;
 };
 
-QTEST_MAIN(TestMappingModel)
+QTEST_MAIN(tst_MappingModel)
 #include "tst_mappingmodel.moc"

@@ -12,7 +12,7 @@
 #include <QTest>
 #include <QUndoStack>
 
-class TestWebhookListModel : public QObject
+class tst_WebhookListModel : public QObject
 {
     Q_OBJECT
 
@@ -99,5 +99,5 @@ private:
     QAbstractItemModelTester* m_tester = nullptr;
 };
 
-QTEST_MAIN(TestWebhookListModel)
+QTEST_MAIN(tst_WebhookListModel)
 #include "tst_webhooklistmodel.moc"

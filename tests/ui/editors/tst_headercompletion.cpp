@@ -29,7 +29,7 @@
 // line editor with the "{{" completion of the URL field, commits through the undo stack
 // and reaches the preview; the Insert Token picker targets an open cell editor or the
 // current header row; the table's row buttons are reachable from the keyboard.
-class TestHeaderCompletion : public QObject
+class tst_HeaderCompletion : public QObject
 {
     Q_OBJECT
 
@@ -433,5 +433,5 @@ private:
     QTableView* m_headers = nullptr;
 };
 
-QTEST_MAIN(TestHeaderCompletion)
+QTEST_MAIN(tst_HeaderCompletion)
 #include "tst_headercompletion.moc"

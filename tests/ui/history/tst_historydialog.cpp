@@ -8,7 +8,7 @@
 #include <QTableView>
 #include <QTest>
 
-class TestHistoryDialog : public QObject
+class tst_HistoryDialog : public QObject
 {
     Q_OBJECT
 
@@ -20,7 +20,7 @@ private:
     static QList<CallHistoryEntry> entries();
 };
 
-QList<CallHistoryEntry> TestHistoryDialog::entries()
+QList<CallHistoryEntry> tst_HistoryDialog::entries()
 {
     CallHistoryEntry ok;
     ok.time = QDateTime(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC);
@@ -45,7 +45,7 @@ QList<CallHistoryEntry> TestHistoryDialog::entries()
     return {ok, failed};
 }
 
-void TestHistoryDialog::listsNewestFirst()
+void tst_HistoryDialog::listsNewestFirst()
 {
     HistoryDialog dialog;
     QAbstractItemModelTester tester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -59,7 +59,7 @@ void TestHistoryDialog::listsNewestFirst()
     QCOMPARE(model->index(1, HistoryModel::DurationColumn).data().toString(), QStringLiteral("12 ms"));
 }
 
-void TestHistoryDialog::showsAndResends()
+void tst_HistoryDialog::showsAndResends()
 {
     HistoryDialog dialog;
     dialog.setEntries(entries());
@@ -87,5 +87,5 @@ void TestHistoryDialog::showsAndResends()
     QCOMPARE(dialog.notice(), QString());
 }
 
-QTEST_MAIN(TestHistoryDialog)
+QTEST_MAIN(tst_HistoryDialog)
 #include "tst_historydialog.moc"

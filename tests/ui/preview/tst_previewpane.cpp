@@ -13,7 +13,7 @@
 #include <QTableView>
 #include <QTest>
 
-class TestPreviewPane : public QObject
+class tst_PreviewPane : public QObject
 {
     Q_OBJECT
 
@@ -36,7 +36,7 @@ private:
     static RenderedRequest jsonRequest();
 };
 
-RenderedRequest TestPreviewPane::jsonRequest()
+RenderedRequest tst_PreviewPane::jsonRequest()
 {
     RenderedRequest request;
     request.method = QStringLiteral("POST");
@@ -47,7 +47,7 @@ RenderedRequest TestPreviewPane::jsonRequest()
     return request;
 }
 
-void TestPreviewPane::showsRequestLineHeadersAndBody()
+void tst_PreviewPane::showsRequestLineHeadersAndBody()
 {
     PreviewPane pane;
     QAbstractItemModelTester tester(pane.headerModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -75,7 +75,7 @@ void TestPreviewPane::showsRequestLineHeadersAndBody()
              QStringLiteral("No problems found"));
 }
 
-void TestPreviewPane::stackHeaders_data()
+void tst_PreviewPane::stackHeaders_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("host");
@@ -86,14 +86,14 @@ void TestPreviewPane::stackHeaders_data()
     QTest::newRow("no host") << QStringLiteral("not a url") << QString();
 }
 
-void TestPreviewPane::stackHeaders()
+void tst_PreviewPane::stackHeaders()
 {
     QFETCH(QString, url);
     QFETCH(QString, host);
     QCOMPARE(HttpStackHeaders::hostHeader(url), host);
 }
 
-void TestPreviewPane::learnsSentHeaders()
+void tst_PreviewPane::learnsSentHeaders()
 {
     HttpStackHeaders stack;
     RenderedRequest request = jsonRequest();
@@ -116,7 +116,7 @@ void TestPreviewPane::learnsSentHeaders()
     QVERIFY(it->addedByStack);
 }
 
-void TestPreviewPane::getShowsNoBody()
+void tst_PreviewPane::getShowsNoBody()
 {
     PreviewPane pane;
     RenderedRequest request = jsonRequest();
@@ -131,7 +131,7 @@ void TestPreviewPane::getShowsNoBody()
         QVERIFY(row.name != QLatin1String("Content-Length"));
 }
 
-void TestPreviewPane::prettyToggle()
+void tst_PreviewPane::prettyToggle()
 {
     PreviewPane pane;
     pane.showRequest(jsonRequest(), {});
@@ -151,7 +151,7 @@ void TestPreviewPane::prettyToggle()
     QCOMPARE(pane.bodyView()->text().toUtf8(), broken.body);
 }
 
-void TestPreviewPane::unchangedRequestDoesNotTouchEditor()
+void tst_PreviewPane::unchangedRequestDoesNotTouchEditor()
 {
     PreviewPane pane;
     Diagnostic d;
@@ -173,7 +173,7 @@ void TestPreviewPane::unchangedRequestDoesNotTouchEditor()
     QVERIFY(textChanges.count() > 0);
 }
 
-void TestPreviewPane::diagnosticActivationJumps()
+void tst_PreviewPane::diagnosticActivationJumps()
 {
     PreviewPane pane;
     pane.resize(800, 600);
@@ -215,7 +215,7 @@ void TestPreviewPane::diagnosticActivationJumps()
     QCOMPARE(jumps.last().at(0).toString(), QStringLiteral("headers[2].value"));
 }
 
-void TestPreviewPane::tablesLetTabMoveOn()
+void tst_PreviewPane::tablesLetTabMoveOn()
 {
     PreviewPane pane;
     pane.resize(800, 600);
@@ -244,7 +244,7 @@ void TestPreviewPane::tablesLetTabMoveOn()
     QCOMPARE(diagnostics->currentIndex().row(), 0);
 }
 
-void TestPreviewPane::encodingsMarkDifferences()
+void tst_PreviewPane::encodingsMarkDifferences()
 {
     PreviewPane pane;
     QSignalSpy shown(&pane, &PreviewPane::encodingsTabShown);
@@ -279,7 +279,7 @@ void TestPreviewPane::encodingsMarkDifferences()
                 .contains(QStringLiteral("this webhook")));
 }
 
-void TestPreviewPane::encodingsValidity_data()
+void tst_PreviewPane::encodingsValidity_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("format");
@@ -300,7 +300,7 @@ void TestPreviewPane::encodingsValidity_data()
                                     << QStringLiteral("pair 2 \"Jill\"");
 }
 
-void TestPreviewPane::encodingsValidity()
+void tst_PreviewPane::encodingsValidity()
 {
     QFETCH(QByteArray, body);
     QFETCH(int, format);
@@ -312,7 +312,7 @@ void TestPreviewPane::encodingsValidity()
     QVERIFY2(text.contains(contains), qPrintable(text));
 }
 
-void TestPreviewPane::secretHeaderMasked()
+void tst_PreviewPane::secretHeaderMasked()
 {
     PreviewPane pane;
     RenderedRequest request = jsonRequest();
@@ -329,5 +329,5 @@ void TestPreviewPane::secretHeaderMasked()
     QVERIFY(found);
 }
 
-QTEST_MAIN(TestPreviewPane)
+QTEST_MAIN(tst_PreviewPane)
 #include "tst_previewpane.moc"

@@ -20,7 +20,7 @@
 #include <QTimer>
 #include <QTreeView>
 
-class TestResponsePane : public QObject
+class tst_ResponsePane : public QObject
 {
     Q_OBJECT
 
@@ -44,7 +44,7 @@ private:
     static QByteArray bigJson(qsizetype bytes);
 };
 
-CallResult TestResponsePane::jsonResult(int status, const QByteArray& body)
+CallResult tst_ResponsePane::jsonResult(int status, const QByteArray& body)
 {
     CallResult result;
     result.method = QStringLiteral("POST");
@@ -59,7 +59,7 @@ CallResult TestResponsePane::jsonResult(int status, const QByteArray& body)
     return result;
 }
 
-MappingOutcome TestResponsePane::outcome()
+MappingOutcome tst_ResponsePane::outcome()
 {
     MappingOutcome outcome;
     MappingResult applied;
@@ -78,7 +78,7 @@ MappingOutcome TestResponsePane::outcome()
     return outcome;
 }
 
-QByteArray TestResponsePane::bigJson(qsizetype bytes)
+QByteArray tst_ResponsePane::bigJson(qsizetype bytes)
 {
     QByteArray body = "{\"items\":[";
     body.reserve(bytes + 100);
@@ -89,7 +89,7 @@ QByteArray TestResponsePane::bigJson(qsizetype bytes)
     return body;
 }
 
-void TestResponsePane::showsSuccess()
+void tst_ResponsePane::showsSuccess()
 {
     ResponsePane pane;
     QAbstractItemModelTester mappingTester(pane.mappingModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -130,7 +130,7 @@ void TestResponsePane::showsSuccess()
              QStringLiteral("Not written: \"many\" is not a whole number"));
 }
 
-void TestResponsePane::banners_data()
+void tst_ResponsePane::banners_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("body");
@@ -143,7 +143,7 @@ void TestResponsePane::banners_data()
     QTest::newRow("200 with body") << 200 << QByteArray("{}") << QString();
 }
 
-void TestResponsePane::banners()
+void tst_ResponsePane::banners()
 {
     QFETCH(int, status);
     QFETCH(QByteArray, body);
@@ -157,7 +157,7 @@ void TestResponsePane::banners()
         QVERIFY2(pane.bannerText().contains(banner), qPrintable(pane.bannerText()));
 }
 
-void TestResponsePane::transportError()
+void tst_ResponsePane::transportError()
 {
     ResponsePane pane;
     CallResult result;
@@ -184,7 +184,7 @@ void TestResponsePane::transportError()
     QCOMPARE(pane.bannerText(), QString());
 }
 
-void TestResponsePane::prettyToggle()
+void tst_ResponsePane::prettyToggle()
 {
     ResponsePane pane;
     const QByteArray body = R"({"a":[1,{"b":"x, y"}]})";
@@ -198,7 +198,7 @@ void TestResponsePane::prettyToggle()
     QCOMPARE(pane.bodyView()->text().toUtf8(), body);
 }
 
-void TestResponsePane::copyPath()
+void tst_ResponsePane::copyPath()
 {
     ResponsePane pane;
     pane.showResult(jsonResult(200, R"({"data":{"orders":[{"id":7}]}})"), MappingOutcome());
@@ -213,7 +213,7 @@ void TestResponsePane::copyPath()
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("data.orders[0].id"));
 }
 
-void TestResponsePane::mapPathToChosenField()
+void tst_ResponsePane::mapPathToChosenField()
 {
     ResponsePane pane;
     pane.show();
@@ -243,7 +243,7 @@ void TestResponsePane::mapPathToChosenField()
     QCOMPARE(created.at(0).at(1).toString(), QStringLiteral("industry"));
 }
 
-void TestResponsePane::readOnlyTablesLetTabMoveOn()
+void tst_ResponsePane::readOnlyTablesLetTabMoveOn()
 {
     ResponsePane pane;
     for (const char* name : {"responseHeadersTable", "mappingResultsTable"}) {
@@ -253,7 +253,7 @@ void TestResponsePane::readOnlyTablesLetTabMoveOn()
     }
 }
 
-void TestResponsePane::saveBody()
+void tst_ResponsePane::saveBody()
 {
     ResponsePane pane;
     const QByteArray body = bigJson(3 * 1024 * 1024);
@@ -270,7 +270,7 @@ void TestResponsePane::saveBody()
     QTRY_VERIFY_WITH_TIMEOUT(!pane.isBusy(), 60000);
 }
 
-void TestResponsePane::largeResponseKeepsEventLoopTurning()
+void tst_ResponsePane::largeResponseKeepsEventLoopTurning()
 {
     ResponsePane pane;
     pane.resize(900, 600);
@@ -309,7 +309,7 @@ void TestResponsePane::largeResponseKeepsEventLoopTurning()
     QTRY_COMPARE(pane.treeModel()->rowCount(items), ResponseTreeModel::batchSize());
 }
 
-void TestResponsePane::newerResultWins()
+void tst_ResponsePane::newerResultWins()
 {
     ResponsePane pane;
     pane.showResult(jsonResult(200, bigJson(1024 * 1024)), MappingOutcome());
@@ -320,7 +320,7 @@ void TestResponsePane::newerResultWins()
     QCOMPARE(pane.treeModel()->index(0, 0).data().toString(), QStringLiteral("small"));
 }
 
-void TestResponsePane::mappedFieldsKeepTheResultInSight()
+void tst_ResponsePane::mappedFieldsKeepTheResultInSight()
 {
     ResponsePane pane;
     pane.resize(640, 500);
@@ -353,5 +353,5 @@ void TestResponsePane::mappedFieldsKeepTheResultInSight()
     QVERIFY(view->columnWidth(MappingResultModel::AfterColumn) > 2 * cut);
 }
 
-QTEST_MAIN(TestResponsePane)
+QTEST_MAIN(tst_ResponsePane)
 #include "tst_responsepane.moc"
