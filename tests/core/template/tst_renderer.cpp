@@ -1,3 +1,4 @@
+#include "TemplateTestSupport.h"
 #include "model/Workspace.h"
 #include "template/Renderer.h"
 
@@ -10,40 +11,27 @@
 
 namespace {
 
-Field custom(const char* name, const char* apiName, FieldType type)
-{
-    Field f;
-    f.name = QString::fromUtf8(name);
-    f.apiName = QString::fromUtf8(apiName);
-    f.type = type;
-    return f;
-}
-
-ContextValue value(const char* name, const char* text, bool secret = false)
-{
-    return ContextValue {QString::fromUtf8(name), QString::fromUtf8(text), secret};
-}
-
 // One lead with a value of every field type, including the awkward ones: quotes and
 // ampersands, control characters, non-ASCII, a number stored as text, a number field
 // holding text, empty and missing values.
 Workspace fixture()
 {
-    Workspace w;
-    w.timeZone = QStringLiteral("America/Los_Angeles");
-    w.fields = {
-        custom("Favorite Color", "favoriteColor", FieldType::String),
-        custom("Shoe Size", "shoeSize", FieldType::Float),
-        custom("Is VIP", "isVip", FieldType::Boolean),
-        custom("Notes", "notes", FieldType::Text),
-        custom("Loyalty Score", "loyaltyScore", FieldType::Score),
-        custom("Discount", "discount", FieldType::Percent),
-        custom("Partner Ref", "partnerRef", FieldType::Reference),
-        custom("Points", "points", FieldType::Integer),
-        custom("Big Count", "bigCount", FieldType::Integer),
-        custom("Opted In", "optedIn", FieldType::Boolean),
-        custom("Tags", "tags", FieldType::String),
-    };
+    Workspace w = templateTestWorkspace(
+        {
+            customField("Favorite Color", "favoriteColor", FieldType::String),
+            customField("Shoe Size", "shoeSize", FieldType::Float),
+            customField("Is VIP", "isVip", FieldType::Boolean),
+            customField("Notes", "notes", FieldType::Text),
+            customField("Loyalty Score", "loyaltyScore", FieldType::Score),
+            customField("Discount", "discount", FieldType::Percent),
+            customField("Partner Ref", "partnerRef", FieldType::Reference),
+            customField("Points", "points", FieldType::Integer),
+            customField("Big Count", "bigCount", FieldType::Integer),
+            customField("Opted In", "optedIn", FieldType::Boolean),
+            customField("Tags", "tags", FieldType::String),
+        },
+        {contextValue("apiKey", "abc123", true), contextValue("greeting", "Hi there")},
+        {contextValue("name", "Q4 Webinar"), contextValue("id", "1001"), contextValue("description", "")});
     QJsonObject lead;
     lead.insert(QStringLiteral("Id"), 7.0);
     lead.insert(QStringLiteral("First Name"), QStringLiteral("Jack \"J\" & Jill"));
@@ -74,12 +62,8 @@ Workspace fixture()
     lead.insert(QStringLiteral("Tags"), QJsonArray {QStringLiteral("a"), QStringLiteral("b")});
     w.leads.append(lead);
 
-    w.context.my.present = true;
-    w.context.my.values = {value("apiKey", "abc123", true), value("greeting", "Hi there")};
-    w.context.program.present = true;
-    w.context.program.values = {value("name", "Q4 Webinar"), value("id", "1001"), value("description", "")};
     w.context.trigger.present = true;
-    w.context.trigger.values = {value("Name", "Fills Out Form")};
+    w.context.trigger.values = {contextValue("Name", "Fills Out Form")};
     // campaign and member are not provided by this flow step.
     return w;
 }
@@ -93,11 +77,6 @@ Webhook post(const QString& payload, TokenEncoding encoding)
     h.payloadTemplate = payload;
     h.requestTokenEncoding = encoding;
     return h;
-}
-
-QDateTime pinnedNow()
-{
-    return QDateTime(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
 }
 
 QStringList codes(const QList<Diagnostic>& diagnostics)
@@ -168,7 +147,7 @@ void tst_Renderer::body_data()
     const auto form = TokenEncoding::FormUrl;
     const QStringList clean;
 
-    // Each encoding with each field type (reference, 3).
+    // Each encoding with each field type.
     struct Row
     {
         const char* type;
@@ -314,9 +293,9 @@ void tst_Renderer::body_data()
         << "a {{ lead.First Name }} b" << json << QByteArray("a {{ lead.First Name }} b") << malformed;
     QTest::newRow("unclosed") << "x {{lead.First Name" << json << QByteArray("x {{lead.First Name") << malformed;
 
-    // The reference's own example (2): bare token, Marketo adds the quotes.
-    QTest::newRow("reference example") << "{\"first_name\": {{lead.First Name}}}" << json
-                                       << QByteArray("{\"first_name\": \"Jack \\\"J\\\" & Jill\"}") << clean;
+    // The usual way to write a JSON payload: a bare token, Marketo adds the quotes.
+    QTest::newRow("bare token in JSON") << "{\"first_name\": {{lead.First Name}}}" << json
+                                        << QByteArray("{\"first_name\": \"Jack \\\"J\\\" & Jill\"}") << clean;
     // A realistic JSON body.
     QTest::newRow("json body") << "{\"name\": {{lead.First Name}}, \"score\": {{lead.Lead Score}}, \"vip\": "
                                   "{{lead.Is VIP}}, \"industry\": {{lead.Industry:default=n/a}}}"
@@ -368,7 +347,7 @@ void tst_Renderer::url_data()
                              << "https://x.test/?city=San%20Jos%C3%A9" << QStringList();
     QTest::newRow("context") << "https://x.test/{{program.id}}/{{my.apiKey}}"
                              << "https://x.test/1001/abc123" << QStringList();
-    // Backslash escapes belong to the payload template (reference 4): URL text is sent as
+    // Backslash escapes belong to the payload template: URL text is sent as
     // written, so neither processed nor reported.
     QTest::newRow("backslashes untouched") << "https://x.test/a\\nb\\q?c={{lead.Lead Score}}"
                                            << "https://x.test/a\\nb\\q?c=42" << QStringList();
@@ -454,7 +433,7 @@ void tst_Renderer::headers()
     QCOMPARE(r.diagnostics.first().where, QStringLiteral("headers[3].value"));
     QCOMPARE(r.diagnostics.first().message.contains(QStringLiteral("renders empty")), true);
 
-    // Tokens are allowed in header values only (reference, 1), and a name HTTP refuses
+    // Tokens are allowed in header values only, and a name HTTP refuses
     // cannot be sent: errors of the render, so render, lint and send agree.
     h.headers = {{QStringLiteral("X-{{program.id}}"), QStringLiteral("v"), false, {}},
                  {QStringLiteral("Bad Header:"), QStringLiteral("v"), false, {}},
@@ -473,9 +452,8 @@ void tst_Renderer::headers()
 
 void tst_Renderer::headersAreRawInEveryEncoding()
 {
-    // Reference 3: token values in header values are inserted raw, whatever the body
-    // encoding; reference 4: backslash escapes are the payload's, so header text is sent
-    // as written.
+    // Token values in header values are inserted raw, whatever the body encoding, and
+    // backslash escapes are the payload's, so header text is sent as written.
     const Workspace w = fixture();
     for (TokenEncoding encoding : {TokenEncoding::None, TokenEncoding::Json, TokenEncoding::FormUrl}) {
         Webhook h = post(QStringLiteral("{}"), encoding);

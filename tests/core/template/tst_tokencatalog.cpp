@@ -1,3 +1,4 @@
+#include "TemplateTestSupport.h"
 #include "template/TokenCatalog.h"
 
 #include <QTest>
@@ -6,21 +7,13 @@ namespace {
 
 Workspace fixture()
 {
-    Workspace w;
-    w.timeZone = QStringLiteral("America/Los_Angeles");
-    Field color;
-    color.name = QStringLiteral("Favorite Color");
-    color.apiName = QStringLiteral("favoriteColor");
-    w.fields = {color};
+    Workspace w = templateTestWorkspace({customField("Favorite Color", "favoriteColor")},
+                                        {contextValue("apiKey", "s3cret", true), contextValue("greeting", "Hi")},
+                                        {contextValue("name", "Q4 Webinar")});
     w.leads = {QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Ada")},
                             {QStringLiteral("favoriteColor"), QStringLiteral("blue")},
                             {QStringLiteral("Lead Score"), 42},
                             {QStringLiteral("Company Name"), QStringLiteral("Acme")}}};
-    w.context.my.present = true;
-    w.context.my.values = {{QStringLiteral("apiKey"), QStringLiteral("s3cret"), true},
-                           {QStringLiteral("greeting"), QStringLiteral("Hi"), false}};
-    w.context.program.present = true;
-    w.context.program.values = {{QStringLiteral("name"), QStringLiteral("Q4 Webinar"), false}};
     w.context.trigger.present = true;
     w.context.trigger.values = {{QStringLiteral("Name"), QStringLiteral("Fills Out Form"), false}};
     w.context.campaign.present = false;
@@ -36,11 +29,6 @@ const TokenInfo* find(const QList<TokenInfo>& tokens, const QString& scope, cons
         }
     }
     return nullptr;
-}
-
-QDateTime pinnedNow()
-{
-    return QDateTime(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
 }
 
 } // namespace
@@ -284,7 +272,7 @@ void tst_TokenCatalog::insertText()
 
 void tst_TokenCatalog::providedScopesListTheirTokens()
 {
-    // Reference 2: campaign offers name, id and description; member offers the program
+    // Campaign offers name, id and description; member offers the program
     // member fields the context defines, e.g. "webinar url". Both only when provided.
     Workspace w = fixture();
     w.context.campaign.present = true;

@@ -51,7 +51,7 @@ void tst_TokenEncoder::body_data()
     const auto form = TokenEncoding::FormUrl;
     const QString jack = QStringLiteral("Jack \"J\" & Jill");
 
-    // The reference's table (section 3).
+    // Each value kind under each encoding, as Marketo inserts it.
     QTest::newRow("string/none") << K::String << jack << none << QByteArray("Jack \"J\" & Jill");
     QTest::newRow("string/json") << K::String << jack << json << QByteArray("\"Jack \\\"J\\\" & Jill\"");
     QTest::newRow("string/form") << K::String << jack << form << QByteArray("Jack+%22J%22+%26+Jill");
@@ -115,7 +115,7 @@ void tst_TokenEncoder::jsonEscapes_data()
     QTest::newRow("line separator stays utf-8") << QString(QChar(0x2028)) << QByteArray("\"\xe2\x80\xa8\"");
     QTest::newRow("html stays") << "<b>&amp;</b>" << QByteArray("\"<b>&amp;</b>\"");
     // "Control characters" are JSON's: U+0000-U+001F. DEL and the C1 controls are other
-    // Unicode, which stays UTF-8 (reference 3).
+    // Unicode, which stays UTF-8.
     QTest::newRow("C1 control stays utf-8") << QString(QChar(0x85)) << QByteArray("\"\xc2\x85\"");
     QTest::newRow("no-break space stays utf-8") << QString(QChar(0xA0)) << QByteArray("\"\xc2\xa0\"");
 }
@@ -188,8 +188,8 @@ void tst_TokenEncoder::urlComponent()
 
 void tst_TokenEncoder::everyAsciiCharacter()
 {
-    // Each encoding's rule for every ASCII character, spelled out from the reference (3)
-    // rather than from the code: JSON escapes the quote, the backslash and U+0000-U+001F
+    // Each encoding's rule for every ASCII character, spelled out here rather than taken
+    // from the code: JSON escapes the quote, the backslash and U+0000-U+001F
     // (\b \t \n \f \r short, others \u00XX); Form/Url keeps A-Z a-z 0-9 - . _ *, sends a
     // space as + and every other byte as upper-case %XX; a URL component keeps the
     // unreserved A-Z a-z 0-9 - . _ ~ and sends a space as %20.

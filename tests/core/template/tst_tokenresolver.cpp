@@ -1,3 +1,4 @@
+#include "TemplateTestSupport.h"
 #include "template/TokenResolver.h"
 
 #include <QTest>
@@ -6,22 +7,10 @@ namespace {
 
 Workspace fixture()
 {
-    Workspace w;
-    w.timeZone = QStringLiteral("America/Los_Angeles");
-    Field vip;
-    vip.name = QStringLiteral("Is VIP");
-    vip.apiName = QStringLiteral("isVip");
-    vip.type = FieldType::Boolean;
-    Field size;
-    size.name = QStringLiteral("Shoe Size");
-    size.apiName = QStringLiteral("shoeSize");
-    size.type = FieldType::Float;
-    w.fields = {vip, size};
-    w.context.my.present = true;
-    w.context.my.values = {{QStringLiteral("apiKey"), QStringLiteral("abc"), true},
-                           {QStringLiteral("Empty One"), QString(), false}};
-    w.context.program.present = true;
-    w.context.program.values = {{QStringLiteral("name"), QStringLiteral("Q4"), false}};
+    Workspace w = templateTestWorkspace(
+        {customField("Is VIP", "isVip", FieldType::Boolean), customField("Shoe Size", "shoeSize", FieldType::Float)},
+        {contextValue("apiKey", "abc", true), contextValue("Empty One", "")},
+        {contextValue("name", "Q4")});
     w.context.trigger.present = true;
     w.context.trigger.values = {{QStringLiteral("Web Page"), QStringLiteral("/pricing"), false}};
     w.context.member.present = false;
@@ -49,15 +38,6 @@ TokenRef ref(const QString& scope, const QString& name)
     r.scope = scope;
     r.name = name;
     return r;
-}
-
-Field fieldOfType(FieldType type)
-{
-    Field f;
-    f.name = QStringLiteral("F");
-    f.apiName = QStringLiteral("f");
-    f.type = type;
-    return f;
 }
 
 } // namespace
@@ -175,7 +155,7 @@ void tst_TokenResolver::resolve()
     QFETCH(QString, text);
 
     const TokenResolver resolver(fixture());
-    const QDateTime now(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
+    const QDateTime now = pinnedNow();
     const TokenValue v = resolver.resolve(ref(scope, name), lead(), now);
     QCOMPARE(v.status, status);
     QCOMPARE(v.kind, kind);
@@ -308,7 +288,7 @@ void tst_TokenResolver::fieldValue()
     QFETCH(QString, text);
     QFETCH(bool, invalid);
 
-    const TokenValue v = TokenResolver::fieldValue(fieldOfType(type), stored);
+    const TokenValue v = TokenResolver::fieldValue(customField("F", "f", type), stored);
     QCOMPARE(v.kind, kind);
     QCOMPARE(v.text, text);
     QCOMPARE(v.invalidNumber || v.invalidBoolean, invalid);
@@ -323,7 +303,7 @@ void tst_TokenResolver::systemClock_data()
     QTest::addColumn<QString>("time");
     QTest::addColumn<QString>("dateTime");
 
-    const QDateTime summer(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
+    const QDateTime summer = pinnedNow();
     const QDateTime winter(QDate(2024, 1, 15), QTime(9, 5, 0), Qt::UTC);
     QTest::newRow("LA summer") << "America/Los_Angeles" << summer << "Aug 08, 2013"
                                << "04:34 PM (GMT -0700)"
@@ -381,7 +361,7 @@ void tst_TokenResolver::unknownTimeZone()
     w.timeZone = QStringLiteral("Mars/Olympus_Mons");
     const TokenResolver resolver(w);
     QVERIFY(!resolver.timeZoneValid());
-    const QDateTime now(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
+    const QDateTime now = pinnedNow();
     QCOMPARE(resolver.systemValue(TokenResolver::SystemToken::Time, now), QStringLiteral("11:34 PM (GMT +0000)"));
     QVERIFY(!resolver.systemValue(TokenResolver::SystemToken::UnsubscribeLink, now).isEmpty());
 }
@@ -446,7 +426,7 @@ void tst_TokenResolver::providedContextScopes_data()
     QTest::addColumn<QString>("text");
 
     using S = TokenValue::Status;
-    // Reference 2: campaign has name, id and description; member has the program member
+    // Campaign has name, id and description; member has the program member
     // fields the context defines. Names match case-insensitively, like every token name.
     QTest::newRow("campaign name") << "campaign"
                                    << "name" << S::Ok << "Enrich on create";

@@ -1,3 +1,4 @@
+#include "ChildLookup.h"
 #include "dialogs/TokenPickerDialog.h"
 
 #include <QAbstractItemModelTester>
@@ -5,7 +6,6 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
-#include <QStandardItemModel>
 #include <QTest>
 #include <QTreeView>
 
@@ -25,7 +25,8 @@ private slots:
 
 private:
     static QList<TokenInfo> catalogue();
-    static int visibleTokens(const QSortFilterProxyModel* proxy);
+    // The tokens the tree shows under its scope rows.
+    static int visibleTokens(const QAbstractItemModel* proxy);
 };
 
 QList<TokenInfo> tst_TokenPickerDialog::catalogue()
@@ -39,7 +40,7 @@ QList<TokenInfo> tst_TokenPickerDialog::catalogue()
     return TokenCatalog(workspace, 0, QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC)).tokens();
 }
 
-int tst_TokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
+int tst_TokenPickerDialog::visibleTokens(const QAbstractItemModel* proxy)
 {
     int count = 0;
     for (int s = 0; s < proxy->rowCount(); ++s)
@@ -50,11 +51,14 @@ int tst_TokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
 void tst_TokenPickerDialog::treeByScope()
 {
     TokenPickerDialog dialog;
-    QAbstractItemModelTester sourceTester(dialog.sourceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester proxyTester(dialog.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
+    auto* proxy = qobject_cast<QSortFilterProxyModel*>(tree->model());
+    QVERIFY(proxy);
+    QAbstractItemModel* model = proxy->sourceModel();
+    QAbstractItemModelTester sourceTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QList<TokenInfo> tokens = catalogue();
     dialog.setTokens(tokens);
-    QStandardItemModel* model = dialog.sourceModel();
     QStringList scopes;
     int total = 0;
     for (int s = 0; s < model->rowCount(); ++s) {
@@ -99,11 +103,11 @@ void tst_TokenPickerDialog::filterAsYouType()
     QFETCH(bool, expectAny);
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
-    const int all = visibleTokens(dialog.proxyModel());
-    auto* search = dialog.findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
-    QVERIFY(search);
+    WD_FIND_CHILD(search, QLineEdit, &dialog, "tokenSearchEdit");
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
+    const int all = visibleTokens(tree->model());
     QTest::keyClicks(search, typed);
-    const int shown = visibleTokens(dialog.proxyModel());
+    const int shown = visibleTokens(tree->model());
     QVERIFY(shown < all);
     QCOMPARE(shown > 0, expectAny);
     if (expectAny) {
@@ -120,9 +124,8 @@ void tst_TokenPickerDialog::keyboardInsert()
     dialog.setTokens(catalogue());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto* search = dialog.findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
-    auto* tree = dialog.findChild<QTreeView*>(QStringLiteral("tokenTree"));
-    QVERIFY(search && tree);
+    WD_FIND_CHILD(search, QLineEdit, &dialog, "tokenSearchEdit");
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
     search->setFocus();
     QTest::keyClicks(search, QStringLiteral("name"));
     QTest::keyClick(search, Qt::Key_Down);
@@ -152,12 +155,13 @@ void tst_TokenPickerDialog::defaultValue()
     QFETCH(QString, text);
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
-    dialog.setFilterText(QStringLiteral("lead.first name"));
-    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("tokenDefaultEdit"));
-    QVERIFY(edit);
+    WD_FIND_CHILD(search, QLineEdit, &dialog, "tokenSearchEdit");
+    WD_FIND_CHILD(edit, QLineEdit, &dialog, "tokenDefaultEdit");
+    search->setText(QStringLiteral("lead.first name"));
+    WD_FIND_CHILD(preview, QLabel, &dialog, "tokenPreviewLabel");
     QTest::keyClicks(edit, defaultValue);
     QCOMPARE(dialog.tokenText(), text);
-    QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("tokenPreviewLabel"))->text(), text);
+    QCOMPARE(preview->text(), text);
     QSignalSpy chosen(&dialog, &TokenPickerDialog::tokenChosen);
     QTest::keyClick(edit, Qt::Key_Return);
     QCOMPARE(chosen.count(), 1);
@@ -168,13 +172,15 @@ void tst_TokenPickerDialog::secretMasked()
 {
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
-    dialog.setFilterText(QStringLiteral("apiKey"));
-    QSortFilterProxyModel* proxy = dialog.proxyModel();
+    WD_FIND_CHILD(search, QLineEdit, &dialog, "tokenSearchEdit");
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
+    search->setText(QStringLiteral("apiKey"));
+    const QAbstractItemModel* proxy = tree->model();
     QCOMPARE(visibleTokens(proxy), 1);
     const QModelIndex scope = proxy->index(0, 0);
     QCOMPARE(proxy->index(0, 2, scope).data().toString(), QStringLiteral("••••••"));
     // The secret is not searchable through its value either.
-    dialog.setFilterText(QStringLiteral("k-123"));
+    search->setText(QStringLiteral("k-123"));
     QCOMPARE(visibleTokens(proxy), 0);
 }
 
@@ -182,7 +188,8 @@ void tst_TokenPickerDialog::scopeRowInsertsNothing()
 {
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
-    dialog.treeView()->setCurrentIndex(dialog.proxyModel()->index(0, 0));
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
+    tree->setCurrentIndex(tree->model()->index(0, 0));
     QCOMPARE(dialog.tokenText(), QString());
     QSignalSpy chosen(&dialog, &TokenPickerDialog::tokenChosen);
     dialog.accept();

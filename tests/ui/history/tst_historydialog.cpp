@@ -1,3 +1,4 @@
+#include "ChildLookup.h"
 #include "history/HistoryDialog.h"
 #include "history/HistoryModel.h"
 #include "response/BodyView.h"
@@ -63,16 +64,18 @@ void tst_HistoryDialog::showsAndResends()
 {
     HistoryDialog dialog;
     dialog.setEntries(entries());
-    auto* request = dialog.findChild<BodyView*>(QStringLiteral("historyRequestView"));
-    auto* response = dialog.findChild<BodyView*>(QStringLiteral("historyResponseView"));
+    WD_FIND_CHILD(request, BodyView, &dialog, "historyRequestView");
+    WD_FIND_CHILD(response, BodyView, &dialog, "historyResponseView");
+    WD_FIND_CHILD(table, QTableView, &dialog, "historyTable");
+    WD_FIND_CHILD(resendButton, QPushButton, &dialog, "historyResendButton");
     QVERIFY(response->text().startsWith(QStringLiteral("No response: timeout")));
     dialog.selectRow(1);
     QVERIFY(
         request->text().startsWith(QStringLiteral("POST http://127.0.0.1:1/enrich\nContent-Type: application/json\n")));
     QVERIFY(response->text().startsWith(QStringLiteral("200 OK\n")));
-    QVERIFY(!dialog.findChild<QTableView*>(QStringLiteral("historyTable"))->tabKeyNavigation());
+    QVERIFY(!table->tabKeyNavigation());
     QSignalSpy resend(&dialog, &HistoryDialog::resendRequested);
-    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("historyResendButton")), Qt::LeftButton);
+    QTest::mouseClick(resendButton, Qt::LeftButton);
     QCOMPARE(resend.count(), 1);
     const auto sent = resend.at(0).at(0).value<RenderedRequest>();
     QCOMPARE(sent.method, QStringLiteral("POST"));

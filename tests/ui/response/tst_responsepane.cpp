@@ -1,3 +1,5 @@
+#include "ChildLookup.h"
+#include "MappingTestData.h"
 #include "dialogs/FieldChooserDialog.h"
 #include "preview/HttpHeaderModel.h"
 #include "response/BodyView.h"
@@ -62,17 +64,10 @@ CallResult tst_ResponsePane::jsonResult(int status, const QByteArray& body)
 MappingOutcome tst_ResponsePane::outcome()
 {
     MappingOutcome outcome;
-    MappingResult applied;
-    applied.attribute = QStringLiteral("data.company");
-    applied.field = QStringLiteral("company");
-    applied.applied = true;
-    applied.value = QStringLiteral("ACME");
-    MappingResult refused;
-    refused.attribute = QStringLiteral("data.employees");
-    refused.field = QStringLiteral("numberOfEmployees");
-    refused.value = QStringLiteral("many");
-    refused.reason = QStringLiteral("\"many\" is not a whole number");
-    outcome.mappings = {applied, refused};
+    outcome.mappings = {
+        appliedMapping("data.company", "company", QStringLiteral("ACME")),
+        refusedMapping(
+            "data.employees", "numberOfEmployees", "\"many\" is not a whole number", QStringLiteral("many"))};
     outcome.leadBefore = QJsonObject {{QStringLiteral("Company Name"), QStringLiteral("Old Co")}};
     outcome.leadAfter = QJsonObject {{QStringLiteral("Company Name"), QStringLiteral("ACME")}};
     return outcome;
@@ -97,17 +92,20 @@ void tst_ResponsePane::showsSuccess()
     pane.show();
     const QByteArray body = R"({"data":{"company":"ACME","employees":"many"}})";
     pane.showPending();
-    QProgressBar* bar = pane.findChild<QProgressBar*>(QStringLiteral("responseBusyBar"));
+    WD_FIND_CHILD(bar, QProgressBar, &pane, "responseBusyBar");
+    WD_FIND_CHILD(status, QLabel, &pane, "responseStatusLabel");
+    WD_FIND_CHILD(reason, QLabel, &pane, "responseReasonLabel");
+    WD_FIND_CHILD(time, QLabel, &pane, "responseTimeLabel");
+    WD_FIND_CHILD(size, QLabel, &pane, "responseSizeLabel");
     QVERIFY(bar->isVisible());
     pane.showResult(jsonResult(200, body), outcome());
     // A small body is formatted at once: nothing is left running, so no bar either.
     QVERIFY(!bar->isVisible());
 
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("200"));
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseReasonLabel"))->text(), QStringLiteral("OK"));
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseTimeLabel"))->text(), QStringLiteral("42 ms"));
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseSizeLabel"))->text(),
-             QStringLiteral("%1 B").arg(body.size()));
+    QCOMPARE(status->text(), QStringLiteral("200"));
+    QCOMPARE(reason->text(), QStringLiteral("OK"));
+    QCOMPARE(time->text(), QStringLiteral("42 ms"));
+    QCOMPARE(size->text(), QStringLiteral("%1 B").arg(body.size()));
     QCOMPARE(pane.bannerText(), QString());
     QVERIFY(!pane.isBusy());
 
@@ -160,12 +158,13 @@ void tst_ResponsePane::banners()
 void tst_ResponsePane::transportError()
 {
     ResponsePane pane;
+    WD_FIND_CHILD(status, QLabel, &pane, "responseStatusLabel");
     CallResult result;
     result.error = CallResult::ErrorKind::Timeout;
     result.errorMessage = QStringLiteral("The server did not answer within 30 s.");
     result.totalMs = 30000;
     pane.showResult(result, MappingOutcome());
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("Timed out"));
+    QCOMPARE(status->text(), QStringLiteral("Timed out"));
     QCOMPARE(pane.bannerText(), QStringLiteral("Timed out: The server did not answer within 30 s."));
     QCOMPARE(pane.treeModel()->rowCount(), 0);
 
@@ -180,7 +179,7 @@ void tst_ResponsePane::transportError()
     QCOMPARE(pane.bannerText().count(result.tlsDetails), 1);
 
     pane.showPending();
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("Sending…"));
+    QCOMPARE(status->text(), QStringLiteral("Sending…"));
     QCOMPARE(pane.bannerText(), QString());
 }
 
@@ -189,8 +188,7 @@ void tst_ResponsePane::prettyToggle()
     ResponsePane pane;
     const QByteArray body = R"({"a":[1,{"b":"x, y"}]})";
     pane.showResult(jsonResult(200, body), MappingOutcome());
-    auto* pretty = pane.findChild<QCheckBox*>(QStringLiteral("responsePrettyCheckBox"));
-    QVERIFY(pretty);
+    WD_FIND_CHILD(pretty, QCheckBox, &pane, "responsePrettyCheckBox");
     QVERIFY(pretty->isChecked());
     QCOMPARE(pane.bodyView()->text(),
              QStringLiteral("{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x, y\"\n    }\n  ]\n}\n"));
@@ -205,7 +203,8 @@ void tst_ResponsePane::copyPath()
     const QModelIndex id = pane.treeModel()->indexForPath(QStringLiteral("data.orders[0].id"));
     QVERIFY(id.isValid());
     pane.treeView()->setCurrentIndex(id);
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responsePathLabel"))->text(), QStringLiteral("data.orders[0].id"));
+    WD_FIND_CHILD(pathLabel, QLabel, &pane, "responsePathLabel");
+    QCOMPARE(pathLabel->text(), QStringLiteral("data.orders[0].id"));
     QSignalSpy copied(&pane, &ResponsePane::pathCopied);
     pane.copySelectedPath();
     QCOMPARE(copied.count(), 1);
@@ -231,7 +230,7 @@ void tst_ResponsePane::mapPathToChosenField()
         if (!dialog)
             return;
         sawDialog = true;
-        auto* search = dialog->findChild<QLineEdit*>(QStringLiteral("fieldSearchEdit"));
+        WD_FIND_CHILD(search, QLineEdit, dialog, "fieldSearchEdit");
         // The node's key pre-filters the list; Enter takes the first match.
         QCOMPARE(search->text(), QStringLiteral("industry"));
         QTest::keyClick(search, Qt::Key_Return);
@@ -247,8 +246,7 @@ void tst_ResponsePane::readOnlyTablesLetTabMoveOn()
 {
     ResponsePane pane;
     for (const char* name : {"responseHeadersTable", "mappingResultsTable"}) {
-        auto* table = pane.findChild<QTableView*>(QLatin1String(name));
-        QVERIFY2(table, name);
+        WD_FIND_CHILD(table, QTableView, &pane, name);
         QVERIFY2(!table->tabKeyNavigation(), name);
     }
 }
@@ -297,14 +295,14 @@ void tst_ResponsePane::largeResponseKeepsEventLoopTurning()
     QVERIFY(pane.bodyView()->body().size() <= ResponsePane::displayCap());
     QVERIFY(pane.bodyView()->body().size() > 0);
     QVERIFY(!pane.bodyView()->isLexerActive());
-    QVERIFY(pane.findChild<QLabel*>(QStringLiteral("responseBodyNoteLabel"))
-                ->text()
-                .contains(QStringLiteral("Showing the first")));
+    WD_FIND_CHILD(note, QLabel, &pane, "responseBodyNoteLabel");
+    QVERIFY(note->text().contains(QStringLiteral("Showing the first")));
     // The tree is there, lazily: the array's first batch only once expanded.
     const QModelIndex items = pane.treeModel()->index(0, 0);
     QCOMPARE(items.data().toString(), QStringLiteral("items"));
     QVERIFY(pane.treeModel()->canFetchMore(items));
-    pane.findChild<QTabWidget*>(QStringLiteral("responseTabs"))->setCurrentWidget(pane.treeView()->parentWidget());
+    WD_FIND_CHILD(tabs, QTabWidget, &pane, "responseTabs");
+    tabs->setCurrentWidget(pane.treeView()->parentWidget());
     pane.treeView()->expand(items);
     QTRY_COMPARE(pane.treeModel()->rowCount(items), ResponseTreeModel::batchSize());
 }
@@ -312,6 +310,7 @@ void tst_ResponsePane::largeResponseKeepsEventLoopTurning()
 void tst_ResponsePane::newerResultWins()
 {
     ResponsePane pane;
+    QAbstractItemModelTester treeTester(pane.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     pane.showResult(jsonResult(200, bigJson(1024 * 1024)), MappingOutcome());
     const QByteArray small = R"({"small":true})";
     pane.showResult(jsonResult(200, small), MappingOutcome());
@@ -326,8 +325,9 @@ void tst_ResponsePane::mappedFieldsKeepTheResultInSight()
     pane.resize(640, 500);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    pane.findChild<QTabWidget*>(QStringLiteral("responseTabs"))->setCurrentIndex(3);
-    auto* view = pane.findChild<QTableView*>(QStringLiteral("mappingResultsTable"));
+    WD_FIND_CHILD(tabs, QTabWidget, &pane, "responseTabs");
+    WD_FIND_CHILD(view, QTableView, &pane, "mappingResultsTable");
+    tabs->setCurrentIndex(3);
     QVERIFY(view->isVisible());
 
     // Short texts are shown whole.
