@@ -22,6 +22,13 @@ protected:
         m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
+    // For the tables over one webhook's rows: shows the rows of that webhook.
+    void setUpModel(int webhook)
+    {
+        setUpModel();
+        m_model->setWebhook(webhook);
+    }
+
     void tearDownModel()
     {
         delete m_tester;

@@ -17,11 +17,7 @@ class tst_HeaderModel : public QObject, public DocumentModelFixture<HeaderModel>
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        setUpModel();
-        m_model->setWebhook(0);
-    }
+    void init() { setUpModel(0); }
     void cleanup() { tearDownModel(); }
 
     void showsRowsAndMasksSecrets()

@@ -14,11 +14,7 @@ class tst_MappingModel : public QObject, public DocumentModelFixture<MappingMode
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        setUpModel();
-        m_model->setWebhook(0);
-    }
+    void init() { setUpModel(0); }
     void cleanup() { tearDownModel(); }
 
     void showsFieldByDisplayNameWithType()
