@@ -6,21 +6,12 @@
 
 inline MappingResult appliedMapping(const char* attribute, const char* field, const QJsonValue& value)
 {
-    MappingResult result;
-    result.attribute = QString::fromUtf8(attribute);
-    result.field = QString::fromUtf8(field);
-    result.applied = true;
-    result.value = value;
-    return result;
+    return MappingResult {QString::fromUtf8(attribute), QString::fromUtf8(field), true, value, QString()};
 }
 
 inline MappingResult
 refusedMapping(const char* attribute, const char* field, const char* reason, const QJsonValue& value = QJsonValue::Null)
 {
-    MappingResult result;
-    result.attribute = QString::fromUtf8(attribute);
-    result.field = QString::fromUtf8(field);
-    result.value = value;
-    result.reason = QString::fromUtf8(reason);
-    return result;
+    return MappingResult {
+        QString::fromUtf8(attribute), QString::fromUtf8(field), false, value, QString::fromUtf8(reason)};
 }
