@@ -1,4 +1,4 @@
-// Batch-run throughput against a loopback sandbox (issue 3, section 5). Not a test: it
+// Batch-run throughput against a loopback sandbox. Not a test: it
 // prints what it measured. Two runs of 10,000 calls with 20 in flight:
 //   1. an endpoint that answers at once: calls per second;
 //   2. an endpoint that answers after 50 ms: the achieved rate as a ratio of the ideal

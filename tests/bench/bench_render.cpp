@@ -1,6 +1,6 @@
 // Renders a realistic 1 KB JSON payload with 20 tokens for 100,000 generated leads with
 // one Renderer, and compares that with merely copying the same output bytes (the floor
-// no renderer can beat). Goal (core issue, 7): at least 200,000 renders/s on one core.
+// no renderer can beat). Goal: at least 200,000 renders/s on one core.
 // Usage: bench_render [leads]
 
 #include "model/Workspace.h"

@@ -5,7 +5,7 @@
 #
 #   tests/bench/ui-bench.sh [BUILD_DIR] [RUNS]
 #
-# Goals (issue 4): start < 0.5 s median, idle RSS < 100 MB, preview update < 5 ms,
+# Goals: start < 0.5 s median, idle RSS < 100 MB, preview update < 5 ms,
 # longest stall < 100 ms.
 set -eu
 

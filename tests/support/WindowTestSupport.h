@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ChildLookup.h"
 #include "mainwindow/MainWindow.h"
 
 #include <QCoreApplication>
@@ -30,8 +31,9 @@ inline void resetWindowTestSettings()
     QFile::remove(MainWindow::recoveryFilePath() + QStringLiteral(".info"));
 }
 
-// The window's widget or action of that objectName; a missing one ends the test run at
-// once with its name, rather than a crash on a null pointer further on.
+// The window's widget or action of that objectName, for use inside an expression: a
+// missing one ends the test run at once with its name. Prefer WD_FIND_CHILD, which fails
+// only the running test function.
 template <typename T>
 T* windowChild(const MainWindow* window, const char* name)
 {

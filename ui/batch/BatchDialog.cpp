@@ -29,6 +29,38 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
     setWindowTitle(tr("Batch Run — %1").arg(webhook.name));
     m_runner = new BatchRunner(m_workspace, webhook, this);
 
+    QFormLayout* form = createSourceForm();
+    createResultWidgets();
+    QDialogButtonBox* buttons = createButtons();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_histogram);
+    layout->addWidget(m_estimate);
+    layout->addStretch();
+    layout->addWidget(buttons);
+
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_start, &QPushButton::clicked, this, &BatchDialog::start);
+    connect(m_cancel, &QPushButton::clicked, this, &BatchDialog::cancel);
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this] { updateSourceInfo(); });
+    connect(m_limit, &QSpinBox::valueChanged, this, [this] { updateSourceInfo(); });
+    connect(m_browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("Leads CSV"), QString(), tr("CSV files (*.csv)"));
+        if (file.isEmpty())
+            return;
+        QString error;
+        setCsvFile(file, &error);
+    });
+    connectRunner();
+    updateSourceInfo();
+    resize(520, 480);
+}
+
+QFormLayout* BatchDialog::createSourceForm()
+{
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("batchSourceCombo"));
     m_source->setAccessibleName(tr("Leads to call with"));
@@ -67,7 +99,11 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
     form->addRow(tr("L&imit:"), m_limit);
     form->addRow(tr("&Connections:"), m_concurrency);
     form->addRow(QString(), m_sourceInfo);
+    return form;
+}
 
+void BatchDialog::createResultWidgets()
+{
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("batchProgressBar"));
     m_progress->setAccessibleName(tr("Batch progress"));
@@ -83,7 +119,10 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
     m_estimate->setAccessibleName(tr("Campaign estimate"));
     m_estimate->setWordWrap(true);
     m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+}
 
+QDialogButtonBox* BatchDialog::createButtons()
+{
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("batchCloseButton"));
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close the batch run"));
@@ -95,28 +134,11 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
     m_cancel->setObjectName(QStringLiteral("batchCancelButton"));
     m_cancel->setAccessibleName(tr("Cancel the batch run"));
     m_cancel->setEnabled(false);
+    return buttons;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_histogram);
-    layout->addWidget(m_estimate);
-    layout->addStretch();
-    layout->addWidget(buttons);
-
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_start, &QPushButton::clicked, this, &BatchDialog::start);
-    connect(m_cancel, &QPushButton::clicked, this, &BatchDialog::cancel);
-    connect(m_source, &QComboBox::currentIndexChanged, this, [this] { updateSourceInfo(); });
-    connect(m_limit, &QSpinBox::valueChanged, this, [this] { updateSourceInfo(); });
-    connect(m_browse, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Leads CSV"), QString(), tr("CSV files (*.csv)"));
-        if (file.isEmpty())
-            return;
-        QString error;
-        setCsvFile(file, &error);
-    });
+void BatchDialog::connectRunner()
+{
     connect(m_runner, &BatchRunner::leadFinished, this, [this](const BatchLeadResult& result) {
         if (result.call.status > 0)
             m_latencies.append(result.call.totalMs);
@@ -132,8 +154,6 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
         showSummary(summary);
         emit runFinished(summary);
     });
-    updateSourceInfo();
-    resize(520, 480);
 }
 
 BatchDialog::~BatchDialog()
@@ -174,16 +194,6 @@ bool BatchDialog::setCsvFile(const QString& fileName, QString* error)
     m_source->setCurrentIndex(m_source->findData(CsvLeads));
     updateSourceInfo();
     return true;
-}
-
-void BatchDialog::setLimit(int leads)
-{
-    m_limit->setValue(leads);
-}
-
-void BatchDialog::setConcurrency(int connections)
-{
-    m_concurrency->setValue(connections);
 }
 
 QList<QJsonObject> BatchDialog::chosenLeads() const

@@ -7,6 +7,8 @@
 
 class LatencyHistogram;
 class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -38,8 +40,6 @@ public:
     // Reads leads from a CSV file as the source; false with a message (row numbers
     // included) when nothing could be read.
     bool setCsvFile(const QString& fileName, QString* error = nullptr);
-    void setLimit(int leads);
-    void setConcurrency(int connections);
     // The leads the run would use, in order, after the limit.
     QList<QJsonObject> chosenLeads() const;
 
@@ -57,6 +57,10 @@ signals:
     void runFinished(const BatchSummary& summary);
 
 private:
+    QFormLayout* createSourceForm();
+    void createResultWidgets();
+    QDialogButtonBox* createButtons();
+    void connectRunner();
     void showSummary(const BatchSummary& summary);
     void updateSourceInfo();
 

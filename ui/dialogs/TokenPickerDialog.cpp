@@ -157,11 +157,6 @@ void TokenPickerDialog::setTokens(const QList<TokenInfo>& tokens)
     applyFilter();
 }
 
-void TokenPickerDialog::setFilterText(const QString& text)
-{
-    m_search->setText(text);
-}
-
 QString TokenPickerDialog::tokenText() const
 {
     const int index = currentTokenIndex();

@@ -30,17 +30,12 @@ public:
     ~TokenPickerDialog() override;
 
     void setTokens(const QList<TokenInfo>& tokens);
-    void setFilterText(const QString& text);
 
     // The text to insert for the current token with the default value, or empty.
     QString tokenText() const;
     // The token text for one token and default: `{{scope.Name}}` or
     // `{{scope.Name:default=value}}`.
     static QString tokenText(const TokenInfo& token, const QString& defaultValue);
-
-    QStandardItemModel* sourceModel() const { return m_model; }
-    QSortFilterProxyModel* proxyModel() const { return m_proxy; }
-    QTreeView* treeView() const { return m_tree; }
 
 signals:
     // Emitted when the dialog is accepted with a token.

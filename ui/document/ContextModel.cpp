@@ -2,6 +2,7 @@
 
 #include "document/EditContextCommand.h"
 #include "document/HeaderModel.h"
+#include "widgets/ColumnTitles.h"
 
 #include <QUndoStack>
 
@@ -160,21 +161,7 @@ bool ContextModel::setData(const QModelIndex& index, const QVariant& value, int 
 
 QVariant ContextModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case ScopeColumn:
-        return tr("Scope");
-    case NameColumn:
-        return tr("Name");
-    case ValueColumn:
-        return tr("Value");
-    case SecretColumn:
-        return tr("Secret");
-    default:
-        return {};
-    }
+    return columnTitleData(this, {tr("Scope"), tr("Name"), tr("Value"), tr("Secret")}, section, orientation, role);
 }
 
 Qt::ItemFlags ContextModel::flags(const QModelIndex& index) const

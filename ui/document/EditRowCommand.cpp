@@ -3,41 +3,29 @@
 #include <QCoreApplication>
 
 EditRowCommand::EditRowCommand(WorkspaceDocument* document, int webhook, int row, const Header& header)
-    : QUndoCommand(QCoreApplication::translate("EditRowCommand", "Edit header"))
-    , m_document(document)
-    , m_table(WorkspaceDocument::RowTable::Headers)
-    , m_webhook(webhook)
+    : RowCommand(document, WorkspaceDocument::RowTable::Headers, webhook)
     , m_row(row)
-    , m_headerBefore(document->workspace().webhooks.value(webhook).headers.value(row))
-    , m_headerAfter(header)
+    , m_before(rowAt(row))
+    , m_after(rowOf(header))
 {
+    setText(QCoreApplication::translate("EditRowCommand", "Edit header"));
 }
 
 EditRowCommand::EditRowCommand(WorkspaceDocument* document, int webhook, int row, const ResponseMapping& mapping)
-    : QUndoCommand(QCoreApplication::translate("EditRowCommand", "Edit response mapping"))
-    , m_document(document)
-    , m_table(WorkspaceDocument::RowTable::Mappings)
-    , m_webhook(webhook)
+    : RowCommand(document, WorkspaceDocument::RowTable::Mappings, webhook)
     , m_row(row)
-    , m_mappingBefore(document->workspace().webhooks.value(webhook).responseMappings.value(row))
-    , m_mappingAfter(mapping)
+    , m_before(rowAt(row))
+    , m_after(rowOf(mapping))
 {
+    setText(QCoreApplication::translate("EditRowCommand", "Edit response mapping"));
 }
 
 void EditRowCommand::redo()
 {
-    if (m_table == WorkspaceDocument::RowTable::Headers) {
-        m_document->setHeader(m_webhook, m_row, m_headerAfter);
-    } else {
-        m_document->setMapping(m_webhook, m_row, m_mappingAfter);
-    }
+    replaceRow(m_row, m_after);
 }
 
 void EditRowCommand::undo()
 {
-    if (m_table == WorkspaceDocument::RowTable::Headers) {
-        m_document->setHeader(m_webhook, m_row, m_headerBefore);
-    } else {
-        m_document->setMapping(m_webhook, m_row, m_mappingBefore);
-    }
+    replaceRow(m_row, m_before);
 }

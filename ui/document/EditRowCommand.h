@@ -1,11 +1,9 @@
 #pragma once
 
-#include "document/WorkspaceDocument.h"
-
-#include <QUndoCommand>
+#include "document/RowCommand.h"
 
 // Replaces one custom header or response mapping with an edited copy (a cell edit).
-class EditRowCommand : public QUndoCommand
+class EditRowCommand : public RowCommand
 {
 public:
     EditRowCommand(WorkspaceDocument* document, int webhook, int row, const Header& header);
@@ -15,12 +13,7 @@ public:
     void undo() override;
 
 private:
-    WorkspaceDocument* m_document;
-    WorkspaceDocument::RowTable m_table;
-    int m_webhook;
     int m_row;
-    Header m_headerBefore;
-    Header m_headerAfter;
-    ResponseMapping m_mappingBefore;
-    ResponseMapping m_mappingAfter;
+    Row m_before;
+    Row m_after;
 };

@@ -1,6 +1,7 @@
 #include "HeaderModel.h"
 
 #include "document/EditRowCommand.h"
+#include "widgets/ColumnTitles.h"
 
 #include <QUndoStack>
 
@@ -83,19 +84,7 @@ bool HeaderModel::setData(const QModelIndex& index, const QVariant& value, int r
 
 QVariant HeaderModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case NameColumn:
-        return tr("Name");
-    case ValueColumn:
-        return tr("Value");
-    case SecretColumn:
-        return tr("Secret");
-    default:
-        return {};
-    }
+    return columnTitleData(this, {tr("Name"), tr("Value"), tr("Secret")}, section, orientation, role);
 }
 
 Qt::ItemFlags HeaderModel::flags(const QModelIndex& index) const

@@ -1,11 +1,9 @@
 #pragma once
 
-#include "document/WorkspaceDocument.h"
-
-#include <QUndoCommand>
+#include "document/RowCommand.h"
 
 // Adds a custom header or a response mapping to a webhook; undo removes it.
-class InsertRowCommand : public QUndoCommand
+class InsertRowCommand : public RowCommand
 {
 public:
     InsertRowCommand(WorkspaceDocument* document, int webhook, int row, const Header& header);
@@ -15,10 +13,6 @@ public:
     void undo() override;
 
 private:
-    WorkspaceDocument* m_document;
-    WorkspaceDocument::RowTable m_table;
-    int m_webhook;
     int m_row;
-    Header m_header;
-    ResponseMapping m_mapping;
+    Row m_inserted;
 };

@@ -1,6 +1,7 @@
 #include "LeadFieldsModel.h"
 
 #include "document/EditLeadCommand.h"
+#include "widgets/ColumnTitles.h"
 
 #include <QUndoStack>
 
@@ -128,21 +129,7 @@ bool LeadFieldsModel::setData(const QModelIndex& index, const QVariant& value, i
 
 QVariant LeadFieldsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case NameColumn:
-        return tr("Field");
-    case ApiNameColumn:
-        return tr("API Name");
-    case TypeColumn:
-        return tr("Type");
-    case ValueColumn:
-        return tr("Value");
-    default:
-        return {};
-    }
+    return columnTitleData(this, {tr("Field"), tr("API Name"), tr("Type"), tr("Value")}, section, orientation, role);
 }
 
 Qt::ItemFlags LeadFieldsModel::flags(const QModelIndex& index) const

@@ -1,6 +1,7 @@
 #include "MappingModel.h"
 
 #include "document/EditRowCommand.h"
+#include "widgets/ColumnTitles.h"
 
 #include <QBrush>
 #include <QColor>
@@ -172,19 +173,8 @@ bool MappingModel::setData(const QModelIndex& index, const QVariant& value, int 
 
 QVariant MappingModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
-    }
-    switch (section) {
-    case AttributeColumn:
-        return tr("Response Attribute");
-    case FieldColumn:
-        return tr("Lead Field");
-    case ResultColumn:
-        return tr("Result");
-    default:
-        return {};
-    }
+    return columnTitleData(
+        this, {tr("Response Attribute"), tr("Lead Field"), tr("Result")}, section, orientation, role);
 }
 
 Qt::ItemFlags MappingModel::flags(const QModelIndex& index) const

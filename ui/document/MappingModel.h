@@ -20,7 +20,6 @@ public:
 
     void setOutcome(const MappingOutcome& outcome);
     void clearOutcome();
-    bool hasOutcome() const { return m_hasOutcome; }
 
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

@@ -1,11 +1,9 @@
 #pragma once
 
-#include "document/WorkspaceDocument.h"
-
-#include <QUndoCommand>
+#include "document/RowCommand.h"
 
 // Moves a custom header or response mapping from one row to another (Move Up/Down).
-class MoveRowCommand : public QUndoCommand
+class MoveRowCommand : public RowCommand
 {
 public:
     MoveRowCommand(WorkspaceDocument* document, WorkspaceDocument::RowTable table, int webhook, int from, int to);
@@ -14,9 +12,6 @@ public:
     void undo() override;
 
 private:
-    WorkspaceDocument* m_document;
-    WorkspaceDocument::RowTable m_table;
-    int m_webhook;
     int m_from;
     int m_to;
 };

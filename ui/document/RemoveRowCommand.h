@@ -1,11 +1,9 @@
 #pragma once
 
-#include "document/WorkspaceDocument.h"
-
-#include <QUndoCommand>
+#include "document/RowCommand.h"
 
 // Deletes a custom header or a response mapping; undo restores it at its place.
-class RemoveRowCommand : public QUndoCommand
+class RemoveRowCommand : public RowCommand
 {
 public:
     RemoveRowCommand(WorkspaceDocument* document, WorkspaceDocument::RowTable table, int webhook, int row);
@@ -14,10 +12,6 @@ public:
     void undo() override;
 
 private:
-    WorkspaceDocument* m_document;
-    WorkspaceDocument::RowTable m_table;
-    int m_webhook;
     int m_row;
-    Header m_header;
-    ResponseMapping m_mapping;
+    Row m_removed;
 };

@@ -24,15 +24,19 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     setMarginType(kSymbolMargin, SymbolMargin);
     setMarginWidth(kSymbolMargin, 14);
     setMarginSensitivity(kSymbolMargin, false);
-    markerDefine(Circle, kErrorMarker);
-    markerDefine(RightTriangle, kWarningMarker);
-    markerDefine(SmallRectangle, kInfoMarker);
-    setMarkerBackgroundColor(QColor(0xe0, 0x30, 0x30), kErrorMarker);
-    setMarkerForegroundColor(QColor(0xe0, 0x30, 0x30), kErrorMarker);
-    setMarkerBackgroundColor(QColor(0xe0, 0x90, 0x10), kWarningMarker);
-    setMarkerForegroundColor(QColor(0xe0, 0x90, 0x10), kWarningMarker);
-    setMarkerBackgroundColor(QColor(0x30, 0x80, 0xe0), kInfoMarker);
-    setMarkerForegroundColor(QColor(0x30, 0x80, 0xe0), kInfoMarker);
+    const struct
+    {
+        int marker;
+        MarkerSymbol symbol;
+        Diagnostic::Severity severity;
+    } markers[] = {{kErrorMarker, Circle, Diagnostic::Severity::Error},
+                   {kWarningMarker, RightTriangle, Diagnostic::Severity::Warning},
+                   {kInfoMarker, SmallRectangle, Diagnostic::Severity::Info}};
+    for (const auto& m : markers) {
+        markerDefine(m.symbol, m.marker);
+        setMarkerBackgroundColor(severityColor(m.severity), m.marker);
+        setMarkerForegroundColor(severityColor(m.severity), m.marker);
+    }
 
     setAutoIndent(true);
     setIndentationsUseTabs(false);
@@ -124,17 +128,6 @@ void TemplateEditor::setDiagnostics(const QList<Diagnostic>& diagnostics)
                                                                          : kInfoMarker;
         markerAdd(line - 1, marker);
     }
-}
-
-QList<int> TemplateEditor::markedLines() const
-{
-    QList<int> lines;
-    for (int line = 0; line < this->lines(); ++line) {
-        if (markersAtLine(line) != 0) {
-            lines.append(line);
-        }
-    }
-    return lines;
 }
 
 void TemplateEditor::updateLineNumberWidth()

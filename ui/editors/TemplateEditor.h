@@ -26,8 +26,6 @@ public:
     Language language() const { return m_language; }
 
     void setDiagnostics(const QList<Diagnostic>& diagnostics) override;
-    // Line numbers that carry a diagnostic marker (0-based), for tests and the UI.
-    QList<int> markedLines() const;
 
 private:
     void updateLineNumberWidth();

@@ -35,8 +35,6 @@ public:
 
     void setTokens(const QList<TokenInfo>& tokens);
     const QList<TokenInfo>& tokens() const { return m_tokens; }
-    // The editor open right now, or nullptr.
-    TokenLineEdit* openEditor() const { return m_editor.data(); }
 
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;

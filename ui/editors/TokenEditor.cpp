@@ -76,10 +76,10 @@ TokenEditor::TokenEditor(QWidget* parent) : QsciScintilla(parent)
     indicatorDefine(SquiggleIndicator, kErrorIndicator);
     indicatorDefine(SquiggleIndicator, kWarningIndicator);
     indicatorDefine(DotsIndicator, kInfoIndicator);
-    setIndicatorForegroundColor(QColor(0xe0, 0x30, 0x30), kErrorIndicator);
-    setIndicatorForegroundColor(QColor(0xe0, 0x90, 0x10), kWarningIndicator);
-    setIndicatorForegroundColor(QColor(0x30, 0x80, 0xe0), kInfoIndicator);
-    setIndicatorForegroundColor(QColor(0xe0, 0x90, 0x10), kMalformedIndicator);
+    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Error), kErrorIndicator);
+    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Warning), kWarningIndicator);
+    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Info), kInfoIndicator);
+    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Warning), kMalformedIndicator);
 
     SendScintilla(SCI_SETMOUSEDWELLTIME, kDwellMs);
     connect(this, &QsciScintillaBase::SCN_DWELLSTART, this, [this](int position, int x, int y) {
@@ -126,6 +126,19 @@ void TokenEditor::installLexer(QsciLexer* lexer)
     applyPalette();
     highlight();
     applyDiagnosticIndicators();
+}
+
+QColor TokenEditor::severityColor(Diagnostic::Severity severity)
+{
+    switch (severity) {
+    case Diagnostic::Severity::Error:
+        return QColor(0xe0, 0x30, 0x30);
+    case Diagnostic::Severity::Warning:
+        return QColor(0xe0, 0x90, 0x10);
+    case Diagnostic::Severity::Info:
+        break;
+    }
+    return QColor(0x30, 0x80, 0xe0);
 }
 
 bool TokenEditor::isDarkPalette() const

@@ -56,6 +56,8 @@ signals:
     void focusReceived();
 
 protected:
+    // The colour of a diagnostic's squiggle or margin marker: red, amber or blue.
+    static QColor severityColor(Diagnostic::Severity severity);
     // Installs a lexer (owned by the caller), attaches the token completion source and
     // applies the palette and font to it.
     void installLexer(QsciLexer* lexer);

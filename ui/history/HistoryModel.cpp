@@ -1,5 +1,7 @@
 #include "HistoryModel.h"
 
+#include "widgets/ColumnTitles.h"
+
 #include <QLocale>
 
 HistoryModel::HistoryModel(QObject* parent) : QAbstractTableModel(parent) { }
@@ -55,19 +57,6 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
 
 QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TimeColumn:
-        return tr("Time");
-    case WebhookColumn:
-        return tr("Webhook");
-    case MethodColumn:
-        return tr("Method");
-    case StatusColumn:
-        return tr("Status");
-    case DurationColumn:
-        return tr("Duration");
-    }
-    return {};
+    return columnTitleData(
+        this, {tr("Time"), tr("Webhook"), tr("Method"), tr("Status"), tr("Duration")}, section, orientation, role);
 }

@@ -5,6 +5,7 @@
 #include "preview/EncodingsView.h"
 #include "preview/HttpHeaderModel.h"
 #include "response/BodyView.h"
+#include "widgets/ReadOnlyTable.h"
 
 #include <QCheckBox>
 #include <QFutureWatcher>
@@ -25,18 +26,8 @@ constexpr qsizetype PrettyLimit = 1024 * 1024;
 
 QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
 {
-    auto* view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    QTableView* view = createReadOnlyTable(model, parent);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // Nothing to edit cell by cell: Tab moves on to the next widget.
-    view->setTabKeyNavigation(false);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
     return view;
 }
 } // namespace
@@ -47,60 +38,8 @@ PreviewPane::PreviewPane(QWidget* parent)
     setObjectName(QStringLiteral("previewPane"));
     setAccessibleName(tr("Request preview"));
 
-    m_requestLine = new QLabel(this);
-    m_requestLine->setObjectName(QStringLiteral("previewRequestLineLabel"));
-    m_requestLine->setAccessibleName(tr("Request method and URL"));
-    m_requestLine->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_requestLine->setWordWrap(true);
-    // Word wrap cannot break a long URL: as Preferred, its width would become the window's
-    // minimum, wider than the screen. The line is selectable and in full in the tooltip.
-    m_requestLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_requestLine->setTextFormat(Qt::PlainText);
-    QFont lineFont = m_requestLine->font();
-    lineFont.setBold(true);
-    m_requestLine->setFont(lineFont);
-
-    // Request tab: headers over body.
-    auto* requestPage = new QSplitter(Qt::Vertical);
-    requestPage->setObjectName(QStringLiteral("previewRequestSplitter"));
-    m_headersView = makeTable(m_headers, requestPage);
-    m_headersView->setObjectName(QStringLiteral("previewHeadersTable"));
-    m_headersView->setAccessibleName(tr("Request headers"));
-    m_headersView->horizontalHeader()->setSectionResizeMode(HttpHeaderModel::NameColumn, QHeaderView::ResizeToContents);
-
-    auto* bodyBox = new QWidget(requestPage);
-    auto* bodyLayout = new QVBoxLayout(bodyBox);
-    bodyLayout->setContentsMargins(0, 0, 0, 0);
-    auto* bodyBar = new QHBoxLayout;
-    m_pretty = new QCheckBox(tr("&Pretty"), bodyBox);
-    m_pretty->setObjectName(QStringLiteral("previewPrettyCheckBox"));
-    m_pretty->setAccessibleName(tr("Pretty-print the body"));
-    m_pretty->setToolTip(tr("Show the body re-indented; Marketo sends it as written"));
-    m_bodyNote = new QLabel(bodyBox);
-    m_bodyNote->setObjectName(QStringLiteral("previewBodyNoteLabel"));
-    m_bodyNote->setAccessibleName(tr("Body size and format"));
-    bodyBar->addWidget(m_pretty);
-    bodyBar->addStretch();
-    bodyBar->addWidget(m_bodyNote);
-    bodyLayout->addLayout(bodyBar);
-    m_bodyStack = new QStackedWidget(bodyBox);
-    m_body = new BodyView(m_bodyStack);
-    m_body->setObjectName(QStringLiteral("previewBodyView"));
-    m_body->setAccessibleName(tr("Request body"));
-    // No soft wrapping: it re-lays out the whole body on every keystroke (8 ms at 10 KB).
-    m_body->setWrapWanted(false);
-    m_noBody = new QLabel(m_bodyStack);
-    m_noBody->setObjectName(QStringLiteral("previewNoBodyLabel"));
-    m_noBody->setAccessibleName(tr("No request body"));
-    m_noBody->setAlignment(Qt::AlignCenter);
-    m_noBody->setWordWrap(true);
-    m_bodyStack->addWidget(m_body);
-    m_bodyStack->addWidget(m_noBody);
-    bodyLayout->addWidget(m_bodyStack, 1);
-    requestPage->addWidget(m_headersView);
-    requestPage->addWidget(bodyBox);
-    requestPage->setStretchFactor(0, 1);
-    requestPage->setStretchFactor(1, 3);
+    createRequestLine();
+    QWidget* requestPage = createRequestPage();
 
     m_encodings = new EncodingsView(this);
 
@@ -166,6 +105,68 @@ PreviewPane::PreviewPane(QWidget* parent)
         probe->deleteLater();
     });
     probe->setFuture(QtConcurrent::run([]() -> QtRequestDefaults::Headers { return QtRequestDefaults::headers(); }));
+}
+
+void PreviewPane::createRequestLine()
+{
+    m_requestLine = new QLabel(this);
+    m_requestLine->setObjectName(QStringLiteral("previewRequestLineLabel"));
+    m_requestLine->setAccessibleName(tr("Request method and URL"));
+    m_requestLine->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_requestLine->setWordWrap(true);
+    // Word wrap cannot break a long URL: as Preferred, its width would become the window's
+    // minimum, wider than the screen. The line is selectable and in full in the tooltip.
+    m_requestLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_requestLine->setTextFormat(Qt::PlainText);
+    QFont lineFont = m_requestLine->font();
+    lineFont.setBold(true);
+    m_requestLine->setFont(lineFont);
+}
+
+// The Request tab: headers over body.
+QWidget* PreviewPane::createRequestPage()
+{
+    auto* requestPage = new QSplitter(Qt::Vertical);
+    requestPage->setObjectName(QStringLiteral("previewRequestSplitter"));
+    m_headersView = makeTable(m_headers, requestPage);
+    m_headersView->setObjectName(QStringLiteral("previewHeadersTable"));
+    m_headersView->setAccessibleName(tr("Request headers"));
+    m_headersView->horizontalHeader()->setSectionResizeMode(HttpHeaderModel::NameColumn, QHeaderView::ResizeToContents);
+
+    auto* bodyBox = new QWidget(requestPage);
+    auto* bodyLayout = new QVBoxLayout(bodyBox);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    auto* bodyBar = new QHBoxLayout;
+    m_pretty = new QCheckBox(tr("&Pretty"), bodyBox);
+    m_pretty->setObjectName(QStringLiteral("previewPrettyCheckBox"));
+    m_pretty->setAccessibleName(tr("Pretty-print the body"));
+    m_pretty->setToolTip(tr("Show the body re-indented; Marketo sends it as written"));
+    m_bodyNote = new QLabel(bodyBox);
+    m_bodyNote->setObjectName(QStringLiteral("previewBodyNoteLabel"));
+    m_bodyNote->setAccessibleName(tr("Body size and format"));
+    bodyBar->addWidget(m_pretty);
+    bodyBar->addStretch();
+    bodyBar->addWidget(m_bodyNote);
+    bodyLayout->addLayout(bodyBar);
+    m_bodyStack = new QStackedWidget(bodyBox);
+    m_body = new BodyView(m_bodyStack);
+    m_body->setObjectName(QStringLiteral("previewBodyView"));
+    m_body->setAccessibleName(tr("Request body"));
+    // No soft wrapping: it re-lays out the whole body on every keystroke (8 ms at 10 KB).
+    m_body->setWrapWanted(false);
+    m_noBody = new QLabel(m_bodyStack);
+    m_noBody->setObjectName(QStringLiteral("previewNoBodyLabel"));
+    m_noBody->setAccessibleName(tr("No request body"));
+    m_noBody->setAlignment(Qt::AlignCenter);
+    m_noBody->setWordWrap(true);
+    m_bodyStack->addWidget(m_body);
+    m_bodyStack->addWidget(m_noBody);
+    bodyLayout->addWidget(m_bodyStack, 1);
+    requestPage->addWidget(m_headersView);
+    requestPage->addWidget(bodyBox);
+    requestPage->setStretchFactor(0, 1);
+    requestPage->setStretchFactor(1, 3);
+    return requestPage;
 }
 
 PreviewPane::~PreviewPane() = default;
@@ -237,11 +238,6 @@ void PreviewPane::setPretty(bool pretty)
 bool PreviewPane::isEncodingsTabShown() const
 {
     return m_tabs->currentWidget() == m_encodings && isVisible();
-}
-
-void PreviewPane::showEncodingsTab()
-{
-    m_tabs->setCurrentWidget(m_encodings);
 }
 
 void PreviewPane::updateBody()

@@ -54,20 +54,18 @@ public:
     bool isPretty() const;
     void setPretty(bool pretty);
     bool isEncodingsTabShown() const;
-    void showEncodingsTab();
 
     DiagnosticModel* diagnosticModel() const { return m_diagnostics; }
     HttpHeaderModel* headerModel() const { return m_headers; }
     BodyView* bodyView() const { return m_body; }
-    EncodingsView* encodingsView() const { return m_encodings; }
-    QTableView* diagnosticsView() const { return m_diagnosticsView; }
-    BodyFormat bodyFormat() const { return m_format; }
 
 signals:
     void jumpTo(const QString& where, int line, int column);
     void encodingsTabShown();
 
 private:
+    void createRequestLine();
+    QWidget* createRequestPage();
     void updateBody();
     void updateSummary();
 

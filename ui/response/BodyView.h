@@ -43,7 +43,6 @@ public:
     // Marks byte ranges [start, start + length) of the shown text with a soft box; an
     // empty list clears the marks.
     void setMarkedRanges(const QList<QPair<int, int>>& ranges);
-    int markedRangeCount() const { return int(m_marked.size()); }
 
 protected:
     void changeEvent(QEvent* event) override;

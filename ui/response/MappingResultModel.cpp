@@ -1,5 +1,7 @@
 #include "MappingResultModel.h"
 
+#include "widgets/ColumnTitles.h"
+
 #include <QColor>
 #include <QGuiApplication>
 #include <QJsonArray>
@@ -118,19 +120,9 @@ QVariant MappingResultModel::data(const QModelIndex& index, int role) const
 
 QVariant MappingResultModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case AttributeColumn:
-        return tr("Response attribute");
-    case FieldColumn:
-        return tr("Lead field");
-    case BeforeColumn:
-        return tr("Before");
-    case AfterColumn:
-        return tr("After");
-    case ResultColumn:
-        return tr("Result");
-    }
-    return {};
+    return columnTitleData(this,
+                           {tr("Response attribute"), tr("Lead field"), tr("Before"), tr("After"), tr("Result")},
+                           section,
+                           orientation,
+                           role);
 }

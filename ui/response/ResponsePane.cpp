@@ -6,6 +6,7 @@
 #include "response/BodyView.h"
 #include "response/MappingResultModel.h"
 #include "response/ResponseTreeModel.h"
+#include "widgets/ReadOnlyTable.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -103,22 +104,6 @@ BodyJobResult formatBody(const QByteArray& body, BodyFormat format, bool pretty,
     return out;
 }
 
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent)
-{
-    auto* view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // Nothing to edit cell by cell: Tab moves on to the next widget.
-    view->setTabKeyNavigation(false);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setHighlightSections(false);
-    return view;
-}
-
 QLabel* makeLabel(const QString& objectName, const QString& accessibleName, QWidget* parent)
 {
     auto* label = new QLabel(parent);
@@ -139,7 +124,29 @@ ResponsePane::ResponsePane(QWidget* parent)
     setObjectName(QStringLiteral("responsePane"));
     setAccessibleName(tr("Response"));
 
-    // Summary line.
+    QLayout* summary = createSummary();
+    m_banner = makeLabel(QStringLiteral("responseBannerLabel"), tr("Response notice"), this);
+    m_banner->setWordWrap(true);
+    m_banner->setMargin(6);
+    m_banner->setAutoFillBackground(true);
+    m_banner->hide();
+
+    createCertificateFrame();
+    createTabs();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(summary);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_certificateFrame);
+    layout->addWidget(m_tabs, 1);
+
+    connectActions();
+    clear();
+}
+
+QLayout* ResponsePane::createSummary()
+{
     m_status = makeLabel(QStringLiteral("responseStatusLabel"), tr("Response status"), this);
     m_status->setAlignment(Qt::AlignCenter);
     m_status->setMargin(3);
@@ -165,13 +172,11 @@ ResponsePane::ResponsePane(QWidget* parent)
     summary->addWidget(m_time);
     summary->addSpacing(12);
     summary->addWidget(m_size);
+    return summary;
+}
 
-    m_banner = makeLabel(QStringLiteral("responseBannerLabel"), tr("Response notice"), this);
-    m_banner->setWordWrap(true);
-    m_banner->setMargin(6);
-    m_banner->setAutoFillBackground(true);
-    m_banner->hide();
-
+void ResponsePane::createCertificateFrame()
+{
     m_certificateFrame = new QFrame(this);
     m_certificateFrame->setObjectName(QStringLiteral("tlsCertificateFrame"));
     m_certificateFrame->setAccessibleName(tr("Server certificate"));
@@ -187,8 +192,10 @@ ResponsePane::ResponsePane(QWidget* parent)
     certificateLayout->addWidget(m_certificateLabel, 1);
     certificateLayout->addWidget(m_trustCertificate, 0, Qt::AlignTop);
     m_certificateFrame->hide();
+}
 
-    // Body tab.
+QWidget* ResponsePane::createBodyPage()
+{
     auto* bodyPage = new QWidget;
     auto* bodyLayout = new QVBoxLayout(bodyPage);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
@@ -212,8 +219,11 @@ ResponsePane::ResponsePane(QWidget* parent)
     m_body->setDisplayCap(displayCap());
     bodyLayout->addLayout(bodyBar);
     bodyLayout->addWidget(m_body, 1);
+    return bodyPage;
+}
 
-    // Tree tab.
+QWidget* ResponsePane::createTreePage()
+{
     auto* treePage = new QWidget;
     auto* treeLayout = new QVBoxLayout(treePage);
     treeLayout->setContentsMargins(0, 0, 0, 0);
@@ -248,13 +258,19 @@ ResponsePane::ResponsePane(QWidget* parent)
     treeLayout->addLayout(treeBar);
     treeLayout->addWidget(m_treeStatus);
     treeLayout->addWidget(m_tree, 1);
+    return treePage;
+}
 
-    auto* headersView = makeTable(m_headers, this);
+void ResponsePane::createTabs()
+{
+    QWidget* bodyPage = createBodyPage();
+    QWidget* treePage = createTreePage();
+    auto* headersView = createReadOnlyTable(m_headers, this);
     headersView->setObjectName(QStringLiteral("responseHeadersTable"));
     headersView->setAccessibleName(tr("Response headers"));
     headersView->horizontalHeader()->setSectionResizeMode(HttpHeaderModel::NameColumn, QHeaderView::ResizeToContents);
 
-    m_mappingsView = makeTable(m_mappings, this);
+    m_mappingsView = createReadOnlyTable(m_mappings, this);
     m_mappingsView->setObjectName(QStringLiteral("mappingResultsTable"));
     m_mappingsView->setAccessibleName(tr("Mapped fields"));
 
@@ -269,14 +285,10 @@ ResponsePane::ResponsePane(QWidget* parent)
     // The viewport, not the view: a page of a tab widget that was never shown only gets its
     // real viewport size when first shown.
     m_mappingsView->viewport()->installEventFilter(this);
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(summary);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_certificateFrame);
-    layout->addWidget(m_tabs, 1);
-
+void ResponsePane::connectActions()
+{
     connect(m_pretty, &QCheckBox::toggled, this, [this] { startBodyJob(); });
     connect(m_save, &QPushButton::clicked, this, [this] {
         const QString fileName = QFileDialog::getSaveFileName(this, tr("Save Response Body"));
@@ -305,7 +317,6 @@ ResponsePane::ResponsePane(QWidget* parent)
         map->setEnabled(m_mapPath->isEnabled());
         menu.exec(m_tree->viewport()->mapToGlobal(pos));
     });
-    clear();
 }
 
 ResponsePane::~ResponsePane() = default;

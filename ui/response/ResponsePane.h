@@ -13,6 +13,7 @@ class MappingResultModel;
 class QCheckBox;
 class QFrame;
 class QLabel;
+class QLayout;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -94,6 +95,12 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    QLayout* createSummary();
+    void createCertificateFrame();
+    QWidget* createBodyPage();
+    QWidget* createTreePage();
+    void createTabs();
+    void connectActions();
     void fitMappingColumns();
     void showBanner(const QString& text, bool error);
     void showCertificate(const PeerCertificate& certificate);

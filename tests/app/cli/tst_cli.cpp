@@ -7,8 +7,8 @@
 #include <QTest>
 
 // The real webhook-designer-cli binary, end to end: every command, every exit code, the
-// help texts and the JSON shapes the issue fixes.
-class TestCli : public QObject
+// help texts and the JSON shapes of its output.
+class tst_Cli : public QObject
 {
     Q_OBJECT
 
@@ -47,7 +47,12 @@ private:
         QByteArray err;
         QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
     };
+    // Runs the binary; an argument WS or RESPONSE stands for the test's workspace or
+    // response file.
     Result cli(const QStringList& arguments, const QByteArray& input = {}) const;
+    // A command line written as one string, split at its spaces (for arguments that hold
+    // none).
+    static QStringList words(const char* line) { return QString::fromUtf8(line).split(QLatin1Char(' ')); }
     QString writeFile(const QString& name, const QByteArray& bytes) const;
 
     QTemporaryDir m_dir;
@@ -94,7 +99,7 @@ const char workspaceJson[] = R"({
 })";
 } // namespace
 
-void TestCli::initTestCase()
+void tst_Cli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(QFile::exists(QStringLiteral(WD_CLI_PATH)), WD_CLI_PATH);
@@ -102,7 +107,7 @@ void TestCli::initTestCase()
     m_response = writeFile(QStringLiteral("response.json"), R"({"data": {"color": "teal", "score": 99}})");
 }
 
-QString TestCli::writeFile(const QString& name, const QByteArray& bytes) const
+QString tst_Cli::writeFile(const QString& name, const QByteArray& bytes) const
 {
     const QString path = m_dir.filePath(name);
     QFile file(path);
@@ -112,10 +117,19 @@ QString TestCli::writeFile(const QString& name, const QByteArray& bytes) const
     return path;
 }
 
-TestCli::Result TestCli::cli(const QStringList& arguments, const QByteArray& input) const
+tst_Cli::Result tst_Cli::cli(const QStringList& arguments, const QByteArray& input) const
 {
+    // WS and RESPONSE stand for the test's workspace and response files.
+    QStringList resolved = arguments;
+    for (QString& argument : resolved) {
+        if (argument == QLatin1String("WS")) {
+            argument = m_workspace;
+        } else if (argument == QLatin1String("RESPONSE")) {
+            argument = m_response;
+        }
+    }
     QProcess process;
-    process.start(QStringLiteral(WD_CLI_PATH), arguments);
+    process.start(QStringLiteral(WD_CLI_PATH), resolved);
     Result result;
     if (!process.waitForStarted(30000)) {
         return result;
@@ -133,7 +147,7 @@ TestCli::Result TestCli::cli(const QStringList& arguments, const QByteArray& inp
     return result;
 }
 
-void TestCli::toolHelp_data()
+void tst_Cli::toolHelp_data()
 {
     QTest::addColumn<QString>("option");
     QTest::newRow("--help") << "--help";
@@ -141,7 +155,7 @@ void TestCli::toolHelp_data()
     QTest::newRow("help") << "help";
 }
 
-void TestCli::toolHelp()
+void tst_Cli::toolHelp()
 {
     QFETCH(QString, option);
     const Result r = cli({option});
@@ -153,7 +167,7 @@ void TestCli::toolHelp()
     QVERIFY(r.out.contains("Exit codes"));
 }
 
-void TestCli::noArgumentsIsUsageError()
+void tst_Cli::noArgumentsIsUsageError()
 {
     const Result r = cli({});
     QCOMPARE(r.exitCode, 2);
@@ -161,41 +175,37 @@ void TestCli::noArgumentsIsUsageError()
     QVERIFY(r.err.contains("Usage: webhook-designer-cli COMMAND"));
 }
 
-void TestCli::version()
+void tst_Cli::version()
 {
     const Result r = cli({QStringLiteral("--version")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QByteArray("webhook-designer-cli " WD_VERSION "\n"));
 }
 
-void TestCli::unknownCommand()
+void tst_Cli::unknownCommand()
 {
-    const Result r = cli({QStringLiteral("fetch"), m_workspace});
+    const Result r = cli(words("fetch WS"));
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains("unknown command \"fetch\""));
-    QCOMPARE(cli({QStringLiteral("help"), QStringLiteral("fetch")}).exitCode, 2);
+    QCOMPARE(cli(words("help fetch")).exitCode, 2);
 }
 
-void TestCli::commandHelp_data()
+void tst_Cli::commandHelp_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("synopsis");
-    QTest::newRow("render --help") << QStringList {QStringLiteral("render"), QStringLiteral("--help")}
+    QTest::newRow("render --help") << words("render --help")
                                    << "render WORKSPACE --webhook NAME [--lead INDEX|EMAIL] [--now ISO-8601]";
-    QTest::newRow("lint -h") << QStringList {QStringLiteral("lint"), QStringLiteral("-h")}
-                             << "lint WORKSPACE [--webhook NAME]";
-    QTest::newRow("map --help") << QStringList {QStringLiteral("map"), QStringLiteral("--help")}
+    QTest::newRow("lint -h") << words("lint -h") << "lint WORKSPACE [--webhook NAME]";
+    QTest::newRow("map --help") << words("map --help")
                                 << "map WORKSPACE --webhook NAME --status CODE --response FILE [--lead INDEX|EMAIL]";
-    QTest::newRow("help render") << QStringList {QStringLiteral("help"), QStringLiteral("render")}
-                                 << "render WORKSPACE --webhook NAME";
-    QTest::newRow("render --help-all") << QStringList {QStringLiteral("render"), QStringLiteral("--help-all")}
-                                       << "render WORKSPACE --webhook NAME";
+    QTest::newRow("help render") << words("help render") << "render WORKSPACE --webhook NAME";
+    QTest::newRow("render --help-all") << words("render --help-all") << "render WORKSPACE --webhook NAME";
     // --help wins over missing required options.
-    QTest::newRow("map --help with other options")
-        << QStringList {QStringLiteral("map"), m_workspace, QStringLiteral("--help")} << "map WORKSPACE";
+    QTest::newRow("map --help with other options") << words("map WS --help") << "map WORKSPACE";
 }
 
-void TestCli::commandHelp()
+void tst_Cli::commandHelp()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, synopsis);
@@ -206,9 +216,9 @@ void TestCli::commandHelp()
     QVERIFY(r.out.contains("--help"));
 }
 
-void TestCli::renderPrintsTheRequest()
+void tst_Cli::renderPrintsTheRequest()
 {
-    const Result r = cli({QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")});
+    const Result r = cli(words("render WS --webhook ok"));
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = r.json();
     QCOMPARE(o.keys(),
@@ -229,26 +239,26 @@ void TestCli::renderPrintsTheRequest()
     QVERIFY(r.out.startsWith("{\n    \""));
 }
 
-void TestCli::renderPicksLeadAndClock()
+void tst_Cli::renderPicksLeadAndClock()
 {
-    const QStringList base {QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")};
-    Result r = cli(base + QStringList {QStringLiteral("--lead"), QStringLiteral("1")});
+    const QStringList base = words("render WS --webhook ok");
+    Result r = cli(base + words("--lead 1"));
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(QStringLiteral("body")).toString(),
              QStringLiteral("{\"email\": \"jack@example.com\", \"company\": \"Jack & Jill \\\"J&J\\\" Ltd\"}"));
-    r = cli(base + QStringList {QStringLiteral("--lead"), QStringLiteral("JACK@example.com")});
+    r = cli(base + words("--lead JACK@example.com"));
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.json().value(QStringLiteral("body")).toString().contains(QStringLiteral("jack@example.com")));
 
-    r = cli(base + QStringList {QStringLiteral("--now"), QStringLiteral("2024-03-01T09:30:00Z")});
+    r = cli(base + words("--now 2024-03-01T09:30:00Z"));
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(QStringLiteral("url")).toString(),
              QStringLiteral("http://127.0.0.1:18787/echo?d=Mar%2001%2C%202024"));
 }
 
-void TestCli::renderMasksSecrets()
+void tst_Cli::renderMasksSecrets()
 {
-    const QStringList base {QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")};
+    const QStringList base = words("render WS --webhook ok");
     Result r = cli(base);
     QVERIFY(!r.out.contains("abc123"));
     r = cli(base + QStringList {QStringLiteral("--show-secrets")});
@@ -279,7 +289,7 @@ void TestCli::renderMasksSecrets()
     QCOMPARE(r.json().value(QStringLiteral("body")).toString(), QStringLiteral("{\"key\": \"abc123\"}"));
 }
 
-void TestCli::renderNowInAClockGap()
+void tst_Cli::renderNowInAClockGap()
 {
     // 02:30 on 10 March 2024 never happened in Los Angeles: a usage error that says so and
     // suggests the offset, not a render with empty system tokens.
@@ -287,23 +297,22 @@ void TestCli::renderNowInAClockGap()
     json.replace("\"timeZone\": \"UTC\"", "\"timeZone\": \"America/Los_Angeles\"");
     const QString path = writeFile(QStringLiteral("la.webhooks.json"), json);
     const QStringList base {QStringLiteral("render"), path, QStringLiteral("--webhook"), QStringLiteral("ok")};
-    Result r = cli(base + QStringList {QStringLiteral("--now"), QStringLiteral("2024-03-10T02:30:00")});
+    Result r = cli(base + words("--now 2024-03-10T02:30:00"));
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.err.contains("does not exist in America/Los_Angeles"), r.err.constData());
     QVERIFY2(r.err.contains("2024-03-10T02:30:00-08:00"), r.err.constData());
-    r = cli(base + QStringList {QStringLiteral("--now"), QStringLiteral("2024-03-10T02:30:00-08:00")});
+    r = cli(base + words("--now 2024-03-10T02:30:00-08:00"));
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(QStringLiteral("url")).toString(),
              QStringLiteral("http://127.0.0.1:18787/echo?d=Mar%2010%2C%202024"));
-    r = cli(base + QStringList {QStringLiteral("--now"), QStringLiteral("2024-03-10T03:30:00")});
+    r = cli(base + words("--now 2024-03-10T03:30:00"));
     QCOMPARE(r.exitCode, 0);
 }
 
-void TestCli::renderWithErrorsExitsOne()
+void tst_Cli::renderWithErrorsExitsOne()
 {
-    const Result r =
-        cli({QStringLiteral("render"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("broken")});
+    const Result r = cli(words("render WS --webhook broken"));
     QCOMPARE(r.exitCode, 1);
     const QJsonArray diagnostics = r.json().value(QStringLiteral("diagnostics")).toArray();
     QVERIFY(!diagnostics.isEmpty());
@@ -323,9 +332,9 @@ void TestCli::renderWithErrorsExitsOne()
     QVERIFY(error);
 }
 
-void TestCli::lintClean()
+void tst_Cli::lintClean()
 {
-    const Result r = cli({QStringLiteral("lint"), m_workspace, QStringLiteral("--webhook"), QStringLiteral("ok")});
+    const Result r = cli(words("lint WS --webhook ok"));
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = r.json();
     QCOMPARE(o.keys(), QStringList {QStringLiteral("diagnostics")});
@@ -334,9 +343,9 @@ void TestCli::lintClean()
     }
 }
 
-void TestCli::lintErrorsNameTheirWebhook()
+void tst_Cli::lintErrorsNameTheirWebhook()
 {
-    const Result r = cli({QStringLiteral("lint"), m_workspace});
+    const Result r = cli(words("lint WS"));
     QCOMPARE(r.exitCode, 1);
     const QJsonArray diagnostics = r.json().value(QStringLiteral("diagnostics")).toArray();
     QVERIFY(!diagnostics.isEmpty());
@@ -352,18 +361,9 @@ void TestCli::lintErrorsNameTheirWebhook()
     QVERIFY(brokenError);
 }
 
-void TestCli::mapAppliesMappings()
+void tst_Cli::mapAppliesMappings()
 {
-    const Result r = cli({QStringLiteral("map"),
-                          m_workspace,
-                          QStringLiteral("--webhook"),
-                          QStringLiteral("ok"),
-                          QStringLiteral("--status"),
-                          QStringLiteral("200"),
-                          QStringLiteral("--response"),
-                          m_response,
-                          QStringLiteral("--lead"),
-                          QStringLiteral("1")});
+    const Result r = cli(words("map WS --webhook ok --status 200 --response RESPONSE --lead 1"));
     QCOMPARE(r.exitCode, 0);
     const QJsonObject o = r.json();
     QCOMPARE(o.keys(), (QStringList {QStringLiteral("lead"), QStringLiteral("mappings")}));
@@ -386,16 +386,9 @@ void TestCli::mapAppliesMappings()
     QCOMPARE(lead.value(QStringLiteral("Lead Score")).toInt(), 99);
 }
 
-void TestCli::mapNon2xxExitsOne()
+void tst_Cli::mapNon2xxExitsOne()
 {
-    const Result r = cli({QStringLiteral("map"),
-                          m_workspace,
-                          QStringLiteral("--webhook"),
-                          QStringLiteral("ok"),
-                          QStringLiteral("--status"),
-                          QStringLiteral("404"),
-                          QStringLiteral("--response"),
-                          m_response});
+    const Result r = cli(words("map WS --webhook ok --status 404 --response RESPONSE"));
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("nothing applied"));
     const QJsonObject o = r.json();
@@ -405,23 +398,15 @@ void TestCli::mapNon2xxExitsOne()
     QVERIFY(!o.value(QStringLiteral("lead")).toObject().contains(QStringLiteral("Favorite Color")));
 }
 
-void TestCli::mapReadsStandardInput()
+void tst_Cli::mapReadsStandardInput()
 {
-    const Result r = cli({QStringLiteral("map"),
-                          m_workspace,
-                          QStringLiteral("--webhook"),
-                          QStringLiteral("ok"),
-                          QStringLiteral("--status"),
-                          QStringLiteral("201"),
-                          QStringLiteral("--response"),
-                          QStringLiteral("-")},
-                         R"({"data": {"color": "red"}})");
+    const Result r = cli(words("map WS --webhook ok --status 201 --response -"), R"({"data": {"color": "red"}})");
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(QStringLiteral("lead")).toObject().value(QStringLiteral("Favorite Color")).toString(),
              QStringLiteral("red"));
 }
 
-void TestCli::mapUnusable2xxBodyExitsZero_data()
+void tst_Cli::mapUnusable2xxBodyExitsZero_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("reason");
@@ -432,19 +417,11 @@ void TestCli::mapUnusable2xxBodyExitsZero_data()
 
 // Only a non-2xx status makes `map` exit 1; a 2xx with a body nothing can be read from
 // says why in every mapping and on standard error, and exits 0.
-void TestCli::mapUnusable2xxBodyExitsZero()
+void tst_Cli::mapUnusable2xxBodyExitsZero()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, reason);
-    const Result r = cli({QStringLiteral("map"),
-                          m_workspace,
-                          QStringLiteral("--webhook"),
-                          QStringLiteral("ok"),
-                          QStringLiteral("--status"),
-                          QStringLiteral("200"),
-                          QStringLiteral("--response"),
-                          QStringLiteral("-")},
-                         body);
+    const Result r = cli(words("map WS --webhook ok --status 200 --response -"), body);
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.err.contains("nothing applied"));
     const QJsonArray mappings = r.json().value(QStringLiteral("mappings")).toArray();
@@ -456,92 +433,44 @@ void TestCli::mapUnusable2xxBodyExitsZero()
     }
 }
 
-void TestCli::usageErrors_data()
+void tst_Cli::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("message");
-    const QString ws = QStringLiteral("WS");
-    const QString webhook = QStringLiteral("--webhook");
-    QTest::newRow("render no workspace") << QStringList {QStringLiteral("render"), webhook, QStringLiteral("ok")}
-                                         << "missing WORKSPACE";
-    QTest::newRow("render two workspaces")
-        << QStringList {QStringLiteral("render"), ws, ws, webhook, QStringLiteral("ok")} << "unexpected argument";
-    QTest::newRow("render no webhook") << QStringList {QStringLiteral("render"), ws} << "missing --webhook";
-    QTest::newRow("render webhook without value")
-        << QStringList {QStringLiteral("render"), ws, webhook} << "Missing value after '--webhook'";
+    QTest::newRow("render no workspace") << words("render --webhook ok") << "missing WORKSPACE";
+    QTest::newRow("render two workspaces") << words("render WS WS --webhook ok") << "unexpected argument";
+    QTest::newRow("render no webhook") << words("render WS") << "missing --webhook";
+    QTest::newRow("render webhook without value") << words("render WS --webhook") << "Missing value after '--webhook'";
     QTest::newRow("render unknown webhook")
-        << QStringList {QStringLiteral("render"), ws, webhook, QStringLiteral("nope")}
-        << "no webhook named \"nope\" (the workspace has: \"ok\", \"broken\")";
-    QTest::newRow("render unknown option")
-        << QStringList {QStringLiteral("render"), ws, webhook, QStringLiteral("ok"), QStringLiteral("--bogus")}
-        << "Unknown option 'bogus'";
-    QTest::newRow("render lead index out of range") << QStringList {QStringLiteral("render"),
-                                                                    ws,
-                                                                    webhook,
-                                                                    QStringLiteral("ok"),
-                                                                    QStringLiteral("--lead"),
-                                                                    QStringLiteral("2")}
-                                                    << "no lead \"2\": give an index from 0 to 1";
-    QTest::newRow("render lead email unknown") << QStringList {QStringLiteral("render"),
-                                                               ws,
-                                                               webhook,
-                                                               QStringLiteral("ok"),
-                                                               QStringLiteral("--lead"),
-                                                               QStringLiteral("nobody@example.com")}
-                                               << "no lead \"nobody@example.com\"";
+        << words("render WS --webhook nope") << "no webhook named \"nope\" (the workspace has: \"ok\", \"broken\")";
+    QTest::newRow("render unknown option") << words("render WS --webhook ok --bogus") << "Unknown option 'bogus'";
+    QTest::newRow("render lead index out of range")
+        << words("render WS --webhook ok --lead 2") << "no lead \"2\": give an index from 0 to 1";
+    QTest::newRow("render lead email unknown")
+        << words("render WS --webhook ok --lead nobody@example.com") << "no lead \"nobody@example.com\"";
     // Given but empty is a wrong value, not the same as not given.
-    QTest::newRow("render empty lead") << QStringList {QStringLiteral("render"),
-                                                       ws,
-                                                       webhook,
-                                                       QStringLiteral("ok"),
-                                                       QStringLiteral("--lead"),
-                                                       QString()}
+    QTest::newRow("render empty lead") << words("render WS --webhook ok --lead") + QStringList {QString()}
                                        << "no lead \"\"";
-    QTest::newRow("render empty now")
-        << QStringList {QStringLiteral("render"), ws, webhook, QStringLiteral("ok"), QStringLiteral("--now"), QString()}
-        << "invalid --now \"\"";
-    QTest::newRow("render invalid now") << QStringList {QStringLiteral("render"),
-                                                        ws,
-                                                        webhook,
-                                                        QStringLiteral("ok"),
-                                                        QStringLiteral("--now"),
-                                                        QStringLiteral("yesterday")}
+    QTest::newRow("render empty now") << words("render WS --webhook ok --now") + QStringList {QString()}
+                                      << "invalid --now \"\"";
+    QTest::newRow("render invalid now") << words("render WS --webhook ok --now yesterday")
                                         << "invalid --now \"yesterday\"";
-    QTest::newRow("lint unknown webhook")
-        << QStringList {QStringLiteral("lint"), ws, webhook, QStringLiteral("nope")} << "no webhook named \"nope\"";
-    const QStringList map {QStringLiteral("map"), ws, webhook, QStringLiteral("ok")};
-    QTest::newRow("map no status") << map + QStringList {QStringLiteral("--response"), QStringLiteral("RESPONSE")}
-                                   << "missing --status";
-    QTest::newRow("map bad status") << map
-                                           + QStringList {QStringLiteral("--status"),
-                                                          QStringLiteral("ok"),
-                                                          QStringLiteral("--response"),
-                                                          QStringLiteral("RESPONSE")}
+    QTest::newRow("lint unknown webhook") << words("lint WS --webhook nope") << "no webhook named \"nope\"";
+    QTest::newRow("map no status") << words("map WS --webhook ok --response RESPONSE") << "missing --status";
+    QTest::newRow("map bad status") << words("map WS --webhook ok --status ok --response RESPONSE")
                                     << "invalid --status \"ok\"";
-    QTest::newRow("map no response") << map + QStringList {QStringLiteral("--status"), QStringLiteral("200")}
-                                     << "missing --response";
-    QTest::newRow("map unreadable response") << map
-                                                    + QStringList {QStringLiteral("--status"),
-                                                                   QStringLiteral("200"),
-                                                                   QStringLiteral("--response"),
-                                                                   QStringLiteral("/nonexistent/response.json")}
-                                             << "cannot read /nonexistent/response.json";
-    QTest::newRow("map lead not found") << map
-                                               + QStringList {QStringLiteral("--status"),
-                                                              QStringLiteral("200"),
-                                                              QStringLiteral("--response"),
-                                                              QStringLiteral("RESPONSE"),
-                                                              QStringLiteral("--lead"),
-                                                              QStringLiteral("-1")}
+    QTest::newRow("map no response") << words("map WS --webhook ok --status 200") << "missing --response";
+    QTest::newRow("map unreadable response")
+        << words("map WS --webhook ok --status 200 --response /nonexistent/response.json")
+        << "cannot read /nonexistent/response.json";
+    QTest::newRow("map lead not found") << words("map WS --webhook ok --status 200 --response RESPONSE --lead -1")
                                         << "no lead \"-1\"";
 }
 
-void TestCli::usageErrors()
+void tst_Cli::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    arguments.replaceInStrings(QStringLiteral("WS"), m_workspace);
-    arguments.replaceInStrings(QStringLiteral("RESPONSE"), m_response);
     const Result r = cli(arguments);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.out.isEmpty());
@@ -549,7 +478,7 @@ void TestCli::usageErrors()
     QVERIFY(r.err.contains("--help"));
 }
 
-void TestCli::workspaceErrors_data()
+void tst_Cli::workspaceErrors_data()
 {
     QTest::addColumn<QString>("command");
     QTest::addColumn<QByteArray>("bytes"); // empty: the file does not exist
@@ -567,7 +496,7 @@ void TestCli::workspaceErrors_data()
     QTest::newRow("not a workspace") << "render" << QByteArray("{\"name\": \"x\"}") << "missing \"format\"";
 }
 
-void TestCli::workspaceErrors()
+void tst_Cli::workspaceErrors()
 {
     QFETCH(QString, command);
     QFETCH(QByteArray, bytes);
@@ -584,12 +513,12 @@ void TestCli::workspaceErrors()
     QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
 }
 
-void TestCli::bundledSampleLintsClean()
+void tst_Cli::bundledSampleLintsClean()
 {
     const Result r = cli({QStringLiteral("lint"), QStringLiteral(WD_SOURCE_DIR "/resources/sample.webhooks.json")});
     QVERIFY2(r.exitCode == 0, r.out.constData());
     QVERIFY(r.json().value(QStringLiteral("diagnostics")).isArray());
 }
 
-QTEST_GUILESS_MAIN(TestCli)
+QTEST_GUILESS_MAIN(tst_Cli)
 #include "tst_cli.moc"

@@ -136,7 +136,7 @@ void tst_BatchRunner::thousandLeadsEachGetTheirOwnResult()
 
 void tst_BatchRunner::defaultsAreMarketos()
 {
-    // Reference 6: Marketo waits at most 30 seconds for a response and keeps at most 20
+    // Marketo waits at most 30 seconds for a response and keeps at most 20
     // webhook connections open at once.
     QCOMPARE(HttpClient::Options().timeoutMs, 30000);
     const BatchRunner::Options options;

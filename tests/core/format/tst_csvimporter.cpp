@@ -4,7 +4,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
-class TestCsvImporter : public QObject
+class tst_CsvImporter : public QObject
 {
     Q_OBJECT
 
@@ -22,7 +22,7 @@ private slots:
     void pathologicalQuotesStop();
 };
 
-void TestCsvImporter::imports_data()
+void tst_CsvImporter::imports_data()
 {
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<QByteArray>("leads");   // a JSON array of the expected leads
@@ -105,7 +105,7 @@ void TestCsvImporter::imports_data()
     QTest::newRow("only a header") << QByteArray("First Name,Email Address\r\n") << QByteArray("[]") << none;
 }
 
-void TestCsvImporter::imports()
+void tst_CsvImporter::imports()
 {
     QFETCH(QByteArray, csv);
     QFETCH(QByteArray, leads);
@@ -131,7 +131,7 @@ void TestCsvImporter::imports()
     }
 }
 
-void TestCsvImporter::emptyFileIsFatal()
+void tst_CsvImporter::emptyFileIsFatal()
 {
     for (const QByteArray& csv : {QByteArray(), QByteArray("\xEF\xBB\xBF"), QByteArray("\n\r\n\n")}) {
         const CsvImportResult result = CsvImporter::import(csv, FieldCatalog());
@@ -141,7 +141,7 @@ void TestCsvImporter::emptyFileIsFatal()
     }
 }
 
-void TestCsvImporter::badHeaderIsFatal()
+void tst_CsvImporter::badHeaderIsFatal()
 {
     CsvImportResult result = CsvImporter::import("\"First Name,City\nAda,Paris\n", FieldCatalog());
     QVERIFY2(result.fatal.startsWith(QStringLiteral("row 1: bad header row: unterminated quote")),
@@ -151,7 +151,7 @@ void TestCsvImporter::badHeaderIsFatal()
     QVERIFY(result.leads.isEmpty());
 }
 
-void TestCsvImporter::unknownColumnsWarnOnce()
+void tst_CsvImporter::unknownColumnsWarnOnce()
 {
     QList<Field> custom;
     custom.append(
@@ -169,7 +169,7 @@ void TestCsvImporter::unknownColumnsWarnOnce()
     QCOMPARE(result.leads[2].value(QStringLiteral("Favorite Color")).toString(), QStringLiteral("green"));
 }
 
-void TestCsvImporter::duplicateColumnsWarn()
+void tst_CsvImporter::duplicateColumnsWarn()
 {
     const CsvImportResult result = CsvImporter::import("Email Address,email,\na@x.com,b@x.com,z\n", FieldCatalog());
     QCOMPARE(result.leads.size(), 1);
@@ -180,7 +180,7 @@ void TestCsvImporter::duplicateColumnsWarn()
     QVERIFY(result.warnings[1].contains(QStringLiteral("column 3 has no header")));
 }
 
-void TestCsvImporter::bundledSampleLeadsImportClean()
+void tst_CsvImporter::bundledSampleLeadsImportClean()
 {
     const CsvImportResult result =
         CsvImporter::importFile(QStringLiteral(WD_SOURCE_DIR "/resources/sample-leads.csv"), FieldCatalog());
@@ -203,13 +203,13 @@ void TestCsvImporter::bundledSampleLeadsImportClean()
     QVERIFY(quote);
 }
 
-void TestCsvImporter::missingFileIsFatal()
+void tst_CsvImporter::missingFileIsFatal()
 {
     const CsvImportResult result = CsvImporter::importFile(QStringLiteral("/nonexistent/leads.csv"), FieldCatalog());
     QVERIFY(result.fatal.startsWith(QStringLiteral("cannot read /nonexistent/leads.csv")));
 }
 
-void TestCsvImporter::hundredThousandRows()
+void tst_CsvImporter::hundredThousandRows()
 {
     constexpr int rows = 100000;
     QByteArray csv = "Id,First Name,Last Name,Email Address,Company Name,City,Annual Revenue,Lead Score\r\n";
@@ -228,7 +228,7 @@ void TestCsvImporter::hundredThousandRows()
              QStringLiteral("Analytical, Engines \"AE\""));
 }
 
-void TestCsvImporter::tenThousandColumns()
+void tst_CsvImporter::tenThousandColumns()
 {
     constexpr int columns = 10000;
     QByteArray header;
@@ -248,7 +248,7 @@ void TestCsvImporter::tenThousandColumns()
     QVERIFY(result.warnings[0].contains(QStringLiteral("and 9990 more")));
 }
 
-void TestCsvImporter::pathologicalQuotesStop()
+void tst_CsvImporter::pathologicalQuotesStop()
 {
     // Every line opens a quote: each one closes on the next line and leaves text after the
     // closing quote, so every record is bad; the import reports each, in one pass.
@@ -271,5 +271,5 @@ void TestCsvImporter::pathologicalQuotesStop()
     QVERIFY(result.errors[0].message.contains(QStringLiteral("unterminated quote")));
 }
 
-QTEST_GUILESS_MAIN(TestCsvImporter)
+QTEST_GUILESS_MAIN(tst_CsvImporter)
 #include "tst_csvimporter.moc"

@@ -8,7 +8,7 @@
 
 // The sample workspace the designer opens on first start: it must load, be in the
 // canonical written form, lint clean and render every webhook for every sample lead.
-class TestSampleWorkspace : public QObject
+class tst_SampleWorkspace : public QObject
 {
     Q_OBJECT
 
@@ -25,7 +25,7 @@ private:
     Workspace m_workspace;
 };
 
-void TestSampleWorkspace::initTestCase()
+void tst_SampleWorkspace::initTestCase()
 {
     QFile file(QStringLiteral(WD_SOURCE_DIR "/resources/sample.webhooks.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -34,13 +34,13 @@ void TestSampleWorkspace::initTestCase()
     QVERIFY2(WorkspaceFile::read(m_bytes, &m_workspace, &error), qPrintable(error.toString()));
 }
 
-void TestSampleWorkspace::isCanonical()
+void tst_SampleWorkspace::isCanonical()
 {
     // Saved unchanged, the file does not move: opening the sample and saving it shows no diff.
     QCOMPARE(QString::fromUtf8(WorkspaceFile::write(m_workspace)), QString::fromUtf8(m_bytes));
 }
 
-void TestSampleWorkspace::showsWhatItShould()
+void tst_SampleWorkspace::showsWhatItShould()
 {
     QVERIFY(m_workspace.leads.size() >= 4);
     QVERIFY(!m_workspace.fields.isEmpty());
@@ -68,7 +68,7 @@ void TestSampleWorkspace::showsWhatItShould()
     QVERIFY(get);
 }
 
-void TestSampleWorkspace::lintsClean()
+void tst_SampleWorkspace::lintsClean()
 {
     const QList<Diagnostic> diagnostics = Linter::lintAll(m_workspace);
     for (const Diagnostic& d : diagnostics) {
@@ -77,7 +77,7 @@ void TestSampleWorkspace::lintsClean()
     }
 }
 
-void TestSampleWorkspace::rendersForEveryLead()
+void tst_SampleWorkspace::rendersForEveryLead()
 {
     const QDateTime now(QDate(2024, 3, 1), QTime(9, 30), Qt::UTC);
     for (const Webhook& h : m_workspace.webhooks) {
@@ -90,7 +90,7 @@ void TestSampleWorkspace::rendersForEveryLead()
     }
 }
 
-void TestSampleWorkspace::sampleLeadsImport()
+void tst_SampleWorkspace::sampleLeadsImport()
 {
     const CsvImportResult result =
         CsvImporter::importFile(QStringLiteral(WD_SOURCE_DIR "/resources/sample-leads.csv"), m_workspace.catalog());
@@ -98,5 +98,5 @@ void TestSampleWorkspace::sampleLeadsImport()
     QCOMPARE(result.leads.size(), 10);
 }
 
-QTEST_GUILESS_MAIN(TestSampleWorkspace)
+QTEST_GUILESS_MAIN(tst_SampleWorkspace)
 #include "tst_sampleworkspace.moc"

@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestWorkspaceFile : public QObject
+class tst_WorkspaceFile : public QObject
 {
     Q_OBJECT
 
@@ -35,13 +35,13 @@ private:
 };
 
 // SHA-256 of tests/data/live-selfsigned.crt, as `openssl x509 -fingerprint -sha256` prints it.
-QByteArray TestWorkspaceFile::testFingerprint()
+QByteArray tst_WorkspaceFile::testFingerprint()
 {
     return QByteArrayLiteral("E3:7F:B6:59:17:AF:00:C9:6D:E5:C2:A6:20:BC:9F:01:2A:46:EE:A0:7C:5E:8D:F7:C1:BA:5F:E8:83:"
                              "DE:CC:B4");
 }
 
-QByteArray TestWorkspaceFile::canonicalBytes()
+QByteArray tst_WorkspaceFile::canonicalBytes()
 {
     QFile file(QStringLiteral(WD_TEST_DATA "/workspace/canonical.webhooks.json"));
     if (!file.open(QIODevice::ReadOnly)) {
@@ -50,7 +50,7 @@ QByteArray TestWorkspaceFile::canonicalBytes()
     return file.readAll();
 }
 
-void TestWorkspaceFile::roundTripIsByteIdentical()
+void tst_WorkspaceFile::roundTripIsByteIdentical()
 {
     const QByteArray bytes = canonicalBytes();
     QVERIFY(!bytes.isEmpty());
@@ -66,7 +66,7 @@ void TestWorkspaceFile::roundTripIsByteIdentical()
     QCOMPARE(WorkspaceFile::write(again), written);
 }
 
-void TestWorkspaceFile::readsTheCanonicalFile()
+void tst_WorkspaceFile::readsTheCanonicalFile()
 {
     Workspace ws;
     QVERIFY(WorkspaceFile::read(canonicalBytes(), &ws));
@@ -105,7 +105,7 @@ void TestWorkspaceFile::readsTheCanonicalFile()
     QCOMPARE(ws.webhookIndex(QStringLiteral("Ping")), 1);
 }
 
-void TestWorkspaceFile::unknownKeysAreKept()
+void tst_WorkspaceFile::unknownKeysAreKept()
 {
     Workspace ws;
     QVERIFY(WorkspaceFile::read(canonicalBytes(), &ws));
@@ -119,7 +119,7 @@ void TestWorkspaceFile::unknownKeysAreKept()
     QVERIFY(ws.webhooks[1].extra.isEmpty());
 }
 
-void TestWorkspaceFile::missingOptionalKeysTakeDefaults()
+void tst_WorkspaceFile::missingOptionalKeysTakeDefaults()
 {
     Workspace ws;
     WorkspaceError error;
@@ -148,7 +148,7 @@ void TestWorkspaceFile::missingOptionalKeysTakeDefaults()
     QVERIFY(written.endsWith("}\n"));
 }
 
-void TestWorkspaceFile::enumsAnyCaseAndNumbersInContext()
+void tst_WorkspaceFile::enumsAnyCaseAndNumbersInContext()
 {
     Workspace ws;
     WorkspaceError error;
@@ -171,7 +171,7 @@ void TestWorkspaceFile::enumsAnyCaseAndNumbersInContext()
     QVERIFY(written.contains("\"id\": \"1001\""));
 }
 
-void TestWorkspaceFile::acceptsUtf8Bom()
+void tst_WorkspaceFile::acceptsUtf8Bom()
 {
     Workspace ws;
     QVERIFY(WorkspaceFile::read("\xEF\xBB\xBF{\"format\": \"webhook-designer/1\"}", &ws));
@@ -181,7 +181,7 @@ void TestWorkspaceFile::acceptsUtf8Bom()
     QCOMPARE(error.column, 12);
 }
 
-void TestWorkspaceFile::trustedCertificateRoundTrip()
+void tst_WorkspaceFile::trustedCertificateRoundTrip()
 {
     // Absent by default: a workspace that trusts nothing writes no key for it.
     Workspace ws;
@@ -207,7 +207,7 @@ void TestWorkspaceFile::trustedCertificateRoundTrip()
     QCOMPARE(WorkspaceFile::write(again), written);
 }
 
-void TestWorkspaceFile::trustedCertificateFingerprintForms_data()
+void tst_WorkspaceFile::trustedCertificateFingerprintForms_data()
 {
     QTest::addColumn<QString>("fingerprint");
     const QString canonical = QString::fromLatin1(testFingerprint());
@@ -221,7 +221,7 @@ void TestWorkspaceFile::trustedCertificateFingerprintForms_data()
     QTest::newRow("surrounding spaces") << QStringLiteral("  ") + canonical + QStringLiteral(" ");
 }
 
-void TestWorkspaceFile::trustedCertificateFingerprintForms()
+void tst_WorkspaceFile::trustedCertificateFingerprintForms()
 {
     QFETCH(QString, fingerprint);
     const QByteArray bytes = "{\"format\": \"webhook-designer/1\", \"trustedCertificate\": {\"host\": \"127.0.0.1\", "
@@ -236,7 +236,7 @@ void TestWorkspaceFile::trustedCertificateFingerprintForms()
     QVERIFY(WorkspaceFile::write(ws).contains("\"sha256\": \"" + testFingerprint() + '"'));
 }
 
-void TestWorkspaceFile::trustedCertificateKeepsUnknownKeys()
+void tst_WorkspaceFile::trustedCertificateKeepsUnknownKeys()
 {
     const QByteArray bytes = "{\"format\": \"webhook-designer/1\", \"trustedCertificate\": {\"x-note\": \"kept\", "
                              "\"host\": \"Dev.Example.com\", \"sha256\": \""
@@ -250,7 +250,7 @@ void TestWorkspaceFile::trustedCertificateKeepsUnknownKeys()
              written.constData());
 }
 
-void TestWorkspaceFile::rejects_data()
+void tst_WorkspaceFile::rejects_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("path");
@@ -430,7 +430,7 @@ void TestWorkspaceFile::rejects_data()
         << "webhooks[0].responseMappings[0].field" << 4 << 61 << "no lead field with API name \"b\"";
 }
 
-void TestWorkspaceFile::rejects()
+void tst_WorkspaceFile::rejects()
 {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, path);
@@ -454,7 +454,7 @@ void TestWorkspaceFile::rejects()
     QVERIFY2(error.message.contains(message), qPrintable(error.message));
 }
 
-void TestWorkspaceFile::errorToString()
+void tst_WorkspaceFile::errorToString()
 {
     WorkspaceError error;
     const QByteArray bytes = R"({"format": "webhook-designer/1", "webhooks": [{"name": "a"}, {"name": "b"},
@@ -469,7 +469,7 @@ void TestWorkspaceFile::errorToString()
     QVERIFY2(error.toString().startsWith(QStringLiteral("line 2, column ")), qPrintable(error.toString()));
 }
 
-void TestWorkspaceFile::truncatedFilesNeverCrash()
+void tst_WorkspaceFile::truncatedFilesNeverCrash()
 {
     // Every prefix of a valid file, and every single-byte corruption of its first part: the
     // reader must answer (usually with an error) and never crash or hang.
@@ -499,7 +499,7 @@ void TestWorkspaceFile::truncatedFilesNeverCrash()
     }
 }
 
-void TestWorkspaceFile::saveIsAtomicAndReadable()
+void tst_WorkspaceFile::saveIsAtomicAndReadable()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -519,7 +519,7 @@ void TestWorkspaceFile::saveIsAtomicAndReadable()
     QCOMPARE(WorkspaceFile::write(loaded), WorkspaceFile::write(ws));
 }
 
-void TestWorkspaceFile::saveToMissingDirectoryFails()
+void tst_WorkspaceFile::saveToMissingDirectoryFails()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -528,7 +528,7 @@ void TestWorkspaceFile::saveToMissingDirectoryFails()
     QVERIFY(message.contains(QStringLiteral("cannot save")));
 }
 
-void TestWorkspaceFile::loadMissingFileFails()
+void tst_WorkspaceFile::loadMissingFileFails()
 {
     Workspace ws;
     WorkspaceError error;
@@ -537,7 +537,7 @@ void TestWorkspaceFile::loadMissingFileFails()
     QVERIFY(error.toString().startsWith(QStringLiteral("cannot read /nonexistent/x.webhooks.json")));
 }
 
-void TestWorkspaceFile::largeWorkspaceLoads()
+void tst_WorkspaceFile::largeWorkspaceLoads()
 {
     // Built as text, not through write(), to keep the test fast under sanitizers.
     constexpr int count = 100000;
@@ -575,5 +575,5 @@ void TestWorkspaceFile::largeWorkspaceLoads()
     QCOMPARE(loaded.webhooks.size(), count); // a failed read leaves the workspace alone
 }
 
-QTEST_GUILESS_MAIN(TestWorkspaceFile)
+QTEST_GUILESS_MAIN(tst_WorkspaceFile)
 #include "tst_workspacefile.moc"

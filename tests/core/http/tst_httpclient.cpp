@@ -149,7 +149,7 @@ void tst_HttpClient::reportedHeadersEqualWhatArrived_data()
                               << Headers {{"Content-Type", "application/x-www-form-urlencoded"}};
     QTest::newRow("PATCH no content type") << QStringLiteral("PATCH") << QByteArray("raw text") << Headers {};
     QTest::newRow("DELETE empty body") << QStringLiteral("DELETE") << QByteArray() << Headers {{"X-A", "1"}};
-    // The reference lists DELETE among the methods that carry the payload.
+    // Marketo sends the payload with DELETE as with POST, PUT and PATCH.
     QTest::newRow("DELETE with body") << QStringLiteral("DELETE") << QByteArray("{\"id\": 7}")
                                       << Headers {{"Content-Type", "application/json"}};
     QTest::newRow("GET") << QStringLiteral("GET") << QByteArray() << Headers {{"Accept", "application/json"}};

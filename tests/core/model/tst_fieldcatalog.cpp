@@ -3,7 +3,7 @@
 
 #include <QTest>
 
-class TestFieldCatalog : public QObject
+class tst_FieldCatalog : public QObject
 {
     Q_OBJECT
 
@@ -15,7 +15,7 @@ private slots:
     void leadIndexByEmail();
 };
 
-void TestFieldCatalog::findsByDisplayAndApiName_data()
+void tst_FieldCatalog::findsByDisplayAndApiName_data()
 {
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("apiName");
@@ -46,7 +46,7 @@ void TestFieldCatalog::findsByDisplayAndApiName_data()
                              << "";
 }
 
-void TestFieldCatalog::findsByDisplayAndApiName()
+void tst_FieldCatalog::findsByDisplayAndApiName()
 {
     QFETCH(QString, query);
     QFETCH(QString, apiName);
@@ -62,7 +62,7 @@ void TestFieldCatalog::findsByDisplayAndApiName()
     QCOMPARE(FieldTypes::name(f->type), type);
 }
 
-void TestFieldCatalog::customFieldExtendsCatalog()
+void tst_FieldCatalog::customFieldExtendsCatalog()
 {
     Field color {
         QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String, false, false, {}};
@@ -73,7 +73,7 @@ void TestFieldCatalog::customFieldExtendsCatalog()
     QCOMPARE(catalog.fields().size(), FieldCatalog::standardFields().size() + 1);
 }
 
-void TestFieldCatalog::leadValueByAnyKey()
+void tst_FieldCatalog::leadValueByAnyKey()
 {
     FieldCatalog catalog;
     const Field* email = catalog.find(QStringLiteral("email"));
@@ -90,7 +90,7 @@ void TestFieldCatalog::leadValueByAnyKey()
     QCOMPARE(byApi.value(QStringLiteral("email")).toString(), QStringLiteral("new@x.com"));
 }
 
-void TestFieldCatalog::leadIndexByEmail()
+void tst_FieldCatalog::leadIndexByEmail()
 {
     Workspace w;
     w.leads = {QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("ada@example.com")}},
@@ -101,5 +101,5 @@ void TestFieldCatalog::leadIndexByEmail()
     QCOMPARE(w.leadIndex(QStringLiteral("nobody@example.com")), -1);
 }
 
-QTEST_GUILESS_MAIN(TestFieldCatalog)
+QTEST_GUILESS_MAIN(tst_FieldCatalog)
 #include "tst_fieldcatalog.moc"

@@ -6,7 +6,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
-class TestJsonPathScanner : public QObject
+class tst_JsonPathScanner : public QObject
 {
     Q_OBJECT
 
@@ -49,7 +49,7 @@ QString show(const ResponseValue& v)
 }
 } // namespace
 
-void TestJsonPathScanner::findsValues_data()
+void tst_JsonPathScanner::findsValues_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("path");
@@ -113,7 +113,7 @@ void TestJsonPathScanner::findsValues_data()
                                                 << QStringLiteral("data.company") << QStringLiteral("missing");
 }
 
-void TestJsonPathScanner::findsValues()
+void tst_JsonPathScanner::findsValues()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, path);
@@ -124,7 +124,7 @@ void TestJsonPathScanner::findsValues()
     QCOMPARE(show(scanner.values().at(0)), expected);
 }
 
-void TestJsonPathScanner::rejectsInvalidJson_data()
+void tst_JsonPathScanner::rejectsInvalidJson_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<qsizetype>("offset");
@@ -161,7 +161,7 @@ void TestJsonPathScanner::rejectsInvalidJson_data()
     QTest::newRow("comment") << QByteArray("{/*x*/}") << qsizetype(1) << QStringLiteral("key");
 }
 
-void TestJsonPathScanner::rejectsInvalidJson()
+void tst_JsonPathScanner::rejectsInvalidJson()
 {
     QFETCH(QByteArray, json);
     QFETCH(qsizetype, offset);
@@ -176,7 +176,7 @@ void TestJsonPathScanner::rejectsInvalidJson()
     QVERIFY(!scanner.values().at(0).found());
 }
 
-void TestJsonPathScanner::manyPathsOnePass()
+void tst_JsonPathScanner::manyPathsOnePass()
 {
     const QByteArray json = R"({"data": {"company": "Acme", "size": 250, "tags": ["a", "b", "c"],
         "people": [{"name": "Ada"}, {"name": "Grace"}]}, "ok": true})";
@@ -212,7 +212,7 @@ void TestJsonPathScanner::manyPathsOnePass()
     }
 }
 
-void TestJsonPathScanner::duplicateKeyLastWins()
+void tst_JsonPathScanner::duplicateKeyLastWins()
 {
     JsonPathScanner scanner({jsonPath(QStringLiteral("a.b")), jsonPath(QStringLiteral("c"))});
     QVERIFY(scanner.scan(R"({"a": {"b": 1}, "c": 1, "a": {"x": 2}, "c": 2})"));
@@ -223,7 +223,7 @@ void TestJsonPathScanner::duplicateKeyLastWins()
     QCOMPARE(o.value(QStringLiteral("c")).toInt(), 2);
 }
 
-void TestJsonPathScanner::keepsBigIntegerText()
+void tst_JsonPathScanner::keepsBigIntegerText()
 {
     JsonPathScanner scanner({jsonPath(QStringLiteral("id"))});
     QVERIFY(scanner.scan(R"({"id": 12345678901234567890})"));
@@ -233,7 +233,7 @@ void TestJsonPathScanner::keepsBigIntegerText()
     QCOMPARE(v.number, 12345678901234567890.0);
 }
 
-void TestJsonPathScanner::deepNesting()
+void tst_JsonPathScanner::deepNesting()
 {
     for (const int depth : {10000, 200000}) {
         QByteArray json;
@@ -266,7 +266,7 @@ void TestJsonPathScanner::deepNesting()
     }
 }
 
-void TestJsonPathScanner::deepNestingUnclosed()
+void tst_JsonPathScanner::deepNestingUnclosed()
 {
     const QByteArray json(100000, '[');
     JsonPathScanner scanner({jsonPath(QStringLiteral("a"))});
@@ -274,7 +274,7 @@ void TestJsonPathScanner::deepNestingUnclosed()
     QCOMPARE(scanner.errorOffset(), qsizetype(100000));
 }
 
-void TestJsonPathScanner::nulAndInvalidUtf8NeverCrash()
+void tst_JsonPathScanner::nulAndInvalidUtf8NeverCrash()
 {
     // Every prefix and every single-byte corruption of a small document: the scanner
     // must always either succeed or report an offset inside the input.
@@ -303,7 +303,7 @@ void TestJsonPathScanner::nulAndInvalidUtf8NeverCrash()
     }
 }
 
-void TestJsonPathScanner::agreesWithQJsonDocument()
+void tst_JsonPathScanner::agreesWithQJsonDocument()
 {
     // A generated document of a few hundred kilobytes: every path the DOM can answer must
     // come out the same from the stream.
@@ -366,7 +366,7 @@ void TestJsonPathScanner::agreesWithQJsonDocument()
     QCOMPARE(QJsonDocument::fromJson(json).object().value(QStringLiteral("count")).toInt(), 2000);
 }
 
-void TestJsonPathScanner::rescanResets()
+void tst_JsonPathScanner::rescanResets()
 {
     JsonPathScanner scanner({jsonPath(QStringLiteral("a"))});
     QVERIFY(scanner.scan(R"({"a": "x"})"));
@@ -376,5 +376,5 @@ void TestJsonPathScanner::rescanResets()
     QVERIFY(!scanner.hasError());
 }
 
-QTEST_GUILESS_MAIN(TestJsonPathScanner)
+QTEST_GUILESS_MAIN(tst_JsonPathScanner)
 #include "tst_jsonpathscanner.moc"

@@ -5,7 +5,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
-class TestMappingEvaluator : public QObject
+class tst_MappingEvaluator : public QObject
 {
     Q_OBJECT
 
@@ -63,7 +63,7 @@ QString valueText(const QJsonValue& v)
 }
 } // namespace
 
-void TestMappingEvaluator::evaluatesOneMapping_data()
+void tst_MappingEvaluator::evaluatesOneMapping_data()
 {
     QTest::addColumn<bool>("xml");
     QTest::addColumn<QByteArray>("body");
@@ -180,7 +180,7 @@ void TestMappingEvaluator::evaluatesOneMapping_data()
     xrow("xml attribute path", "response.@id", QStringLiteral("stringF"), false, "null", "Attributes");
 }
 
-void TestMappingEvaluator::evaluatesOneMapping()
+void tst_MappingEvaluator::evaluatesOneMapping()
 {
     QFETCH(bool, xml);
     QFETCH(QByteArray, body);
@@ -214,7 +214,7 @@ void TestMappingEvaluator::evaluatesOneMapping()
     }
 }
 
-void TestMappingEvaluator::statusRule_data()
+void tst_MappingEvaluator::statusRule_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<bool>("applies");
@@ -226,7 +226,7 @@ void TestMappingEvaluator::statusRule_data()
     }
 }
 
-void TestMappingEvaluator::statusRule()
+void tst_MappingEvaluator::statusRule()
 {
     QFETCH(int, status);
     QFETCH(bool, applies);
@@ -254,7 +254,7 @@ void TestMappingEvaluator::statusRule()
     }
 }
 
-void TestMappingEvaluator::responseTypeNone()
+void tst_MappingEvaluator::responseTypeNone()
 {
     const Workspace ws = workspaceWithAllTypes();
     const Webhook w = webhook(ResponseType::None, {{QStringLiteral("s"), QStringLiteral("stringF")}});
@@ -266,7 +266,7 @@ void TestMappingEvaluator::responseTypeNone()
     QCOMPARE(out.leadAfter, out.leadBefore);
 }
 
-void TestMappingEvaluator::invalidBodyAppliesNothing()
+void tst_MappingEvaluator::invalidBodyAppliesNothing()
 {
     const Workspace ws = workspaceWithAllTypes();
     // The first mapping's value comes before the error: it must not be applied either.
@@ -290,7 +290,7 @@ void TestMappingEvaluator::invalidBodyAppliesNothing()
     QVERIFY(out.reason.contains(QStringLiteral("not valid XML")));
 }
 
-void TestMappingEvaluator::emptyBody()
+void tst_MappingEvaluator::emptyBody()
 {
     const Workspace ws = workspaceWithAllTypes();
     const Webhook w = webhook(ResponseType::Json, {{QStringLiteral("s"), QStringLiteral("stringF")}});
@@ -299,7 +299,7 @@ void TestMappingEvaluator::emptyBody()
     QVERIFY(out.reason.contains(QStringLiteral("1001")));
 }
 
-void TestMappingEvaluator::unknownFieldAndInvalidPath()
+void tst_MappingEvaluator::unknownFieldAndInvalidPath()
 {
     const Workspace ws = workspaceWithAllTypes();
     const Webhook w = webhook(ResponseType::Json,
@@ -317,7 +317,7 @@ void TestMappingEvaluator::unknownFieldAndInvalidPath()
     QCOMPARE(out.appliedCount(), 1);
 }
 
-void TestMappingEvaluator::writesLeadAfter()
+void tst_MappingEvaluator::writesLeadAfter()
 {
     Workspace ws = workspaceWithAllTypes();
     ws.leads.first().insert(QStringLiteral("company"), QStringLiteral("Old Co")); // keyed by API name
@@ -338,7 +338,7 @@ void TestMappingEvaluator::writesLeadAfter()
     QCOMPARE(out.leadAfter.value(QStringLiteral("First Name")).toString(), QStringLiteral("Ada"));
 }
 
-void TestMappingEvaluator::laterMappingWins()
+void tst_MappingEvaluator::laterMappingWins()
 {
     const Workspace ws = workspaceWithAllTypes();
     const Webhook w =
@@ -349,7 +349,7 @@ void TestMappingEvaluator::laterMappingWins()
     QCOMPARE(out.leadAfter.value(QStringLiteral("My string")).toString(), QStringLiteral("2"));
 }
 
-void TestMappingEvaluator::deepNesting()
+void tst_MappingEvaluator::deepNesting()
 {
     const int depth = 10000;
     QByteArray body;
@@ -380,7 +380,7 @@ void TestMappingEvaluator::deepNesting()
     QCOMPARE(out.mappings.first().value.toString(), QStringLiteral("deep"));
 }
 
-void TestMappingEvaluator::bigGeneratedDocument()
+void tst_MappingEvaluator::bigGeneratedDocument()
 {
     // About 8 MB (kept small enough for sanitizer runs); the benchmark covers 50 MB.
     QByteArray body = "{\"meta\": {\"count\": 40000}, \"records\": [";
@@ -417,7 +417,7 @@ void TestMappingEvaluator::bigGeneratedDocument()
     QCOMPARE(out.appliedCount(), 6);
 }
 
-void TestMappingEvaluator::resultJson()
+void tst_MappingEvaluator::resultJson()
 {
     MappingResult r;
     r.attribute = QStringLiteral("a.b");
@@ -437,5 +437,5 @@ void TestMappingEvaluator::resultJson()
     QVERIFY(missing.toJson().value(QStringLiteral("value")).isNull());
 }
 
-QTEST_GUILESS_MAIN(TestMappingEvaluator)
+QTEST_GUILESS_MAIN(tst_MappingEvaluator)
 #include "tst_mappingevaluator.moc"

@@ -2,7 +2,7 @@
 
 #include <QTest>
 
-class TestResponsePath : public QObject
+class tst_ResponsePath : public QObject
 {
     Q_OBJECT
 
@@ -34,7 +34,7 @@ QString describe(const ResponsePath& p)
 }
 } // namespace
 
-void TestResponsePath::parsesJson_data()
+void tst_ResponsePath::parsesJson_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("steps");
@@ -49,13 +49,13 @@ void TestResponsePath::parsesJson_data()
     QTest::newRow("large index") << QStringLiteral("a[2147483647]") << QStringLiteral("a[2147483647]");
     QTest::newRow("trailing index") << QStringLiteral("list[10]") << QStringLiteral("list[10]");
     // Whitespace is a key character, so a space next to a dot belongs to the key and is
-    // matched as written (reference 5 allows whitespace in keys; it says nothing of trimming).
+    // matched as written: Marketo allows whitespace in keys and never trims them.
     QTest::newRow("spaces at key edges kept") << QStringLiteral("data. company ") << QStringLiteral("data| company ");
     QTest::newRow("tab in key") << QStringLiteral("a\tb") << QStringLiteral("a\tb");
     QTest::newRow("non-latin digits") << QStringLiteral("a\u0663") << QStringLiteral("a\u0663");
 }
 
-void TestResponsePath::parsesJson()
+void tst_ResponsePath::parsesJson()
 {
     QFETCH(QString, path);
     QFETCH(QString, steps);
@@ -65,7 +65,7 @@ void TestResponsePath::parsesJson()
     QCOMPARE(p.errorOffset(), -1);
 }
 
-void TestResponsePath::rejectsJson_data()
+void tst_ResponsePath::rejectsJson_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<int>("offset");
@@ -99,7 +99,7 @@ void TestResponsePath::rejectsJson_data()
     QTest::newRow("bracket key") << QStringLiteral("a['b c']") << 1 << QStringLiteral("whole number");
 }
 
-void TestResponsePath::rejectsJson()
+void tst_ResponsePath::rejectsJson()
 {
     QFETCH(QString, path);
     QFETCH(int, offset);
@@ -114,7 +114,7 @@ void TestResponsePath::rejectsJson()
     QVERIFY2(p.error().contains(QStringLiteral("(character %1)").arg(offset + 1)), qPrintable(p.error()));
 }
 
-void TestResponsePath::parsesXml_data()
+void tst_ResponsePath::parsesXml_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("steps");
@@ -126,7 +126,7 @@ void TestResponsePath::parsesXml_data()
     QTest::newRow("dash underscore") << QStringLiteral("a-b._c") << QStringLiteral("a-b|_c");
 }
 
-void TestResponsePath::parsesXml()
+void tst_ResponsePath::parsesXml()
 {
     QFETCH(QString, path);
     QFETCH(QString, steps);
@@ -135,7 +135,7 @@ void TestResponsePath::parsesXml()
     QCOMPARE(describe(p), steps);
 }
 
-void TestResponsePath::rejectsXml_data()
+void tst_ResponsePath::rejectsXml_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<int>("offset");
@@ -148,7 +148,7 @@ void TestResponsePath::rejectsXml_data()
     QTest::newRow("empty") << QString() << 0 << QStringLiteral("empty");
 }
 
-void TestResponsePath::rejectsXml()
+void tst_ResponsePath::rejectsXml()
 {
     QFETCH(QString, path);
     QFETCH(int, offset);
@@ -159,7 +159,7 @@ void TestResponsePath::rejectsXml()
     QVERIFY2(p.error().contains(message), qPrintable(p.error()));
 }
 
-void TestResponsePath::locatesSteps()
+void tst_ResponsePath::locatesSteps()
 {
     const ResponsePath p = ResponsePath::parse(QStringLiteral("data.orders[3].total"), ResponsePath::Syntax::Json);
     QVERIFY(p.isValid());
@@ -171,5 +171,5 @@ void TestResponsePath::locatesSteps()
     QCOMPARE(p.syntax(), ResponsePath::Syntax::Json);
 }
 
-QTEST_GUILESS_MAIN(TestResponsePath)
+QTEST_GUILESS_MAIN(tst_ResponsePath)
 #include "tst_responsepath.moc"

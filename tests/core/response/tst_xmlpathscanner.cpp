@@ -2,7 +2,7 @@
 
 #include <QTest>
 
-class TestXmlPathScanner : public QObject
+class tst_XmlPathScanner : public QObject
 {
     Q_OBJECT
 
@@ -32,7 +32,7 @@ QString show(const ResponseValue& v)
 }
 } // namespace
 
-void TestXmlPathScanner::findsValues_data()
+void tst_XmlPathScanner::findsValues_data()
 {
     QTest::addColumn<QByteArray>("xml");
     QTest::addColumn<QString>("path");
@@ -84,7 +84,7 @@ void TestXmlPathScanner::findsValues_data()
                                      << QStringLiteral("r.c") << QStringLiteral("text:Acme Inc");
 }
 
-void TestXmlPathScanner::findsValues()
+void tst_XmlPathScanner::findsValues()
 {
     QFETCH(QByteArray, xml);
     QFETCH(QString, path);
@@ -96,7 +96,7 @@ void TestXmlPathScanner::findsValues()
     QCOMPARE(show(scanner.values().at(0)), expected);
 }
 
-void TestXmlPathScanner::rejectsInvalidXml_data()
+void tst_XmlPathScanner::rejectsInvalidXml_data()
 {
     QTest::addColumn<QByteArray>("xml");
     QTest::addColumn<qint64>("line");
@@ -112,7 +112,7 @@ void TestXmlPathScanner::rejectsInvalidXml_data()
     QTest::newRow("bare ampersand") << QByteArray("<r>Jack & Jill</r>") << qint64(1) << QStringLiteral("Invalid XML");
 }
 
-void TestXmlPathScanner::rejectsInvalidXml()
+void tst_XmlPathScanner::rejectsInvalidXml()
 {
     QFETCH(QByteArray, xml);
     QFETCH(qint64, line);
@@ -125,7 +125,7 @@ void TestXmlPathScanner::rejectsInvalidXml()
     QVERIFY(!scanner.values().at(0).found());
 }
 
-void TestXmlPathScanner::billionLaughs()
+void tst_XmlPathScanner::billionLaughs()
 {
     QByteArray xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n";
     xml += " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n";
@@ -145,7 +145,7 @@ void TestXmlPathScanner::billionLaughs()
     QVERIFY(!scanner.values().at(0).found());
 }
 
-void TestXmlPathScanner::quadraticBlowup()
+void tst_XmlPathScanner::quadraticBlowup()
 {
     // One large entity referenced many times: each expansion is under any per-entity
     // limit, the total is not.
@@ -167,7 +167,7 @@ void TestXmlPathScanner::quadraticBlowup()
     QCOMPARE(scanner.values().at(0).string.size(), qsizetype(6000));
 }
 
-void TestXmlPathScanner::deepNesting()
+void tst_XmlPathScanner::deepNesting()
 {
     const int depth = 10000;
     QByteArray xml;
@@ -188,7 +188,7 @@ void TestXmlPathScanner::deepNesting()
     QCOMPARE(show(scanner.values().at(1)), QStringLiteral("object"));
 }
 
-void TestXmlPathScanner::manyPaths()
+void tst_XmlPathScanner::manyPaths()
 {
     QByteArray xml = "<response><items>";
     for (int i = 0; i < 1000; ++i) {
@@ -210,5 +210,5 @@ void TestXmlPathScanner::manyPaths()
     QCOMPARE(show(scanner.values().at(5)), QStringLiteral("text:ok"));
 }
 
-QTEST_GUILESS_MAIN(TestXmlPathScanner)
+QTEST_GUILESS_MAIN(tst_XmlPathScanner)
 #include "tst_xmlpathscanner.moc"

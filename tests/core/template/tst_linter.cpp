@@ -4,7 +4,7 @@
 
 #include <functional>
 
-class TestLinter : public QObject
+class tst_Linter : public QObject
 {
     Q_OBJECT
 
@@ -70,14 +70,14 @@ QString describe(const QList<Diagnostic>& ds)
 
 Q_DECLARE_METATYPE(Edit)
 
-void TestLinter::cleanWebhookHasNoDiagnostics()
+void tst_Linter::cleanWebhookHasNoDiagnostics()
 {
     const Workspace ws = baseWorkspace();
     const QList<Diagnostic> ds = Linter::lint(ws, baseWebhook(), -1, fixedNow);
     QVERIFY2(ds.isEmpty(), qPrintable(describe(ds)));
 }
 
-void TestLinter::rules_data()
+void tst_Linter::rules_data()
 {
     QTest::addColumn<Edit>("edit");
     QTest::addColumn<QString>("code");
@@ -484,7 +484,7 @@ void TestLinter::rules_data()
         10);
 }
 
-void TestLinter::rules()
+void tst_Linter::rules()
 {
     QFETCH(Edit, edit);
     QFETCH(QString, code);
@@ -518,7 +518,7 @@ void TestLinter::rules()
     QVERIFY(!found->message.isEmpty());
 }
 
-void TestLinter::errorInTokenValuePointsAtToken()
+void tst_Linter::errorInTokenValuePointsAtToken()
 {
     // None encoding inserts Jack "J" & Jill raw into a JSON string: the body breaks in the
     // token's value, and the error points at the token.
@@ -544,7 +544,7 @@ void TestLinter::errorInTokenValuePointsAtToken()
         grace.begin(), grace.end(), [](const Diagnostic& d) { return d.code == QLatin1String("invalid-json-body"); }));
 }
 
-void TestLinter::quotedTokenMessageShowsWhatIsSent()
+void tst_Linter::quotedTokenMessageShowsWhatIsSent()
 {
     const Workspace ws = baseWorkspace();
     Webhook w = baseWebhook();
@@ -566,7 +566,7 @@ void TestLinter::quotedTokenMessageShowsWhatIsSent()
              qPrintable(describe(escaped)));
 }
 
-void TestLinter::lintAllNamesWebhooks()
+void tst_Linter::lintAllNamesWebhooks()
 {
     Workspace ws = baseWorkspace();
     Webhook a = baseWebhook();
@@ -591,7 +591,7 @@ void TestLinter::lintAllNamesWebhooks()
     QCOMPARE(ds.first().toJson().value(QStringLiteral("webhook")).toString(), QStringLiteral("A"));
 }
 
-void TestLinter::usesChosenLead()
+void tst_Linter::usesChosenLead()
 {
     // Lead 1 has no Lead Score: the renderer warns about an empty token only for it.
     const Workspace ws = baseWorkspace();
@@ -605,5 +605,5 @@ void TestLinter::usesChosenLead()
     QVERIFY(!hasEmpty(Linter::lint(ws, w, -1, fixedNow)));
 }
 
-QTEST_GUILESS_MAIN(TestLinter)
+QTEST_GUILESS_MAIN(tst_Linter)
 #include "tst_linter.moc"

@@ -1,3 +1,4 @@
+#include "TemplateTestSupport.h"
 #include "model/Workspace.h"
 #include "template/Renderer.h"
 
@@ -10,40 +11,27 @@
 
 namespace {
 
-Field custom(const char* name, const char* apiName, FieldType type)
-{
-    Field f;
-    f.name = QString::fromUtf8(name);
-    f.apiName = QString::fromUtf8(apiName);
-    f.type = type;
-    return f;
-}
-
-ContextValue value(const char* name, const char* text, bool secret = false)
-{
-    return ContextValue {QString::fromUtf8(name), QString::fromUtf8(text), secret};
-}
-
 // One lead with a value of every field type, including the awkward ones: quotes and
 // ampersands, control characters, non-ASCII, a number stored as text, a number field
 // holding text, empty and missing values.
 Workspace fixture()
 {
-    Workspace w;
-    w.timeZone = QStringLiteral("America/Los_Angeles");
-    w.fields = {
-        custom("Favorite Color", "favoriteColor", FieldType::String),
-        custom("Shoe Size", "shoeSize", FieldType::Float),
-        custom("Is VIP", "isVip", FieldType::Boolean),
-        custom("Notes", "notes", FieldType::Text),
-        custom("Loyalty Score", "loyaltyScore", FieldType::Score),
-        custom("Discount", "discount", FieldType::Percent),
-        custom("Partner Ref", "partnerRef", FieldType::Reference),
-        custom("Points", "points", FieldType::Integer),
-        custom("Big Count", "bigCount", FieldType::Integer),
-        custom("Opted In", "optedIn", FieldType::Boolean),
-        custom("Tags", "tags", FieldType::String),
-    };
+    Workspace w = templateTestWorkspace(
+        {
+            customField("Favorite Color", "favoriteColor", FieldType::String),
+            customField("Shoe Size", "shoeSize", FieldType::Float),
+            customField("Is VIP", "isVip", FieldType::Boolean),
+            customField("Notes", "notes", FieldType::Text),
+            customField("Loyalty Score", "loyaltyScore", FieldType::Score),
+            customField("Discount", "discount", FieldType::Percent),
+            customField("Partner Ref", "partnerRef", FieldType::Reference),
+            customField("Points", "points", FieldType::Integer),
+            customField("Big Count", "bigCount", FieldType::Integer),
+            customField("Opted In", "optedIn", FieldType::Boolean),
+            customField("Tags", "tags", FieldType::String),
+        },
+        {contextValue("apiKey", "abc123", true), contextValue("greeting", "Hi there")},
+        {contextValue("name", "Q4 Webinar"), contextValue("id", "1001"), contextValue("description", "")});
     QJsonObject lead;
     lead.insert(QStringLiteral("Id"), 7.0);
     lead.insert(QStringLiteral("First Name"), QStringLiteral("Jack \"J\" & Jill"));
@@ -74,12 +62,8 @@ Workspace fixture()
     lead.insert(QStringLiteral("Tags"), QJsonArray {QStringLiteral("a"), QStringLiteral("b")});
     w.leads.append(lead);
 
-    w.context.my.present = true;
-    w.context.my.values = {value("apiKey", "abc123", true), value("greeting", "Hi there")};
-    w.context.program.present = true;
-    w.context.program.values = {value("name", "Q4 Webinar"), value("id", "1001"), value("description", "")};
     w.context.trigger.present = true;
-    w.context.trigger.values = {value("Name", "Fills Out Form")};
+    w.context.trigger.values = {contextValue("Name", "Fills Out Form")};
     // campaign and member are not provided by this flow step.
     return w;
 }
@@ -93,11 +77,6 @@ Webhook post(const QString& payload, TokenEncoding encoding)
     h.payloadTemplate = payload;
     h.requestTokenEncoding = encoding;
     return h;
-}
-
-QDateTime pinnedNow()
-{
-    return QDateTime(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
 }
 
 QStringList codes(const QList<Diagnostic>& diagnostics)
@@ -126,7 +105,7 @@ QString dump(const QList<Diagnostic>& diagnostics)
 
 Q_DECLARE_METATYPE(TokenEncoding)
 
-class TestRenderer : public QObject
+class tst_Renderer : public QObject
 {
     Q_OBJECT
 
@@ -156,7 +135,7 @@ private slots:
     void largeTemplate();
 };
 
-void TestRenderer::body_data()
+void tst_Renderer::body_data()
 {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<TokenEncoding>("encoding");
@@ -168,7 +147,7 @@ void TestRenderer::body_data()
     const auto form = TokenEncoding::FormUrl;
     const QStringList clean;
 
-    // Each encoding with each field type (reference, 3).
+    // Each encoding with each field type.
     struct Row
     {
         const char* type;
@@ -314,9 +293,9 @@ void TestRenderer::body_data()
         << "a {{ lead.First Name }} b" << json << QByteArray("a {{ lead.First Name }} b") << malformed;
     QTest::newRow("unclosed") << "x {{lead.First Name" << json << QByteArray("x {{lead.First Name") << malformed;
 
-    // The reference's own example (2): bare token, Marketo adds the quotes.
-    QTest::newRow("reference example") << "{\"first_name\": {{lead.First Name}}}" << json
-                                       << QByteArray("{\"first_name\": \"Jack \\\"J\\\" & Jill\"}") << clean;
+    // The usual way to write a JSON payload: a bare token, Marketo adds the quotes.
+    QTest::newRow("bare token in JSON") << "{\"first_name\": {{lead.First Name}}}" << json
+                                        << QByteArray("{\"first_name\": \"Jack \\\"J\\\" & Jill\"}") << clean;
     // A realistic JSON body.
     QTest::newRow("json body") << "{\"name\": {{lead.First Name}}, \"score\": {{lead.Lead Score}}, \"vip\": "
                                   "{{lead.Is VIP}}, \"industry\": {{lead.Industry:default=n/a}}}"
@@ -329,7 +308,7 @@ void TestRenderer::body_data()
     QTest::newRow("literal unicode") << "ü {{lead.Favorite Color}}" << none << QByteArray("\xc3\xbc blue") << clean;
 }
 
-void TestRenderer::body()
+void tst_Renderer::body()
 {
     QFETCH(QString, payload);
     QFETCH(TokenEncoding, encoding);
@@ -344,7 +323,7 @@ void TestRenderer::body()
     QVERIFY2(codes(r.diagnostics) == expectedCodes, qPrintable(dump(r.diagnostics)));
 }
 
-void TestRenderer::url_data()
+void tst_Renderer::url_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("expected");
@@ -368,7 +347,7 @@ void TestRenderer::url_data()
                              << "https://x.test/?city=San%20Jos%C3%A9" << QStringList();
     QTest::newRow("context") << "https://x.test/{{program.id}}/{{my.apiKey}}"
                              << "https://x.test/1001/abc123" << QStringList();
-    // Backslash escapes belong to the payload template (reference 4): URL text is sent as
+    // Backslash escapes belong to the payload template: URL text is sent as
     // written, so neither processed nor reported.
     QTest::newRow("backslashes untouched") << "https://x.test/a\\nb\\q?c={{lead.Lead Score}}"
                                            << "https://x.test/a\\nb\\q?c=42" << QStringList();
@@ -379,7 +358,7 @@ void TestRenderer::url_data()
                                      << QStringList {QStringLiteral("malformed-token")};
 }
 
-void TestRenderer::url()
+void tst_Renderer::url()
 {
     QFETCH(QString, url);
     QFETCH(QString, expected);
@@ -399,7 +378,7 @@ void TestRenderer::url()
     }
 }
 
-void TestRenderer::severities_data()
+void tst_Renderer::severities_data()
 {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<int>("severity");
@@ -417,7 +396,7 @@ void TestRenderer::severities_data()
     QTest::newRow("rejected escape") << "\\q" << error << "only \\b \\t \\n \\f \\r";
 }
 
-void TestRenderer::severities()
+void tst_Renderer::severities()
 {
     QFETCH(QString, payload);
     QFETCH(int, severity);
@@ -431,7 +410,7 @@ void TestRenderer::severities()
     QCOMPARE(r.hasErrors(), severity == int(Diagnostic::Severity::Error));
 }
 
-void TestRenderer::headers()
+void tst_Renderer::headers()
 {
     const Workspace w = fixture();
     Webhook h = post(QStringLiteral("{}"), TokenEncoding::Json);
@@ -454,7 +433,7 @@ void TestRenderer::headers()
     QCOMPARE(r.diagnostics.first().where, QStringLiteral("headers[3].value"));
     QCOMPARE(r.diagnostics.first().message.contains(QStringLiteral("renders empty")), true);
 
-    // Tokens are allowed in header values only (reference, 1), and a name HTTP refuses
+    // Tokens are allowed in header values only, and a name HTTP refuses
     // cannot be sent: errors of the render, so render, lint and send agree.
     h.headers = {{QStringLiteral("X-{{program.id}}"), QStringLiteral("v"), false, {}},
                  {QStringLiteral("Bad Header:"), QStringLiteral("v"), false, {}},
@@ -471,11 +450,10 @@ void TestRenderer::headers()
     QVERIFY(bad.diagnostics.at(1).message.contains(QStringLiteral("a space")));
 }
 
-void TestRenderer::headersAreRawInEveryEncoding()
+void tst_Renderer::headersAreRawInEveryEncoding()
 {
-    // Reference 3: token values in header values are inserted raw, whatever the body
-    // encoding; reference 4: backslash escapes are the payload's, so header text is sent
-    // as written.
+    // Token values in header values are inserted raw, whatever the body encoding, and
+    // backslash escapes are the payload's, so header text is sent as written.
     const Workspace w = fixture();
     for (TokenEncoding encoding : {TokenEncoding::None, TokenEncoding::Json, TokenEncoding::FormUrl}) {
         Webhook h = post(QStringLiteral("{}"), encoding);
@@ -494,7 +472,7 @@ void TestRenderer::headersAreRawInEveryEncoding()
     }
 }
 
-void TestRenderer::headerLineBreaks_data()
+void tst_Renderer::headerLineBreaks_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("value");
@@ -518,7 +496,7 @@ void TestRenderer::headerLineBreaks_data()
                                      << "headers[0].name" << 4;
 }
 
-void TestRenderer::headerLineBreaks()
+void tst_Renderer::headerLineBreaks()
 {
     QFETCH(QString, name);
     QFETCH(QString, value);
@@ -536,7 +514,7 @@ void TestRenderer::headerLineBreaks()
     QCOMPARE(r.diagnostics.first().column, column);
 }
 
-void TestRenderer::systemTokens_data()
+void tst_Renderer::systemTokens_data()
 {
     QTest::addColumn<QString>("timeZone");
     QTest::addColumn<QString>("token");
@@ -581,7 +559,7 @@ void TestRenderer::systemTokens_data()
         << "https://go.example.com/index.php/email/forwardToFriend?mkt_tok=SAMPLE-TOKEN" << QStringList();
 }
 
-void TestRenderer::systemTokens()
+void tst_Renderer::systemTokens()
 {
     QFETCH(QString, timeZone);
     QFETCH(QString, token);
@@ -599,7 +577,7 @@ void TestRenderer::systemTokens()
              token.startsWith(QLatin1String("{{lead")) ? expected : QLatin1Char('"') + expected + QLatin1Char('"'));
 }
 
-void TestRenderer::escapes_data()
+void tst_Renderer::escapes_data()
 {
     QTest::addColumn<QString>("payload");
     QTest::addColumn<QByteArray>("expected");
@@ -625,7 +603,7 @@ void TestRenderer::escapes_data()
     QTest::newRow("default values untouched") << "{{lead.City:default=C:\\data\\n}}" << QByteArray("C:\\data\\n") << 0;
 }
 
-void TestRenderer::escapes()
+void tst_Renderer::escapes()
 {
     QFETCH(QString, payload);
     QFETCH(QByteArray, expected);
@@ -642,7 +620,7 @@ void TestRenderer::escapes()
     }
 }
 
-void TestRenderer::escapeErrorLocation()
+void tst_Renderer::escapeErrorLocation()
 {
     const Workspace w = fixture();
     const QString payload = QStringLiteral("{\n  \"a\": 1,\n  \"b\": \"C:\\data\"\n}");
@@ -656,7 +634,7 @@ void TestRenderer::escapeErrorLocation()
     QVERIFY(d.message.contains(QStringLiteral("\"d\"")));
 }
 
-void TestRenderer::tokenLocation()
+void tst_Renderer::tokenLocation()
 {
     const Workspace w = fixture();
     const QString payload = QStringLiteral("{\n  \"city\": {{lead.City}},\n  \"x\": {{nope.x}}\n}");
@@ -678,7 +656,7 @@ void TestRenderer::tokenLocation()
     QCOMPARE(r.body, QByteArray("{\n  \"city\": null,\n  \"x\": null\n}"));
 }
 
-void TestRenderer::getHasNoBody()
+void tst_Renderer::getHasNoBody()
 {
     const Workspace w = fixture();
     Webhook h = post(QStringLiteral("{\"a\": {{lead.First Name}}, \\q}"), TokenEncoding::Json);
@@ -703,7 +681,7 @@ void TestRenderer::getHasNoBody()
     }
 }
 
-void TestRenderer::encodingOverride()
+void tst_Renderer::encodingOverride()
 {
     const Workspace w = fixture();
     const Renderer renderer(w, post(QStringLiteral("{{lead.Company Name}}"), TokenEncoding::None));
@@ -712,7 +690,7 @@ void TestRenderer::encodingOverride()
     QCOMPARE(renderer.render(w.leads.first(), pinnedNow(), TokenEncoding::FormUrl).body, QByteArray("Jack+%26+Jill"));
 }
 
-void TestRenderer::oneRendererManyLeads()
+void tst_Renderer::oneRendererManyLeads()
 {
     const Workspace w = fixture();
     const Renderer renderer(
@@ -750,7 +728,7 @@ void TestRenderer::oneRendererManyLeads()
     }
 }
 
-void TestRenderer::toJsonShape()
+void tst_Renderer::toJsonShape()
 {
     const Workspace w = fixture();
     Webhook h = post(QStringLiteral("{\"n\": {{lead.Last Name}}, \"c\": {{lead.City}}}"), TokenEncoding::Json);
@@ -775,7 +753,7 @@ void TestRenderer::toJsonShape()
     QVERIFY(!d.value(QStringLiteral("message")).toString().isEmpty());
 }
 
-void TestRenderer::secretHeaders()
+void tst_Renderer::secretHeaders()
 {
     const Workspace w = fixture();
     Webhook h = post(QString(), TokenEncoding::Json);
@@ -796,7 +774,7 @@ void TestRenderer::secretHeaders()
     QCOMPARE(plain.at(0).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("Bearer abc123"));
 }
 
-void TestRenderer::concurrentRenders()
+void tst_Renderer::concurrentRenders()
 {
     // One Renderer shared by worker threads, as the batch runner may use it: every
     // result must equal the one rendered alone.
@@ -836,7 +814,7 @@ void TestRenderer::concurrentRenders()
     QCOMPARE(bodies.at(7), QByteArray("{\"n\": \"7\", \"s\": 7, \"t\": \"2013-08-08 16:34:15\"}"));
 }
 
-void TestRenderer::largeTemplate()
+void tst_Renderer::largeTemplate()
 {
     // 50,000 lines with a token each: preparing must not scan the text per token (no
     // timing threshold; a quadratic renderer simply does not finish in CI's time).
@@ -854,5 +832,5 @@ void TestRenderer::largeTemplate()
     QCOMPARE(r.body.count('\n'), lines);
 }
 
-QTEST_GUILESS_MAIN(TestRenderer)
+QTEST_GUILESS_MAIN(tst_Renderer)
 #include "tst_renderer.moc"

@@ -25,7 +25,7 @@ static QString describe(const QList<TemplatePart>& parts)
     return out.join(QLatin1Char(' '));
 }
 
-class TestTemplateParser : public QObject
+class tst_TemplateParser : public QObject
 {
     Q_OBJECT
 
@@ -40,7 +40,7 @@ private slots:
     void largeTemplatesParseInOnePass();
 };
 
-void TestTemplateParser::parse_data()
+void tst_TemplateParser::parse_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
@@ -109,14 +109,14 @@ void TestTemplateParser::parse_data()
                                     << "L(é) T(lead|x) L(ü)";
 }
 
-void TestTemplateParser::parse()
+void tst_TemplateParser::parse()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(describe(TemplateParser::parse(text)), expected);
 }
 
-void TestTemplateParser::problems_data()
+void tst_TemplateParser::problems_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("problemContains");
@@ -137,7 +137,7 @@ void TestTemplateParser::problems_data()
                                << "scope must be one word";
 }
 
-void TestTemplateParser::problems()
+void tst_TemplateParser::problems()
 {
     QFETCH(QString, text);
     QFETCH(QString, problemContains);
@@ -147,7 +147,7 @@ void TestTemplateParser::problems()
     QVERIFY2(parts.first().problem.contains(problemContains), qPrintable(parts.first().problem));
 }
 
-void TestTemplateParser::offsetsCoverTheText_data()
+void tst_TemplateParser::offsetsCoverTheText_data()
 {
     QTest::addColumn<QString>("text");
     QTest::newRow("mixed") << "POST {{lead.a}} and {{ bad }} then {{lead.b:default=c}} {{unclosed";
@@ -155,7 +155,7 @@ void TestTemplateParser::offsetsCoverTheText_data()
     QTest::newRow("braces galore") << "{{{{{{}}}}}}{{{lead.x}}}}}{{";
 }
 
-void TestTemplateParser::offsetsCoverTheText()
+void tst_TemplateParser::offsetsCoverTheText()
 {
     QFETCH(QString, text);
     const auto parts = TemplateParser::parse(text);
@@ -172,7 +172,7 @@ void TestTemplateParser::offsetsCoverTheText()
     QCOMPARE(rebuilt, text);
 }
 
-void TestTemplateParser::tokenText()
+void tst_TemplateParser::tokenText()
 {
     const auto parts = TemplateParser::parse(QStringLiteral("{{Lead.first name:default=x}}"));
     QCOMPARE(parts.size(), 1);
@@ -183,7 +183,7 @@ void TestTemplateParser::tokenText()
     QCOMPARE(plain.text(), QStringLiteral("{{lead.Email Address}}"));
 }
 
-void TestTemplateParser::largeTemplatesParseInOnePass()
+void tst_TemplateParser::largeTemplatesParseInOnePass()
 {
     // Inputs that would make a naive parser quadratic: 10 MB on one line, a long run of
     // openings without a closing, and a long run of braces. Each must parse completely
@@ -209,5 +209,5 @@ void TestTemplateParser::largeTemplatesParseInOnePass()
     QCOMPARE(braceParts.last().kind, TemplatePart::Kind::Malformed);
 }
 
-QTEST_GUILESS_MAIN(TestTemplateParser)
+QTEST_GUILESS_MAIN(tst_TemplateParser)
 #include "tst_templateparser.moc"

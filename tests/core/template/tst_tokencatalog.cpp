@@ -1,3 +1,4 @@
+#include "TemplateTestSupport.h"
 #include "template/TokenCatalog.h"
 
 #include <QTest>
@@ -6,21 +7,13 @@ namespace {
 
 Workspace fixture()
 {
-    Workspace w;
-    w.timeZone = QStringLiteral("America/Los_Angeles");
-    Field color;
-    color.name = QStringLiteral("Favorite Color");
-    color.apiName = QStringLiteral("favoriteColor");
-    w.fields = {color};
+    Workspace w = templateTestWorkspace({customField("Favorite Color", "favoriteColor")},
+                                        {contextValue("apiKey", "s3cret", true), contextValue("greeting", "Hi")},
+                                        {contextValue("name", "Q4 Webinar")});
     w.leads = {QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Ada")},
                             {QStringLiteral("favoriteColor"), QStringLiteral("blue")},
                             {QStringLiteral("Lead Score"), 42},
                             {QStringLiteral("Company Name"), QStringLiteral("Acme")}}};
-    w.context.my.present = true;
-    w.context.my.values = {{QStringLiteral("apiKey"), QStringLiteral("s3cret"), true},
-                           {QStringLiteral("greeting"), QStringLiteral("Hi"), false}};
-    w.context.program.present = true;
-    w.context.program.values = {{QStringLiteral("name"), QStringLiteral("Q4 Webinar"), false}};
     w.context.trigger.present = true;
     w.context.trigger.values = {{QStringLiteral("Name"), QStringLiteral("Fills Out Form"), false}};
     w.context.campaign.present = false;
@@ -38,14 +31,9 @@ const TokenInfo* find(const QList<TokenInfo>& tokens, const QString& scope, cons
     return nullptr;
 }
 
-QDateTime pinnedNow()
-{
-    return QDateTime(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
-}
-
 } // namespace
 
-class TestTokenCatalog : public QObject
+class tst_TokenCatalog : public QObject
 {
     Q_OBJECT
 
@@ -63,7 +51,7 @@ private slots:
     void providedScopesListTheirTokens();
 };
 
-void TestTokenCatalog::contains_data()
+void tst_TokenCatalog::contains_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -164,7 +152,7 @@ void TestTokenCatalog::contains_data()
                                       << "";
 }
 
-void TestTokenCatalog::contains()
+void tst_TokenCatalog::contains()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -181,7 +169,7 @@ void TestTokenCatalog::contains()
     QVERIFY(!t->description.isEmpty());
 }
 
-void TestTokenCatalog::absentScopesOffered_data()
+void tst_TokenCatalog::absentScopesOffered_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<int>("count");
@@ -194,7 +182,7 @@ void TestTokenCatalog::absentScopesOffered_data()
     QTest::newRow("system always") << "system" << 6;
 }
 
-void TestTokenCatalog::absentScopesOffered()
+void tst_TokenCatalog::absentScopesOffered()
 {
     QFETCH(QString, scope);
     QFETCH(int, count);
@@ -202,7 +190,7 @@ void TestTokenCatalog::absentScopesOffered()
     QCOMPARE(int(catalog.tokens(scope).size()), count);
 }
 
-void TestTokenCatalog::everyLeadFieldOnce()
+void tst_TokenCatalog::everyLeadFieldOnce()
 {
     const Workspace w = fixture();
     const TokenCatalog catalog(w, 0, pinnedNow());
@@ -216,7 +204,7 @@ void TestTokenCatalog::everyLeadFieldOnce()
     QCOMPARE(names.size(), lead.size());
 }
 
-void TestTokenCatalog::companyScopeHoldsCompanyFields()
+void tst_TokenCatalog::companyScopeHoldsCompanyFields()
 {
     const Workspace w = fixture();
     const TokenCatalog catalog(w, 0, pinnedNow());
@@ -229,30 +217,19 @@ void TestTokenCatalog::companyScopeHoldsCompanyFields()
     QCOMPARE(int(catalog.tokens(QStringLiteral("company")).size()), companyFields);
 }
 
-void TestTokenCatalog::triggerListIsFixed()
+void tst_TokenCatalog::triggerListIsFixed()
 {
     const TokenCatalog catalog(fixture(), 0, pinnedNow());
     QStringList names;
     for (const TokenInfo& t : catalog.tokens(QStringLiteral("trigger"))) {
         names << t.name;
     }
-    QCOMPARE(names,
-             QStringList({QStringLiteral("Name"),
-                          QStringLiteral("Link"),
-                          QStringLiteral("Subject"),
-                          QStringLiteral("Category"),
-                          QStringLiteral("Details"),
-                          QStringLiteral("Web Page"),
-                          QStringLiteral("Client IP Address"),
-                          QStringLiteral("Sent By"),
-                          QStringLiteral("Received By"),
-                          QStringLiteral("Referrer"),
-                          QStringLiteral("Search Engine"),
-                          QStringLiteral("Search Query"),
-                          QStringLiteral("Trigger Name")}));
+    QCOMPARE(names.join(QLatin1Char(',')),
+             QStringLiteral("Name,Link,Subject,Category,Details,Web Page,Client IP Address,Sent By,Received By,"
+                            "Referrer,Search Engine,Search Query,Trigger Name"));
 }
 
-void TestTokenCatalog::noSampleLead()
+void tst_TokenCatalog::noSampleLead()
 {
     for (int index : {-1, 5}) {
         const TokenCatalog catalog(fixture(), index, pinnedNow());
@@ -265,14 +242,14 @@ void TestTokenCatalog::noSampleLead()
     }
 }
 
-void TestTokenCatalog::secretsAreMarked()
+void tst_TokenCatalog::secretsAreMarked()
 {
     const TokenCatalog catalog(fixture(), 0, pinnedNow());
     QVERIFY(find(catalog.tokens(), QStringLiteral("my"), QStringLiteral("apiKey"))->secret);
     QVERIFY(!find(catalog.tokens(), QStringLiteral("my"), QStringLiteral("greeting"))->secret);
 }
 
-void TestTokenCatalog::insertText()
+void tst_TokenCatalog::insertText()
 {
     const TokenCatalog catalog(fixture(), 0, pinnedNow());
     QCOMPARE(find(catalog.tokens(), QStringLiteral("lead"), QStringLiteral("Email Address"))->insertText(),
@@ -282,9 +259,9 @@ void TestTokenCatalog::insertText()
     QCOMPARE(TokenCatalog::scopes().size(), 8);
 }
 
-void TestTokenCatalog::providedScopesListTheirTokens()
+void tst_TokenCatalog::providedScopesListTheirTokens()
 {
-    // Reference 2: campaign offers name, id and description; member offers the program
+    // Campaign offers name, id and description; member offers the program
     // member fields the context defines, e.g. "webinar url". Both only when provided.
     Workspace w = fixture();
     w.context.campaign.present = true;
@@ -309,5 +286,5 @@ void TestTokenCatalog::providedScopesListTheirTokens()
     QCOMPARE(member.first().insertText(), QStringLiteral("{{member.webinar url}}"));
 }
 
-QTEST_GUILESS_MAIN(TestTokenCatalog)
+QTEST_GUILESS_MAIN(tst_TokenCatalog)
 #include "tst_tokencatalog.moc"

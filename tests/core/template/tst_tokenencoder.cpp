@@ -19,7 +19,7 @@ TokenValue value(TokenValue::Kind kind, const QString& text)
 Q_DECLARE_METATYPE(TokenEncoding)
 Q_DECLARE_METATYPE(TokenValue::Kind)
 
-class TestTokenEncoder : public QObject
+class tst_TokenEncoder : public QObject
 {
     Q_OBJECT
 
@@ -38,7 +38,7 @@ private slots:
     void formatNumber();
 };
 
-void TestTokenEncoder::body_data()
+void tst_TokenEncoder::body_data()
 {
     QTest::addColumn<TokenValue::Kind>("kind");
     QTest::addColumn<QString>("text");
@@ -51,7 +51,7 @@ void TestTokenEncoder::body_data()
     const auto form = TokenEncoding::FormUrl;
     const QString jack = QStringLiteral("Jack \"J\" & Jill");
 
-    // The reference's table (section 3).
+    // Each value kind under each encoding, as Marketo inserts it.
     QTest::newRow("string/none") << K::String << jack << none << QByteArray("Jack \"J\" & Jill");
     QTest::newRow("string/json") << K::String << jack << json << QByteArray("\"Jack \\\"J\\\" & Jill\"");
     QTest::newRow("string/form") << K::String << jack << form << QByteArray("Jack+%22J%22+%26+Jill");
@@ -76,7 +76,7 @@ void TestTokenEncoder::body_data()
                                                        "a\"");
 }
 
-void TestTokenEncoder::body()
+void tst_TokenEncoder::body()
 {
     QFETCH(TokenValue::Kind, kind);
     QFETCH(QString, text);
@@ -94,7 +94,7 @@ void TestTokenEncoder::body()
     QCOMPARE(raw.right(4), QByteArray("####"));
 }
 
-void TestTokenEncoder::jsonEscapes_data()
+void tst_TokenEncoder::jsonEscapes_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("expected");
@@ -115,12 +115,12 @@ void TestTokenEncoder::jsonEscapes_data()
     QTest::newRow("line separator stays utf-8") << QString(QChar(0x2028)) << QByteArray("\"\xe2\x80\xa8\"");
     QTest::newRow("html stays") << "<b>&amp;</b>" << QByteArray("\"<b>&amp;</b>\"");
     // "Control characters" are JSON's: U+0000-U+001F. DEL and the C1 controls are other
-    // Unicode, which stays UTF-8 (reference 3).
+    // Unicode, which stays UTF-8.
     QTest::newRow("C1 control stays utf-8") << QString(QChar(0x85)) << QByteArray("\"\xc2\x85\"");
     QTest::newRow("no-break space stays utf-8") << QString(QChar(0xA0)) << QByteArray("\"\xc2\xa0\"");
 }
 
-void TestTokenEncoder::jsonEscapes()
+void tst_TokenEncoder::jsonEscapes()
 {
     QFETCH(QString, text);
     QFETCH(QByteArray, expected);
@@ -128,7 +128,7 @@ void TestTokenEncoder::jsonEscapes()
     QCOMPARE(TokenEncoder::bodySize(value(TokenValue::Kind::String, text), TokenEncoding::Json), expected.size());
 }
 
-void TestTokenEncoder::formUrl_data()
+void tst_TokenEncoder::formUrl_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QByteArray>("expected");
@@ -144,7 +144,7 @@ void TestTokenEncoder::formUrl_data()
     QTest::newRow("upper-case hex") << "ÿ" << QByteArray("%C3%BF");
 }
 
-void TestTokenEncoder::formUrl()
+void tst_TokenEncoder::formUrl()
 {
     QFETCH(QString, text);
     QFETCH(QByteArray, expected);
@@ -152,7 +152,7 @@ void TestTokenEncoder::formUrl()
     QCOMPARE(TokenEncoder::bodySize(value(TokenValue::Kind::String, text), TokenEncoding::FormUrl), expected.size());
 }
 
-void TestTokenEncoder::urlComponent_data()
+void tst_TokenEncoder::urlComponent_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
@@ -179,17 +179,17 @@ void TestTokenEncoder::urlComponent_data()
                            << "";
 }
 
-void TestTokenEncoder::urlComponent()
+void tst_TokenEncoder::urlComponent()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
     QCOMPARE(TokenEncoder::urlComponent(text), expected);
 }
 
-void TestTokenEncoder::everyAsciiCharacter()
+void tst_TokenEncoder::everyAsciiCharacter()
 {
-    // Each encoding's rule for every ASCII character, spelled out from the reference (3)
-    // rather than from the code: JSON escapes the quote, the backslash and U+0000-U+001F
+    // Each encoding's rule for every ASCII character, spelled out here rather than taken
+    // from the code: JSON escapes the quote, the backslash and U+0000-U+001F
     // (\b \t \n \f \r short, others \u00XX); Form/Url keeps A-Z a-z 0-9 - . _ *, sends a
     // space as + and every other byte as upper-case %XX; a URL component keeps the
     // unreserved A-Z a-z 0-9 - . _ ~ and sends a space as %20.
@@ -239,7 +239,7 @@ void TestTokenEncoder::everyAsciiCharacter()
     }
 }
 
-void TestTokenEncoder::appendsToExistingBytes()
+void tst_TokenEncoder::appendsToExistingBytes()
 {
     QByteArray out("{\"a\": ");
     TokenEncoder::appendBody(out, value(TokenValue::Kind::String, QStringLiteral("x\"y")), TokenEncoding::Json);
@@ -259,7 +259,7 @@ void TestTokenEncoder::appendsToExistingBytes()
     QVERIFY(encoded.startsWith("\"\xc3\xa9\\\""));
 }
 
-void TestTokenEncoder::formatNumber_data()
+void tst_TokenEncoder::formatNumber_data()
 {
     QTest::addColumn<double>("number");
     QTest::addColumn<QString>("expected");
@@ -276,12 +276,12 @@ void TestTokenEncoder::formatNumber_data()
     QTest::newRow("2^53") << 9007199254740992.0 << "9007199254740992";
 }
 
-void TestTokenEncoder::formatNumber()
+void tst_TokenEncoder::formatNumber()
 {
     QFETCH(double, number);
     QFETCH(QString, expected);
     QCOMPARE(TokenResolver::formatNumber(number), expected);
 }
 
-QTEST_GUILESS_MAIN(TestTokenEncoder)
+QTEST_GUILESS_MAIN(tst_TokenEncoder)
 #include "tst_tokenencoder.moc"

@@ -1,3 +1,4 @@
+#include "TemplateTestSupport.h"
 #include "template/TokenResolver.h"
 
 #include <QTest>
@@ -6,22 +7,10 @@ namespace {
 
 Workspace fixture()
 {
-    Workspace w;
-    w.timeZone = QStringLiteral("America/Los_Angeles");
-    Field vip;
-    vip.name = QStringLiteral("Is VIP");
-    vip.apiName = QStringLiteral("isVip");
-    vip.type = FieldType::Boolean;
-    Field size;
-    size.name = QStringLiteral("Shoe Size");
-    size.apiName = QStringLiteral("shoeSize");
-    size.type = FieldType::Float;
-    w.fields = {vip, size};
-    w.context.my.present = true;
-    w.context.my.values = {{QStringLiteral("apiKey"), QStringLiteral("abc"), true},
-                           {QStringLiteral("Empty One"), QString(), false}};
-    w.context.program.present = true;
-    w.context.program.values = {{QStringLiteral("name"), QStringLiteral("Q4"), false}};
+    Workspace w = templateTestWorkspace(
+        {customField("Is VIP", "isVip", FieldType::Boolean), customField("Shoe Size", "shoeSize", FieldType::Float)},
+        {contextValue("apiKey", "abc", true), contextValue("Empty One", "")},
+        {contextValue("name", "Q4")});
     w.context.trigger.present = true;
     w.context.trigger.values = {{QStringLiteral("Web Page"), QStringLiteral("/pricing"), false}};
     w.context.member.present = false;
@@ -51,22 +40,13 @@ TokenRef ref(const QString& scope, const QString& name)
     return r;
 }
 
-Field fieldOfType(FieldType type)
-{
-    Field f;
-    f.name = QStringLiteral("F");
-    f.apiName = QStringLiteral("f");
-    f.type = type;
-    return f;
-}
-
 } // namespace
 
 Q_DECLARE_METATYPE(TokenValue::Status)
 Q_DECLARE_METATYPE(TokenValue::Kind)
 Q_DECLARE_METATYPE(FieldType)
 
-class TestTokenResolver : public QObject
+class tst_TokenResolver : public QObject
 {
     Q_OBJECT
 
@@ -88,7 +68,7 @@ private slots:
     void leadLookup();
 };
 
-void TestTokenResolver::resolve_data()
+void tst_TokenResolver::resolve_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -166,7 +146,7 @@ void TestTokenResolver::resolve_data()
                                    << "name" << S::UnknownScope << K::Missing << "";
 }
 
-void TestTokenResolver::resolve()
+void tst_TokenResolver::resolve()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -175,7 +155,7 @@ void TestTokenResolver::resolve()
     QFETCH(QString, text);
 
     const TokenResolver resolver(fixture());
-    const QDateTime now(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
+    const QDateTime now = pinnedNow();
     const TokenValue v = resolver.resolve(ref(scope, name), lead(), now);
     QCOMPARE(v.status, status);
     QCOMPARE(v.kind, kind);
@@ -183,7 +163,7 @@ void TestTokenResolver::resolve()
     QVERIFY(!v.fromDefault);
 }
 
-void TestTokenResolver::defaults_data()
+void tst_TokenResolver::defaults_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -231,7 +211,7 @@ void TestTokenResolver::defaults_data()
                                           << "X" << S::UnknownField << K::String << "X" << true;
 }
 
-void TestTokenResolver::defaults()
+void tst_TokenResolver::defaults()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -252,7 +232,7 @@ void TestTokenResolver::defaults()
     QCOMPARE(v.fromDefault, fromDefault);
 }
 
-void TestTokenResolver::fieldValue_data()
+void tst_TokenResolver::fieldValue_data()
 {
     QTest::addColumn<FieldType>("type");
     QTest::addColumn<QJsonValue>("stored");
@@ -300,7 +280,7 @@ void TestTokenResolver::fieldValue_data()
                           << false;
 }
 
-void TestTokenResolver::fieldValue()
+void tst_TokenResolver::fieldValue()
 {
     QFETCH(FieldType, type);
     QFETCH(QJsonValue, stored);
@@ -308,14 +288,14 @@ void TestTokenResolver::fieldValue()
     QFETCH(QString, text);
     QFETCH(bool, invalid);
 
-    const TokenValue v = TokenResolver::fieldValue(fieldOfType(type), stored);
+    const TokenValue v = TokenResolver::fieldValue(customField("F", "f", type), stored);
     QCOMPARE(v.kind, kind);
     QCOMPARE(v.text, text);
     QCOMPARE(v.invalidNumber || v.invalidBoolean, invalid);
     QCOMPARE(v.status, kind == TokenValue::Kind::Missing ? TokenValue::Status::Empty : TokenValue::Status::Ok);
 }
 
-void TestTokenResolver::systemClock_data()
+void tst_TokenResolver::systemClock_data()
 {
     QTest::addColumn<QString>("timeZone");
     QTest::addColumn<QDateTime>("now");
@@ -323,7 +303,7 @@ void TestTokenResolver::systemClock_data()
     QTest::addColumn<QString>("time");
     QTest::addColumn<QString>("dateTime");
 
-    const QDateTime summer(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
+    const QDateTime summer = pinnedNow();
     const QDateTime winter(QDate(2024, 1, 15), QTime(9, 5, 0), Qt::UTC);
     QTest::newRow("LA summer") << "America/Los_Angeles" << summer << "Aug 08, 2013"
                                << "04:34 PM (GMT -0700)"
@@ -354,7 +334,7 @@ void TestTokenResolver::systemClock_data()
         << "2013-08-08 23:34:13";
 }
 
-void TestTokenResolver::systemClock()
+void tst_TokenResolver::systemClock()
 {
     QFETCH(QString, timeZone);
     QFETCH(QDateTime, now);
@@ -375,18 +355,18 @@ void TestTokenResolver::systemClock()
              QLocale::c().toString(later.toTimeZone(resolver.timeZone()), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 }
 
-void TestTokenResolver::unknownTimeZone()
+void tst_TokenResolver::unknownTimeZone()
 {
     Workspace w = fixture();
     w.timeZone = QStringLiteral("Mars/Olympus_Mons");
     const TokenResolver resolver(w);
     QVERIFY(!resolver.timeZoneValid());
-    const QDateTime now(QDate(2013, 8, 8), QTime(23, 34, 13), Qt::UTC);
+    const QDateTime now = pinnedNow();
     QCOMPARE(resolver.systemValue(TokenResolver::SystemToken::Time, now), QStringLiteral("11:34 PM (GMT +0000)"));
     QVERIFY(!resolver.systemValue(TokenResolver::SystemToken::UnsubscribeLink, now).isEmpty());
 }
 
-void TestTokenResolver::problems_data()
+void tst_TokenResolver::problems_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -418,7 +398,7 @@ void TestTokenResolver::problems_data()
                                   << "does not provide campaign tokens";
 }
 
-void TestTokenResolver::problems()
+void tst_TokenResolver::problems()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -429,7 +409,7 @@ void TestTokenResolver::problems()
     QVERIFY(TokenResolver::problem(resolver.bind(ref(QStringLiteral("lead"), QStringLiteral("City")))).isEmpty());
 }
 
-void TestTokenResolver::secretContextValues()
+void tst_TokenResolver::secretContextValues()
 {
     const TokenResolver resolver(fixture());
     const TokenValue secret = resolver.resolve(ref(QStringLiteral("my"), QStringLiteral("apiKey")), {}, {});
@@ -438,7 +418,7 @@ void TestTokenResolver::secretContextValues()
     QVERIFY(!plain.secret);
 }
 
-void TestTokenResolver::providedContextScopes_data()
+void tst_TokenResolver::providedContextScopes_data()
 {
     QTest::addColumn<QString>("scope");
     QTest::addColumn<QString>("name");
@@ -446,7 +426,7 @@ void TestTokenResolver::providedContextScopes_data()
     QTest::addColumn<QString>("text");
 
     using S = TokenValue::Status;
-    // Reference 2: campaign has name, id and description; member has the program member
+    // Campaign has name, id and description; member has the program member
     // fields the context defines. Names match case-insensitively, like every token name.
     QTest::newRow("campaign name") << "campaign"
                                    << "name" << S::Ok << "Enrich on create";
@@ -464,7 +444,7 @@ void TestTokenResolver::providedContextScopes_data()
                                     << "attended" << S::UnknownField << "";
 }
 
-void TestTokenResolver::providedContextScopes()
+void tst_TokenResolver::providedContextScopes()
 {
     QFETCH(QString, scope);
     QFETCH(QString, name);
@@ -485,7 +465,7 @@ void TestTokenResolver::providedContextScopes()
     QCOMPARE(v.kind, text.isEmpty() ? TokenValue::Kind::Missing : TokenValue::Kind::String);
 }
 
-void TestTokenResolver::leadLookup()
+void tst_TokenResolver::leadLookup()
 {
     const TokenResolver resolver(fixture());
     const QJsonObject record = lead();
@@ -502,5 +482,5 @@ void TestTokenResolver::leadLookup()
     QCOMPARE(found("Country"), QString());
 }
 
-QTEST_GUILESS_MAIN(TestTokenResolver)
+QTEST_GUILESS_MAIN(tst_TokenResolver)
 #include "tst_tokenresolver.moc"

@@ -1,3 +1,4 @@
+#include "ChildLookup.h"
 #include "batch/BatchDialog.h"
 #include "batch/LatencyHistogram.h"
 #include "sandbox/SandboxServer.h"
@@ -10,7 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-class TestBatchDialog : public QObject
+class tst_BatchDialog : public QObject
 {
     Q_OBJECT
 
@@ -20,6 +21,7 @@ private slots:
     void runsAndSummarises();
     void cancelStopsTheRun();
     void csvLeadsAndLimit();
+    void estimateInWords_data();
     void estimateInWords();
     void histogramBins();
 
@@ -28,18 +30,18 @@ private:
     SandboxServer* m_server = nullptr;
 };
 
-void TestBatchDialog::initTestCase()
+void tst_BatchDialog::initTestCase()
 {
     m_server = new SandboxServer(this);
     QVERIFY2(m_server->listen(0) != 0, qPrintable(m_server->errorString()));
 }
 
-void TestBatchDialog::cleanupTestCase()
+void tst_BatchDialog::cleanupTestCase()
 {
     delete m_server;
 }
 
-Workspace TestBatchDialog::workspace(const QString& path, int leads) const
+Workspace tst_BatchDialog::workspace(const QString& path, int leads) const
 {
     Workspace ws;
     for (int i = 0; i < leads; ++i)
@@ -56,41 +58,47 @@ Workspace TestBatchDialog::workspace(const QString& path, int leads) const
     return ws;
 }
 
-void TestBatchDialog::runsAndSummarises()
+void tst_BatchDialog::runsAndSummarises()
 {
     BatchDialog dialog(workspace(QStringLiteral("/echo"), 6), 0);
-    QCOMPARE(dialog.findChild<QSpinBox*>(QStringLiteral("batchConcurrencySpin"))->value(), 20);
+    WD_FIND_CHILD(concurrency, QSpinBox, &dialog, "batchConcurrencySpin");
+    WD_FIND_CHILD(start, QPushButton, &dialog, "batchStartButton");
+    WD_FIND_CHILD(progress, QProgressBar, &dialog, "batchProgressBar");
+    WD_FIND_CHILD(summary, QLabel, &dialog, "batchSummaryLabel");
+    WD_FIND_CHILD(estimate, QLabel, &dialog, "batchEstimateLabel");
+    WD_FIND_CHILD(histogram, LatencyHistogram, &dialog, "batchHistogramWidget");
+    QCOMPARE(concurrency->value(), 20);
     QSignalSpy finished(&dialog, &BatchDialog::runFinished);
-    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("batchStartButton")), Qt::LeftButton);
+    QTest::mouseClick(start, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QCOMPARE(dialog.summary().completed(), 6);
     QCOMPARE(dialog.summary().ok(), 6);
-    auto* progress = dialog.findChild<QProgressBar*>(QStringLiteral("batchProgressBar"));
     QCOMPARE(progress->value(), 6);
     QCOMPARE(progress->maximum(), 6);
-    QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("batchSummaryLabel"))->text().contains(QStringLiteral("2xx: 6")));
-    QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("batchEstimateLabel"))
-                ->text()
-                .startsWith(QStringLiteral("100,000 leads would take about ")));
-    const QList<int> bins = dialog.findChild<LatencyHistogram*>(QStringLiteral("batchHistogramWidget"))->bins();
+    QVERIFY2(summary->text().contains(QStringLiteral("2xx: 6")), qPrintable(summary->text()));
+    QVERIFY2(estimate->text().startsWith(QStringLiteral("100,000 leads would take about ")),
+             qPrintable(estimate->text()));
+    const QList<int> bins = histogram->bins();
     QCOMPARE(std::accumulate(bins.begin(), bins.end(), 0), 6);
-    QVERIFY(dialog.findChild<QPushButton*>(QStringLiteral("batchStartButton"))->isEnabled());
+    QVERIFY(start->isEnabled());
 }
 
-void TestBatchDialog::cancelStopsTheRun()
+void tst_BatchDialog::cancelStopsTheRun()
 {
     BatchDialog dialog(workspace(QStringLiteral("/delay/3000"), 30), 0);
-    dialog.setConcurrency(2);
+    WD_FIND_CHILD(concurrency, QSpinBox, &dialog, "batchConcurrencySpin");
+    WD_FIND_CHILD(cancel, QPushButton, &dialog, "batchCancelButton");
+    WD_FIND_CHILD(summary, QLabel, &dialog, "batchSummaryLabel");
+    concurrency->setValue(2);
     QSignalSpy finished(&dialog, &BatchDialog::runFinished);
     dialog.start();
     QVERIFY(dialog.isRunning());
-    auto* cancel = dialog.findChild<QPushButton*>(QStringLiteral("batchCancelButton"));
     QVERIFY(cancel->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
     QVERIFY(dialog.summary().cancelled());
     QVERIFY(dialog.summary().completed() < 30);
-    const QString text = dialog.findChild<QLabel*>(QStringLiteral("batchSummaryLabel"))->text();
+    const QString text = summary->text();
     QVERIFY(text.contains(QStringLiteral("cancelled")));
     // The two calls stopped in flight were neither answered nor transport errors.
     QVERIFY2(text.contains(QStringLiteral("0 of 30 leads called (cancelled; 2 call(s) stopped in flight)")),
@@ -98,7 +106,7 @@ void TestBatchDialog::cancelStopsTheRun()
     QVERIFY2(text.contains(QStringLiteral("transport errors: 0")), qPrintable(text));
 }
 
-void TestBatchDialog::csvLeadsAndLimit()
+void tst_BatchDialog::csvLeadsAndLimit()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("leads.csv"));
@@ -107,33 +115,60 @@ void TestBatchDialog::csvLeadsAndLimit()
     csv.write("Email Address,First Name\na@example.com,Ann\nb@example.com,Bob\nc@example.com,Cy\n");
     csv.close();
     BatchDialog dialog(workspace(QStringLiteral("/echo"), 1), 0);
+    WD_FIND_CHILD(limit, QSpinBox, &dialog, "batchLimitSpin");
     QString error;
     QVERIFY2(dialog.setCsvFile(file, &error), qPrintable(error));
     QCOMPARE(dialog.chosenLeads().size(), 3);
-    dialog.setLimit(2);
-    QCOMPARE(dialog.chosenLeads().size(), 2);
+    limit->setValue(2);
+    const QList<QJsonObject> chosen = dialog.chosenLeads();
+    QCOMPARE(chosen.size(), 2);
+    QCOMPARE(chosen.at(0).value(QStringLiteral("Email Address")).toString(), QStringLiteral("a@example.com"));
+    QCOMPARE(chosen.at(1).value(QStringLiteral("First Name")).toString(), QStringLiteral("Bob"));
     QVERIFY(!dialog.setCsvFile(dir.filePath(QStringLiteral("missing.csv")), &error));
     QVERIFY(!error.isEmpty());
 }
 
-void TestBatchDialog::estimateInWords()
+void tst_BatchDialog::estimateInWords_data()
 {
-    BatchSummary summary;
-    summary.begin(1, 20);
-    CallResult call;
-    call.status = 200;
-    call.totalMs = 1000;
-    summary.add(call, MappingOutcome());
-    summary.finish(1000, false);
-    // 100,000 calls of 1 s over 20 connections: 5,000 s.
-    QCOMPARE(BatchDialog::estimateText(summary, 100000),
-             QStringLiteral("100,000 leads would take about %1 in Marketo at this latency with 20 connections "
-                            "(about %2 one at a time).")
-                 .arg(BatchSummary::humanDuration(summary.estimate(100000).parallelMs),
-                      BatchSummary::humanDuration(summary.estimate(100000).serialMs)));
+    QTest::addColumn<QList<double>>("latencies");
+    QTest::addColumn<qint64>("leads");
+    QTest::addColumn<QString>("text");
+    // In waves of 20 at the mean latency, or one call after the other.
+    QTest::newRow("1 s, 100,000 leads") << QList<double> {1000} << qint64(100000)
+                                        << QStringLiteral("100,000 leads would take about 1 h 23 min in Marketo at "
+                                                          "this latency with 20 connections (about 1 d 3 h one at "
+                                                          "a time).");
+    QTest::newRow("mean of 100 and 140 ms") << QList<double> {100, 140} << qint64(1000)
+                                            << QStringLiteral("1,000 leads would take about 6.0 s in Marketo at this "
+                                                              "latency with 20 connections (about 2 min 0 s one at a "
+                                                              "time).");
+    QTest::newRow("one wave") << QList<double> {250} << qint64(20)
+                              << QStringLiteral("20 leads would take about 250 ms in Marketo at this latency with 20 "
+                                                "connections (about 5.0 s one at a time).");
+    QTest::newRow("a partial last wave") << QList<double> {1000} << qint64(21)
+                                         << QStringLiteral("21 leads would take about 2.0 s in Marketo at this "
+                                                           "latency with 20 connections (about 21.0 s one at a "
+                                                           "time).");
 }
 
-void TestBatchDialog::histogramBins()
+void tst_BatchDialog::estimateInWords()
+{
+    QFETCH(QList<double>, latencies);
+    QFETCH(qint64, leads);
+    QFETCH(QString, text);
+    BatchSummary summary;
+    summary.begin(int(latencies.size()), 20);
+    for (double latency : latencies) {
+        CallResult call;
+        call.status = 200;
+        call.totalMs = latency;
+        summary.add(call, MappingOutcome());
+    }
+    summary.finish(1000, false);
+    QCOMPARE(BatchDialog::estimateText(summary, leads), text);
+}
+
+void tst_BatchDialog::histogramBins()
 {
     LatencyHistogram histogram;
     histogram.setSamples({1, 2, 9, 240}); // bins of 10 ms
@@ -145,5 +180,5 @@ void TestBatchDialog::histogramBins()
     QVERIFY(!histogram.grab().isNull());
 }
 
-QTEST_MAIN(TestBatchDialog)
+QTEST_MAIN(tst_BatchDialog)
 #include "tst_batchdialog.moc"

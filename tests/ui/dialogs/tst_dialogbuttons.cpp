@@ -13,7 +13,7 @@
 
 // Every button of a dialog's button box (the standard Close, OK and Cancel included) has
 // an objectName for tests and an accessible name for screen readers.
-class TestDialogButtons : public QObject
+class tst_DialogButtons : public QObject
 {
     Q_OBJECT
 
@@ -56,5 +56,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDialogButtons)
+QTEST_MAIN(tst_DialogButtons)
 #include "tst_dialogbuttons.moc"

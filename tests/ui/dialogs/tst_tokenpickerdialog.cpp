@@ -1,3 +1,4 @@
+#include "ChildLookup.h"
 #include "dialogs/TokenPickerDialog.h"
 
 #include <QAbstractItemModelTester>
@@ -5,11 +6,10 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
-#include <QStandardItemModel>
 #include <QTest>
 #include <QTreeView>
 
-class TestTokenPickerDialog : public QObject
+class tst_TokenPickerDialog : public QObject
 {
     Q_OBJECT
 
@@ -25,10 +25,11 @@ private slots:
 
 private:
     static QList<TokenInfo> catalogue();
-    static int visibleTokens(const QSortFilterProxyModel* proxy);
+    // The tokens the tree shows under its scope rows.
+    static int visibleTokens(const QAbstractItemModel* proxy);
 };
 
-QList<TokenInfo> TestTokenPickerDialog::catalogue()
+QList<TokenInfo> tst_TokenPickerDialog::catalogue()
 {
     Workspace workspace;
     workspace.leads.append(QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Ada")},
@@ -39,7 +40,7 @@ QList<TokenInfo> TestTokenPickerDialog::catalogue()
     return TokenCatalog(workspace, 0, QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC)).tokens();
 }
 
-int TestTokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
+int tst_TokenPickerDialog::visibleTokens(const QAbstractItemModel* proxy)
 {
     int count = 0;
     for (int s = 0; s < proxy->rowCount(); ++s)
@@ -47,14 +48,17 @@ int TestTokenPickerDialog::visibleTokens(const QSortFilterProxyModel* proxy)
     return count;
 }
 
-void TestTokenPickerDialog::treeByScope()
+void tst_TokenPickerDialog::treeByScope()
 {
     TokenPickerDialog dialog;
-    QAbstractItemModelTester sourceTester(dialog.sourceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester proxyTester(dialog.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
+    auto* proxy = qobject_cast<QSortFilterProxyModel*>(tree->model());
+    QVERIFY(proxy);
+    QAbstractItemModel* model = proxy->sourceModel();
+    QAbstractItemModelTester sourceTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester proxyTester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QList<TokenInfo> tokens = catalogue();
     dialog.setTokens(tokens);
-    QStandardItemModel* model = dialog.sourceModel();
     QStringList scopes;
     int total = 0;
     for (int s = 0; s < model->rowCount(); ++s) {
@@ -80,7 +84,7 @@ void TestTokenPickerDialog::treeByScope()
     QVERIFY(found);
 }
 
-void TestTokenPickerDialog::filterAsYouType_data()
+void tst_TokenPickerDialog::filterAsYouType_data()
 {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("mustMatch");
@@ -92,18 +96,18 @@ void TestTokenPickerDialog::filterAsYouType_data()
     QTest::newRow("nothing") << QStringLiteral("zzqqxx") << QString() << false;
 }
 
-void TestTokenPickerDialog::filterAsYouType()
+void tst_TokenPickerDialog::filterAsYouType()
 {
     QFETCH(QString, typed);
     QFETCH(QString, mustMatch);
     QFETCH(bool, expectAny);
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
-    const int all = visibleTokens(dialog.proxyModel());
-    auto* search = dialog.findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
-    QVERIFY(search);
+    WD_FIND_CHILD(search, QLineEdit, &dialog, "tokenSearchEdit");
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
+    const int all = visibleTokens(tree->model());
     QTest::keyClicks(search, typed);
-    const int shown = visibleTokens(dialog.proxyModel());
+    const int shown = visibleTokens(tree->model());
     QVERIFY(shown < all);
     QCOMPARE(shown > 0, expectAny);
     if (expectAny) {
@@ -114,15 +118,14 @@ void TestTokenPickerDialog::filterAsYouType()
     }
 }
 
-void TestTokenPickerDialog::keyboardInsert()
+void tst_TokenPickerDialog::keyboardInsert()
 {
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto* search = dialog.findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
-    auto* tree = dialog.findChild<QTreeView*>(QStringLiteral("tokenTree"));
-    QVERIFY(search && tree);
+    WD_FIND_CHILD(search, QLineEdit, &dialog, "tokenSearchEdit");
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
     search->setFocus();
     QTest::keyClicks(search, QStringLiteral("name"));
     QTest::keyClick(search, Qt::Key_Down);
@@ -136,7 +139,7 @@ void TestTokenPickerDialog::keyboardInsert()
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
-void TestTokenPickerDialog::defaultValue_data()
+void tst_TokenPickerDialog::defaultValue_data()
 {
     QTest::addColumn<QString>("defaultValue");
     QTest::addColumn<QString>("text");
@@ -146,43 +149,47 @@ void TestTokenPickerDialog::defaultValue_data()
                             << QStringLiteral("{{lead.First Name:default=dear customer}}");
 }
 
-void TestTokenPickerDialog::defaultValue()
+void tst_TokenPickerDialog::defaultValue()
 {
     QFETCH(QString, defaultValue);
     QFETCH(QString, text);
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
-    dialog.setFilterText(QStringLiteral("lead.first name"));
-    auto* edit = dialog.findChild<QLineEdit*>(QStringLiteral("tokenDefaultEdit"));
-    QVERIFY(edit);
+    WD_FIND_CHILD(search, QLineEdit, &dialog, "tokenSearchEdit");
+    WD_FIND_CHILD(edit, QLineEdit, &dialog, "tokenDefaultEdit");
+    search->setText(QStringLiteral("lead.first name"));
+    WD_FIND_CHILD(preview, QLabel, &dialog, "tokenPreviewLabel");
     QTest::keyClicks(edit, defaultValue);
     QCOMPARE(dialog.tokenText(), text);
-    QCOMPARE(dialog.findChild<QLabel*>(QStringLiteral("tokenPreviewLabel"))->text(), text);
+    QCOMPARE(preview->text(), text);
     QSignalSpy chosen(&dialog, &TokenPickerDialog::tokenChosen);
     QTest::keyClick(edit, Qt::Key_Return);
     QCOMPARE(chosen.count(), 1);
     QCOMPARE(chosen.at(0).at(0).toString(), text);
 }
 
-void TestTokenPickerDialog::secretMasked()
+void tst_TokenPickerDialog::secretMasked()
 {
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
-    dialog.setFilterText(QStringLiteral("apiKey"));
-    QSortFilterProxyModel* proxy = dialog.proxyModel();
+    WD_FIND_CHILD(search, QLineEdit, &dialog, "tokenSearchEdit");
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
+    search->setText(QStringLiteral("apiKey"));
+    const QAbstractItemModel* proxy = tree->model();
     QCOMPARE(visibleTokens(proxy), 1);
     const QModelIndex scope = proxy->index(0, 0);
     QCOMPARE(proxy->index(0, 2, scope).data().toString(), QStringLiteral("••••••"));
     // The secret is not searchable through its value either.
-    dialog.setFilterText(QStringLiteral("k-123"));
+    search->setText(QStringLiteral("k-123"));
     QCOMPARE(visibleTokens(proxy), 0);
 }
 
-void TestTokenPickerDialog::scopeRowInsertsNothing()
+void tst_TokenPickerDialog::scopeRowInsertsNothing()
 {
     TokenPickerDialog dialog;
     dialog.setTokens(catalogue());
-    dialog.treeView()->setCurrentIndex(dialog.proxyModel()->index(0, 0));
+    WD_FIND_CHILD(tree, QTreeView, &dialog, "tokenTree");
+    tree->setCurrentIndex(tree->model()->index(0, 0));
     QCOMPARE(dialog.tokenText(), QString());
     QSignalSpy chosen(&dialog, &TokenPickerDialog::tokenChosen);
     dialog.accept();
@@ -190,5 +197,5 @@ void TestTokenPickerDialog::scopeRowInsertsNothing()
     QVERIFY(dialog.result() != int(QDialog::Accepted));
 }
 
-QTEST_MAIN(TestTokenPickerDialog)
+QTEST_MAIN(tst_TokenPickerDialog)
 #include "tst_tokenpickerdialog.moc"

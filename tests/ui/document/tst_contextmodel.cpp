@@ -1,33 +1,21 @@
-#include "UiTestWorkspace.h"
+#include "DocumentModelFixture.h"
 #include "document/ContextModel.h"
 #include "document/HeaderModel.h"
 #include "document/WorkspaceDocument.h"
 
 #include "document/EditContextCommand.h"
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
 
-class TestContextModel : public QObject
+class tst_ContextModel : public QObject, public DocumentModelFixture<ContextModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_document = new WorkspaceDocument(this);
-        m_document->reset(uiTestWorkspace(), QString());
-        m_model = new ContextModel(m_document, this);
-        m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-    }
-    void cleanup()
-    {
-        delete m_tester;
-        delete m_model;
-        delete m_document;
-    }
+    void init() { setUpModel(); }
+    void cleanup() { tearDownModel(); }
 
     void rowsPerScopeValue()
     {
@@ -77,12 +65,7 @@ private slots:
         m_document->undoStack()->undo();
         QCOMPARE(m_document->workspace().timeZone, QStringLiteral("UTC"));
     }
-
-private:
-    WorkspaceDocument* m_document = nullptr;
-    ContextModel* m_model = nullptr;
-    QAbstractItemModelTester* m_tester = nullptr;
 };
 
-QTEST_MAIN(TestContextModel)
+QTEST_MAIN(tst_ContextModel)
 #include "tst_contextmodel.moc"

@@ -1,4 +1,4 @@
-#include "UiTestWorkspace.h"
+#include "DocumentModelFixture.h"
 #include "document/HeaderModel.h"
 #include "document/WorkspaceDocument.h"
 
@@ -8,30 +8,17 @@
 #include "document/RemoveRowCommand.h"
 #include "document/RemoveWebhookCommand.h"
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
 
-class TestHeaderModel : public QObject
+class tst_HeaderModel : public QObject, public DocumentModelFixture<HeaderModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_document = new WorkspaceDocument(this);
-        m_document->reset(uiTestWorkspace(), QString());
-        m_model = new HeaderModel(m_document, this);
-        m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-        m_model->setWebhook(0);
-    }
-    void cleanup()
-    {
-        delete m_tester;
-        delete m_model;
-        delete m_document;
-    }
+    void init() { setUpModel(0); }
+    void cleanup() { tearDownModel(); }
 
     void showsRowsAndMasksSecrets()
     {
@@ -120,12 +107,7 @@ private slots:
         QCOMPARE(m_model->webhook(), -1);
         QCOMPARE(m_model->rowCount(), 0);
     }
-
-private:
-    WorkspaceDocument* m_document = nullptr;
-    HeaderModel* m_model = nullptr;
-    QAbstractItemModelTester* m_tester = nullptr;
 };
 
-QTEST_MAIN(TestHeaderModel)
+QTEST_MAIN(tst_HeaderModel)
 #include "tst_headermodel.moc"

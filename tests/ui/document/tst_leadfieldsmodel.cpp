@@ -10,7 +10,7 @@
 #include <QTest>
 #include <QUndoStack>
 
-class TestLeadFieldsModel : public QObject
+class tst_LeadFieldsModel : public QObject
 {
     Q_OBJECT
 
@@ -118,5 +118,5 @@ private:
     QAbstractItemModelTester* m_leadsTester = nullptr;
 };
 
-QTEST_MAIN(TestLeadFieldsModel)
+QTEST_MAIN(tst_LeadFieldsModel)
 #include "tst_leadfieldsmodel.moc"

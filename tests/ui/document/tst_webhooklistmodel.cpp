@@ -1,4 +1,4 @@
-#include "UiTestWorkspace.h"
+#include "DocumentModelFixture.h"
 #include "document/WebhookListModel.h"
 #include "document/WorkspaceDocument.h"
 
@@ -6,30 +6,18 @@
 #include "document/RemoveWebhookCommand.h"
 #include "document/SetWebhookPropertyCommand.h"
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
 #include <QUndoStack>
 
-class TestWebhookListModel : public QObject
+class tst_WebhookListModel : public QObject, public DocumentModelFixture<WebhookListModel>
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_document = new WorkspaceDocument(this);
-        m_document->reset(uiTestWorkspace(), QString());
-        m_model = new WebhookListModel(m_document, this);
-        m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
-    }
-    void cleanup()
-    {
-        delete m_tester;
-        delete m_model;
-        delete m_document;
-    }
+    void init() { setUpModel(); }
+    void cleanup() { tearDownModel(); }
 
     void listsNames()
     {
@@ -92,12 +80,7 @@ private slots:
         QCOMPARE(proxy.rowCount(), 1);
         QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Form post"));
     }
-
-private:
-    WorkspaceDocument* m_document = nullptr;
-    WebhookListModel* m_model = nullptr;
-    QAbstractItemModelTester* m_tester = nullptr;
 };
 
-QTEST_MAIN(TestWebhookListModel)
+QTEST_MAIN(tst_WebhookListModel)
 #include "tst_webhooklistmodel.moc"

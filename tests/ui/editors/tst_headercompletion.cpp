@@ -29,7 +29,7 @@
 // line editor with the "{{" completion of the URL field, commits through the undo stack
 // and reaches the preview; the Insert Token picker targets an open cell editor or the
 // current header row; the table's row buttons are reachable from the keyboard.
-class TestHeaderCompletion : public QObject
+class tst_HeaderCompletion : public QObject
 {
     Q_OBJECT
 
@@ -46,8 +46,10 @@ private slots:
         QApplication::setActiveWindow(m_window);
         QVERIFY(QTest::qWaitForWindowActive(m_window));
         QVERIFY(!webhook().headers.isEmpty());
-        child<QTabWidget>("editorTabs")->setCurrentIndex(0);
-        m_headers = child<QTableView>("headersTable");
+        WD_FIND_CHILD(tabs, QTabWidget, m_window, "editorTabs");
+        WD_FIND_CHILD(headers, QTableView, m_window, "headersTable");
+        tabs->setCurrentIndex(0);
+        m_headers = headers;
         QTRY_VERIFY(previewHasHeader(QStringLiteral("Content-Type"), QStringLiteral("application/json")));
     }
 
@@ -60,7 +62,11 @@ private slots:
     void completionInAHeaderValueReachesTheModelAndThePreview()
     {
         const int row = addHeader(QStringLiteral("X-Region"));
+        WD_RETURN_IF_FAILED();
         TokenLineEdit* editor = openValueEditor(row);
+        WD_RETURN_IF_FAILED();
+        WD_FIND_CHILD(undoAction, QAction, m_window, "undoAction");
+        WD_FIND_CHILD(redoAction, QAction, m_window, "redoAction");
         QCOMPARE(editor->accessibleName(), QStringLiteral("Header value"));
 
         QTest::keyClicks(editor, QStringLiteral("Bearer {{my."));
@@ -98,17 +104,18 @@ private slots:
         QCOMPARE(undo->count(), commands + 1);
         QTRY_VERIFY(previewHasHeader(QStringLiteral("X-Region"), QStringLiteral("Bearer emea")));
 
-        child<QAction>("undoAction")->trigger();
+        undoAction->trigger();
         QCOMPARE(webhook().headers.at(row).value, QString());
         QCOMPARE(valueCell(row).data().toString(), QString());
         QTRY_VERIFY(previewHasHeader(QStringLiteral("X-Region"), QString()));
-        child<QAction>("redoAction")->trigger();
+        redoAction->trigger();
         QCOMPARE(webhook().headers.at(row).value, QStringLiteral("Bearer {{my.region}}"));
     }
 
     void ctrlSpaceOpensTheListInACell()
     {
         TokenLineEdit* editor = openValueEditor(0);
+        WD_RETURN_IF_FAILED();
         QTest::keyClick(editor, Qt::Key_End);
         QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
         QTRY_VERIFY(editor->isTokenListActive());
@@ -119,6 +126,7 @@ private slots:
     void typingOnAValueCellStartsTheEditWithCompletion()
     {
         const int row = addHeader(QStringLiteral("X-Typed"));
+        WD_RETURN_IF_FAILED();
         m_headers->setFocus();
         QTRY_VERIFY(m_headers->hasFocus());
         m_headers->setCurrentIndex(valueCell(row));
@@ -138,9 +146,9 @@ private slots:
 
     void f2EditsAMappingCellRatherThanRenamingTheWebhook()
     {
-        auto* tabs = child<QTabWidget>("editorTabs");
+        WD_FIND_CHILD(tabs, QTabWidget, m_window, "editorTabs");
+        WD_FIND_CHILD(mappings, QTableView, m_window, "mappingsTable");
         tabs->setCurrentIndex(1);
-        auto* mappings = child<QTableView>("mappingsTable");
         QVERIFY(mappings->model()->rowCount() > 0);
         mappings->setFocus();
         QTRY_VERIFY(mappings->hasFocus());
@@ -170,9 +178,8 @@ private slots:
     {
         QFETCH(QString, table);
         QFETCH(int, column);
-        auto* view = m_window->findChild<QTableView*>(table);
-        QVERIFY(view);
-        auto* tabs = m_window->findChild<QTabWidget*>(QStringLiteral("sideTabs"));
+        WD_FIND_CHILD(view, QTableView, m_window, qPrintable(table));
+        WD_FIND_CHILD(tabs, QTabWidget, m_window, "sideTabs");
         tabs->setCurrentIndex(2);
         QVERIFY(view->model()->rowCount() > 0);
         const QString webhookName = webhook().name;
@@ -192,6 +199,7 @@ private slots:
         const QString before = webhook().headers.at(0).value;
         const int commands = m_window->document()->undoStack()->count();
         TokenLineEdit* editor = openValueEditor(0);
+        WD_RETURN_IF_FAILED();
         QPointer<TokenLineEdit> guard(editor);
         QTest::keyClicks(editor, QStringLiteral("text/plain {{lead."));
         QTRY_VERIFY(editor->isTokenListActive());
@@ -210,9 +218,11 @@ private slots:
     void leavingTheCellCommits()
     {
         TokenLineEdit* editor = openValueEditor(0);
+        WD_RETURN_IF_FAILED();
         QTest::keyClicks(editor, QStringLiteral("application/xml"));
+        WD_FIND_CHILD(nameEdit, QLineEdit, m_window, "nameEdit");
         QPointer<TokenLineEdit> guard(editor);
-        child<QLineEdit>("nameEdit")->setFocus();
+        nameEdit->setFocus();
         QTRY_VERIFY(guard.isNull() || !guard->isVisible());
         QCOMPARE(webhook().headers.at(0).value, QStringLiteral("application/xml"));
     }
@@ -229,6 +239,7 @@ private slots:
         const QString value = webhook().headers.at(row).value;
         QCOMPARE(valueCell(row).data().toString(), HeaderModel::mask());
         TokenLineEdit* editor = openValueEditor(row);
+        WD_RETURN_IF_FAILED();
         QCOMPARE(editor->text(), valueCell(row).data(Qt::EditRole).toString());
         QCOMPARE(editor->text(), value);
         // Committing an unchanged value is no edit.
@@ -244,6 +255,7 @@ private slots:
         auto* delegate = qobject_cast<TokenDelegate*>(m_headers->itemDelegateForColumn(HeaderModel::ValueColumn));
         QVERIFY(delegate);
         TokenLineEdit* editor = openValueEditor(0);
+        WD_RETURN_IF_FAILED();
         QVERIFY(
             editor->apis()->entries(QStringLiteral("lead.First Name")).constFirst().endsWith(QStringLiteral("Ada")));
         m_window->document()->setCurrentLead(1);
@@ -255,12 +267,14 @@ private slots:
     void thePickerInsertsAtTheCaretOfAnOpenHeaderEditor()
     {
         TokenLineEdit* editor = openValueEditor(0);
+        WD_RETURN_IF_FAILED();
         QPointer<TokenLineEdit> guard(editor);
         QTest::keyClicks(editor, QStringLiteral("a--b"));
         QTest::keyClick(editor, Qt::Key_Left);
         QTest::keyClick(editor, Qt::Key_Left);
         QTest::keyClick(editor, Qt::Key_Right);
         chooseInPicker(editor, QStringLiteral("my.region"));
+        WD_RETURN_IF_FAILED();
         QTRY_COMPARE(editor->text(), QStringLiteral("a--{{my.region}}b"));
         QVERIFY(guard && guard->isVisible());
         QTRY_VERIFY(editor->hasFocus());
@@ -273,17 +287,21 @@ private slots:
     void thePickerAppendsToTheCurrentHeaderRowWithoutAnEditor()
     {
         const int row = addHeader(QStringLiteral("X-Key"));
+        WD_RETURN_IF_FAILED();
         m_headers->setFocus();
         QTRY_VERIFY(m_headers->hasFocus());
         m_headers->setCurrentIndex(m_headers->model()->index(row, HeaderModel::NameColumn));
         chooseInPicker(m_headers, QStringLiteral("my.region"));
+        WD_RETURN_IF_FAILED();
         QTRY_COMPARE(webhook().headers.at(row).value, QStringLiteral("{{my.region}}"));
         QCOMPARE(webhook().headers.at(row).name, QStringLiteral("X-Key"));
         chooseInPicker(m_headers, QStringLiteral("lead.first name"));
+        WD_RETURN_IF_FAILED();
         QTRY_COMPARE(webhook().headers.at(row).value, QStringLiteral("{{my.region}}{{lead.First Name}}"));
-        child<QAction>("undoAction")->trigger();
+        WD_FIND_CHILD(undoAction, QAction, m_window, "undoAction");
+        undoAction->trigger();
         QCOMPARE(webhook().headers.at(row).value, QStringLiteral("{{my.region}}"));
-        child<QAction>("undoAction")->trigger();
+        undoAction->trigger();
         QCOMPARE(webhook().headers.at(row).value, QString());
     }
 
@@ -291,14 +309,16 @@ private slots:
     {
         const char* const buttons[] = {
             "addHeaderButton", "removeHeaderButton", "moveHeaderUpButton", "moveHeaderDownButton"};
+        WD_FIND_CHILD(removeMapping, QPushButton, m_window, "removeMappingButton");
+        WD_FIND_CHILD(undoAction, QAction, m_window, "undoAction");
         QStringList accessibleNames;
         for (const char* name : buttons) {
-            auto* button = child<QPushButton>(name);
+            WD_FIND_CHILD(button, QPushButton, m_window, name);
             QVERIFY(button->focusPolicy() & Qt::TabFocus);
             QVERIFY(!button->accessibleName().isEmpty());
             accessibleNames.append(button->accessibleName());
         }
-        QVERIFY(child<QPushButton>("removeMappingButton")->accessibleName() != accessibleNames.at(1));
+        QVERIFY(removeMapping->accessibleName() != accessibleNames.at(1));
         // Tab from the table walks the buttons in the order they are laid out.
         m_headers->setFocus();
         QTRY_VERIFY(m_headers->hasFocus());
@@ -321,30 +341,30 @@ private slots:
         QTest::keyClick(m_headers, Qt::Key_Delete);
         QCOMPARE(webhook().headers.size(), before.size() - 1);
         QCOMPARE(webhook().headers.at(0).name, before.at(1).name);
-        child<QAction>("undoAction")->trigger();
+        undoAction->trigger();
         QCOMPARE(webhook().headers.size(), before.size());
         QCOMPARE(webhook().headers.at(0).name, before.at(0).name);
     }
 
 private:
-    template <typename T>
-    T* child(const char* name) const
-    {
-        return windowChild<T>(m_window, name);
-    }
-
     const Webhook& webhook() const { return m_window->document()->workspace().webhooks.at(m_window->currentWebhook()); }
 
     QModelIndex valueCell(int row) const { return m_headers->model()->index(row, HeaderModel::ValueColumn); }
 
-    // Adds a header through the button and names it; returns its row.
+    // Adds a header through the button and names it; returns its row, or -1 after failing
+    // the test.
     int addHeader(const QString& name)
     {
         const int row = m_headers->model()->rowCount();
-        QTest::mouseClick(child<QPushButton>("addHeaderButton"), Qt::LeftButton);
+        auto* add = findTestChild<QPushButton>(m_window, "addHeaderButton", __FILE__, __LINE__);
+        if (!add) {
+            return -1;
+        }
+        QTest::mouseClick(add, Qt::LeftButton);
         auto* nameEditor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
         if (!nameEditor) {
-            qFatal("no name editor");
+            QTest::qFail("Add Header opened no name editor", __FILE__, __LINE__);
+            return -1;
         }
         nameEditor->selectAll();
         QTest::keyClicks(nameEditor, name);
@@ -352,12 +372,14 @@ private:
         const bool named = QTest::qWaitFor(
             [&] { return m_headers->model()->index(row, HeaderModel::NameColumn).data().toString() == name; });
         if (!named) {
-            qFatal("the new header was not named");
+            QTest::qFail(qPrintable(QStringLiteral("the new header was not named %1").arg(name)), __FILE__, __LINE__);
+            return -1;
         }
         return row;
     }
 
     // Opens the Value cell's editor as F2 does; the editor starts with all text selected.
+    // Returns nullptr after failing the test.
     TokenLineEdit* openValueEditor(int row)
     {
         m_headers->setFocus();
@@ -365,10 +387,12 @@ private:
         QTest::keyClick(m_headers, Qt::Key_F2);
         auto* editor = qobject_cast<TokenLineEdit*>(m_headers->indexWidget(valueCell(row)));
         if (!editor || editor->objectName() != QLatin1String("tokenCellEdit")) {
-            qFatal("no token editor in the value cell");
+            QTest::qFail("no TokenLineEdit with objectName \"tokenCellEdit\" in the value cell", __FILE__, __LINE__);
+            return nullptr;
         }
         if (!QTest::qWaitFor([editor] { return editor->hasFocus(); })) {
-            qFatal("the value editor has no focus");
+            QTest::qFail("the value editor has no focus", __FILE__, __LINE__);
+            return nullptr;
         }
         return editor;
     }
@@ -380,10 +404,10 @@ private:
         TokenPickerDialog* picker = nullptr;
         QTRY_VERIFY((picker = m_window->findChild<TokenPickerDialog*>()) != nullptr);
         QTRY_VERIFY(picker->isVisible());
-        auto* searchEdit = picker->findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
-        QVERIFY(searchEdit);
+        WD_FIND_CHILD(searchEdit, QLineEdit, picker, "tokenSearchEdit");
+        WD_FIND_CHILD(insert, QPushButton, picker, "tokenInsertButton");
         QTest::keyClicks(searchEdit, search);
-        QTRY_VERIFY(picker->findChild<QPushButton*>(QStringLiteral("tokenInsertButton"))->isEnabled());
+        QTRY_VERIFY(insert->isEnabled());
         QPointer<TokenPickerDialog> guard(picker);
         QTest::keyClick(searchEdit, Qt::Key_Return);
         QTRY_VERIFY(guard.isNull());
@@ -434,5 +458,5 @@ private:
     QTableView* m_headers = nullptr;
 };
 
-QTEST_MAIN(TestHeaderCompletion)
+QTEST_MAIN(tst_HeaderCompletion)
 #include "tst_headercompletion.moc"

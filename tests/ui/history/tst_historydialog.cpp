@@ -1,3 +1,4 @@
+#include "ChildLookup.h"
 #include "history/HistoryDialog.h"
 #include "history/HistoryModel.h"
 #include "response/BodyView.h"
@@ -8,7 +9,7 @@
 #include <QTableView>
 #include <QTest>
 
-class TestHistoryDialog : public QObject
+class tst_HistoryDialog : public QObject
 {
     Q_OBJECT
 
@@ -20,7 +21,7 @@ private:
     static QList<CallHistoryEntry> entries();
 };
 
-QList<CallHistoryEntry> TestHistoryDialog::entries()
+QList<CallHistoryEntry> tst_HistoryDialog::entries()
 {
     CallHistoryEntry ok;
     ok.time = QDateTime(QDate(2026, 1, 2), QTime(10, 0), Qt::UTC);
@@ -45,7 +46,7 @@ QList<CallHistoryEntry> TestHistoryDialog::entries()
     return {ok, failed};
 }
 
-void TestHistoryDialog::listsNewestFirst()
+void tst_HistoryDialog::listsNewestFirst()
 {
     HistoryDialog dialog;
     QAbstractItemModelTester tester(dialog.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -59,20 +60,22 @@ void TestHistoryDialog::listsNewestFirst()
     QCOMPARE(model->index(1, HistoryModel::DurationColumn).data().toString(), QStringLiteral("12 ms"));
 }
 
-void TestHistoryDialog::showsAndResends()
+void tst_HistoryDialog::showsAndResends()
 {
     HistoryDialog dialog;
     dialog.setEntries(entries());
-    auto* request = dialog.findChild<BodyView*>(QStringLiteral("historyRequestView"));
-    auto* response = dialog.findChild<BodyView*>(QStringLiteral("historyResponseView"));
+    WD_FIND_CHILD(request, BodyView, &dialog, "historyRequestView");
+    WD_FIND_CHILD(response, BodyView, &dialog, "historyResponseView");
+    WD_FIND_CHILD(table, QTableView, &dialog, "historyTable");
+    WD_FIND_CHILD(resendButton, QPushButton, &dialog, "historyResendButton");
     QVERIFY(response->text().startsWith(QStringLiteral("No response: timeout")));
     dialog.selectRow(1);
     QVERIFY(
         request->text().startsWith(QStringLiteral("POST http://127.0.0.1:1/enrich\nContent-Type: application/json\n")));
     QVERIFY(response->text().startsWith(QStringLiteral("200 OK\n")));
-    QVERIFY(!dialog.findChild<QTableView*>(QStringLiteral("historyTable"))->tabKeyNavigation());
+    QVERIFY(!table->tabKeyNavigation());
     QSignalSpy resend(&dialog, &HistoryDialog::resendRequested);
-    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("historyResendButton")), Qt::LeftButton);
+    QTest::mouseClick(resendButton, Qt::LeftButton);
     QCOMPARE(resend.count(), 1);
     const auto sent = resend.at(0).at(0).value<RenderedRequest>();
     QCOMPARE(sent.method, QStringLiteral("POST"));
@@ -87,5 +90,5 @@ void TestHistoryDialog::showsAndResends()
     QCOMPARE(dialog.notice(), QString());
 }
 
-QTEST_MAIN(TestHistoryDialog)
+QTEST_MAIN(tst_HistoryDialog)
 #include "tst_historydialog.moc"

@@ -47,7 +47,7 @@
 // Drives the real main window offscreen: widgets found by objectName, typed into with
 // QTest, read as the user reads them. The window starts its own sandbox service on a
 // free port (settings say port 0), and the bundled sample's URLs point at it.
-class TestMainWindow : public QObject
+class tst_MainWindow : public QObject
 {
     Q_OBJECT
 
@@ -736,5 +736,5 @@ private:
     MainWindow* m_window = nullptr;
 };
 
-QTEST_MAIN(TestMainWindow)
+QTEST_MAIN(tst_MainWindow)
 #include "tst_mainwindow.moc"

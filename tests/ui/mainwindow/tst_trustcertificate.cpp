@@ -23,7 +23,7 @@
 // local HTTPS server fails with a TLS error, the response shows the certificate and a
 // "Trust this certificate" button, and the click makes an undoable workspace edit and
 // sends again.
-class TestTrustCertificate : public QObject
+class tst_TrustCertificate : public QObject
 {
     Q_OBJECT
 
@@ -218,5 +218,5 @@ private:
     MainWindow* m_window = nullptr;
 };
 
-QTEST_MAIN(TestTrustCertificate)
+QTEST_MAIN(tst_TrustCertificate)
 #include "tst_trustcertificate.moc"

@@ -4,7 +4,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-class TestDiagnosticModel : public QObject
+class tst_DiagnosticModel : public QObject
 {
     Q_OBJECT
 
@@ -19,7 +19,7 @@ private:
     static QList<Diagnostic> sample();
 };
 
-QList<Diagnostic> TestDiagnosticModel::sample()
+QList<Diagnostic> tst_DiagnosticModel::sample()
 {
     Diagnostic error;
     error.severity = Diagnostic::Severity::Error;
@@ -37,7 +37,7 @@ QList<Diagnostic> TestDiagnosticModel::sample()
     return {error, warning};
 }
 
-void TestDiagnosticModel::showsColumns()
+void tst_DiagnosticModel::showsColumns()
 {
     DiagnosticModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -63,7 +63,7 @@ void TestDiagnosticModel::showsColumns()
     QCOMPARE(model.headerData(DiagnosticModel::PositionColumn, Qt::Horizontal).toString(), QStringLiteral("Line:Col"));
 }
 
-void TestDiagnosticModel::unchangedListEmitsNothing()
+void tst_DiagnosticModel::unchangedListEmitsNothing()
 {
     DiagnosticModel model;
     model.setDiagnostics(sample());
@@ -74,7 +74,7 @@ void TestDiagnosticModel::unchangedListEmitsNothing()
     QCOMPARE(changes.count(), 0);
 }
 
-void TestDiagnosticModel::changedListResets()
+void tst_DiagnosticModel::changedListResets()
 {
     DiagnosticModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -89,7 +89,7 @@ void TestDiagnosticModel::changedListResets()
     QCOMPARE(model.rowCount(), 0);
 }
 
-void TestDiagnosticModel::whereLabel_data()
+void tst_DiagnosticModel::whereLabel_data()
 {
     QTest::addColumn<QString>("where");
     QTest::addColumn<QString>("label");
@@ -104,12 +104,12 @@ void TestDiagnosticModel::whereLabel_data()
     QTest::newRow("unknown kept") << QStringLiteral("somethingNew") << QStringLiteral("somethingNew");
 }
 
-void TestDiagnosticModel::whereLabel()
+void tst_DiagnosticModel::whereLabel()
 {
     QFETCH(QString, where);
     QFETCH(QString, label);
     QCOMPARE(DiagnosticModel::whereLabel(where), label);
 }
 
-QTEST_MAIN(TestDiagnosticModel)
+QTEST_MAIN(tst_DiagnosticModel)
 #include "tst_diagnosticmodel.moc"

@@ -1,3 +1,5 @@
+#include "ChildLookup.h"
+#include "MappingTestData.h"
 #include "dialogs/FieldChooserDialog.h"
 #include "preview/HttpHeaderModel.h"
 #include "response/BodyView.h"
@@ -20,7 +22,7 @@
 #include <QTimer>
 #include <QTreeView>
 
-class TestResponsePane : public QObject
+class tst_ResponsePane : public QObject
 {
     Q_OBJECT
 
@@ -44,7 +46,7 @@ private:
     static QByteArray bigJson(qsizetype bytes);
 };
 
-CallResult TestResponsePane::jsonResult(int status, const QByteArray& body)
+CallResult tst_ResponsePane::jsonResult(int status, const QByteArray& body)
 {
     CallResult result;
     result.method = QStringLiteral("POST");
@@ -59,26 +61,19 @@ CallResult TestResponsePane::jsonResult(int status, const QByteArray& body)
     return result;
 }
 
-MappingOutcome TestResponsePane::outcome()
+MappingOutcome tst_ResponsePane::outcome()
 {
     MappingOutcome outcome;
-    MappingResult applied;
-    applied.attribute = QStringLiteral("data.company");
-    applied.field = QStringLiteral("company");
-    applied.applied = true;
-    applied.value = QStringLiteral("ACME");
-    MappingResult refused;
-    refused.attribute = QStringLiteral("data.employees");
-    refused.field = QStringLiteral("numberOfEmployees");
-    refused.value = QStringLiteral("many");
-    refused.reason = QStringLiteral("\"many\" is not a whole number");
-    outcome.mappings = {applied, refused};
+    outcome.mappings = {
+        appliedMapping("data.company", "company", QStringLiteral("ACME")),
+        refusedMapping(
+            "data.employees", "numberOfEmployees", "\"many\" is not a whole number", QStringLiteral("many"))};
     outcome.leadBefore = QJsonObject {{QStringLiteral("Company Name"), QStringLiteral("Old Co")}};
     outcome.leadAfter = QJsonObject {{QStringLiteral("Company Name"), QStringLiteral("ACME")}};
     return outcome;
 }
 
-QByteArray TestResponsePane::bigJson(qsizetype bytes)
+QByteArray tst_ResponsePane::bigJson(qsizetype bytes)
 {
     QByteArray body = "{\"items\":[";
     body.reserve(bytes + 100);
@@ -89,7 +84,7 @@ QByteArray TestResponsePane::bigJson(qsizetype bytes)
     return body;
 }
 
-void TestResponsePane::showsSuccess()
+void tst_ResponsePane::showsSuccess()
 {
     ResponsePane pane;
     QAbstractItemModelTester mappingTester(pane.mappingModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -97,17 +92,20 @@ void TestResponsePane::showsSuccess()
     pane.show();
     const QByteArray body = R"({"data":{"company":"ACME","employees":"many"}})";
     pane.showPending();
-    QProgressBar* bar = pane.findChild<QProgressBar*>(QStringLiteral("responseBusyBar"));
+    WD_FIND_CHILD(bar, QProgressBar, &pane, "responseBusyBar");
+    WD_FIND_CHILD(status, QLabel, &pane, "responseStatusLabel");
+    WD_FIND_CHILD(reason, QLabel, &pane, "responseReasonLabel");
+    WD_FIND_CHILD(time, QLabel, &pane, "responseTimeLabel");
+    WD_FIND_CHILD(size, QLabel, &pane, "responseSizeLabel");
     QVERIFY(bar->isVisible());
     pane.showResult(jsonResult(200, body), outcome());
     // A small body is formatted at once: nothing is left running, so no bar either.
     QVERIFY(!bar->isVisible());
 
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("200"));
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseReasonLabel"))->text(), QStringLiteral("OK"));
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseTimeLabel"))->text(), QStringLiteral("42 ms"));
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseSizeLabel"))->text(),
-             QStringLiteral("%1 B").arg(body.size()));
+    QCOMPARE(status->text(), QStringLiteral("200"));
+    QCOMPARE(reason->text(), QStringLiteral("OK"));
+    QCOMPARE(time->text(), QStringLiteral("42 ms"));
+    QCOMPARE(size->text(), QStringLiteral("%1 B").arg(body.size()));
     QCOMPARE(pane.bannerText(), QString());
     QVERIFY(!pane.isBusy());
 
@@ -130,7 +128,7 @@ void TestResponsePane::showsSuccess()
              QStringLiteral("Not written: \"many\" is not a whole number"));
 }
 
-void TestResponsePane::banners_data()
+void tst_ResponsePane::banners_data()
 {
     QTest::addColumn<int>("status");
     QTest::addColumn<QByteArray>("body");
@@ -143,7 +141,7 @@ void TestResponsePane::banners_data()
     QTest::newRow("200 with body") << 200 << QByteArray("{}") << QString();
 }
 
-void TestResponsePane::banners()
+void tst_ResponsePane::banners()
 {
     QFETCH(int, status);
     QFETCH(QByteArray, body);
@@ -157,15 +155,16 @@ void TestResponsePane::banners()
         QVERIFY2(pane.bannerText().contains(banner), qPrintable(pane.bannerText()));
 }
 
-void TestResponsePane::transportError()
+void tst_ResponsePane::transportError()
 {
     ResponsePane pane;
+    WD_FIND_CHILD(status, QLabel, &pane, "responseStatusLabel");
     CallResult result;
     result.error = CallResult::ErrorKind::Timeout;
     result.errorMessage = QStringLiteral("The server did not answer within 30 s.");
     result.totalMs = 30000;
     pane.showResult(result, MappingOutcome());
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("Timed out"));
+    QCOMPARE(status->text(), QStringLiteral("Timed out"));
     QCOMPARE(pane.bannerText(), QStringLiteral("Timed out: The server did not answer within 30 s."));
     QCOMPARE(pane.treeModel()->rowCount(), 0);
 
@@ -180,17 +179,16 @@ void TestResponsePane::transportError()
     QCOMPARE(pane.bannerText().count(result.tlsDetails), 1);
 
     pane.showPending();
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responseStatusLabel"))->text(), QStringLiteral("Sending…"));
+    QCOMPARE(status->text(), QStringLiteral("Sending…"));
     QCOMPARE(pane.bannerText(), QString());
 }
 
-void TestResponsePane::prettyToggle()
+void tst_ResponsePane::prettyToggle()
 {
     ResponsePane pane;
     const QByteArray body = R"({"a":[1,{"b":"x, y"}]})";
     pane.showResult(jsonResult(200, body), MappingOutcome());
-    auto* pretty = pane.findChild<QCheckBox*>(QStringLiteral("responsePrettyCheckBox"));
-    QVERIFY(pretty);
+    WD_FIND_CHILD(pretty, QCheckBox, &pane, "responsePrettyCheckBox");
     QVERIFY(pretty->isChecked());
     QCOMPARE(pane.bodyView()->text(),
              QStringLiteral("{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x, y\"\n    }\n  ]\n}\n"));
@@ -198,14 +196,15 @@ void TestResponsePane::prettyToggle()
     QCOMPARE(pane.bodyView()->text().toUtf8(), body);
 }
 
-void TestResponsePane::copyPath()
+void tst_ResponsePane::copyPath()
 {
     ResponsePane pane;
     pane.showResult(jsonResult(200, R"({"data":{"orders":[{"id":7}]}})"), MappingOutcome());
     const QModelIndex id = pane.treeModel()->indexForPath(QStringLiteral("data.orders[0].id"));
     QVERIFY(id.isValid());
     pane.treeView()->setCurrentIndex(id);
-    QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("responsePathLabel"))->text(), QStringLiteral("data.orders[0].id"));
+    WD_FIND_CHILD(pathLabel, QLabel, &pane, "responsePathLabel");
+    QCOMPARE(pathLabel->text(), QStringLiteral("data.orders[0].id"));
     QSignalSpy copied(&pane, &ResponsePane::pathCopied);
     pane.copySelectedPath();
     QCOMPARE(copied.count(), 1);
@@ -213,7 +212,7 @@ void TestResponsePane::copyPath()
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("data.orders[0].id"));
 }
 
-void TestResponsePane::mapPathToChosenField()
+void tst_ResponsePane::mapPathToChosenField()
 {
     ResponsePane pane;
     pane.show();
@@ -231,7 +230,7 @@ void TestResponsePane::mapPathToChosenField()
         if (!dialog)
             return;
         sawDialog = true;
-        auto* search = dialog->findChild<QLineEdit*>(QStringLiteral("fieldSearchEdit"));
+        WD_FIND_CHILD(search, QLineEdit, dialog, "fieldSearchEdit");
         // The node's key pre-filters the list; Enter takes the first match.
         QCOMPARE(search->text(), QStringLiteral("industry"));
         QTest::keyClick(search, Qt::Key_Return);
@@ -243,17 +242,16 @@ void TestResponsePane::mapPathToChosenField()
     QCOMPARE(created.at(0).at(1).toString(), QStringLiteral("industry"));
 }
 
-void TestResponsePane::readOnlyTablesLetTabMoveOn()
+void tst_ResponsePane::readOnlyTablesLetTabMoveOn()
 {
     ResponsePane pane;
     for (const char* name : {"responseHeadersTable", "mappingResultsTable"}) {
-        auto* table = pane.findChild<QTableView*>(QLatin1String(name));
-        QVERIFY2(table, name);
+        WD_FIND_CHILD(table, QTableView, &pane, name);
         QVERIFY2(!table->tabKeyNavigation(), name);
     }
 }
 
-void TestResponsePane::saveBody()
+void tst_ResponsePane::saveBody()
 {
     ResponsePane pane;
     const QByteArray body = bigJson(3 * 1024 * 1024);
@@ -270,7 +268,7 @@ void TestResponsePane::saveBody()
     QTRY_VERIFY_WITH_TIMEOUT(!pane.isBusy(), 60000);
 }
 
-void TestResponsePane::largeResponseKeepsEventLoopTurning()
+void tst_ResponsePane::largeResponseKeepsEventLoopTurning()
 {
     ResponsePane pane;
     pane.resize(900, 600);
@@ -297,21 +295,22 @@ void TestResponsePane::largeResponseKeepsEventLoopTurning()
     QVERIFY(pane.bodyView()->body().size() <= ResponsePane::displayCap());
     QVERIFY(pane.bodyView()->body().size() > 0);
     QVERIFY(!pane.bodyView()->isLexerActive());
-    QVERIFY(pane.findChild<QLabel*>(QStringLiteral("responseBodyNoteLabel"))
-                ->text()
-                .contains(QStringLiteral("Showing the first")));
+    WD_FIND_CHILD(note, QLabel, &pane, "responseBodyNoteLabel");
+    QVERIFY(note->text().contains(QStringLiteral("Showing the first")));
     // The tree is there, lazily: the array's first batch only once expanded.
     const QModelIndex items = pane.treeModel()->index(0, 0);
     QCOMPARE(items.data().toString(), QStringLiteral("items"));
     QVERIFY(pane.treeModel()->canFetchMore(items));
-    pane.findChild<QTabWidget*>(QStringLiteral("responseTabs"))->setCurrentWidget(pane.treeView()->parentWidget());
+    WD_FIND_CHILD(tabs, QTabWidget, &pane, "responseTabs");
+    tabs->setCurrentWidget(pane.treeView()->parentWidget());
     pane.treeView()->expand(items);
     QTRY_COMPARE(pane.treeModel()->rowCount(items), ResponseTreeModel::batchSize());
 }
 
-void TestResponsePane::newerResultWins()
+void tst_ResponsePane::newerResultWins()
 {
     ResponsePane pane;
+    QAbstractItemModelTester treeTester(pane.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     pane.showResult(jsonResult(200, bigJson(1024 * 1024)), MappingOutcome());
     const QByteArray small = R"({"small":true})";
     pane.showResult(jsonResult(200, small), MappingOutcome());
@@ -320,14 +319,15 @@ void TestResponsePane::newerResultWins()
     QCOMPARE(pane.treeModel()->index(0, 0).data().toString(), QStringLiteral("small"));
 }
 
-void TestResponsePane::mappedFieldsKeepTheResultInSight()
+void tst_ResponsePane::mappedFieldsKeepTheResultInSight()
 {
     ResponsePane pane;
     pane.resize(640, 500);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    pane.findChild<QTabWidget*>(QStringLiteral("responseTabs"))->setCurrentIndex(3);
-    auto* view = pane.findChild<QTableView*>(QStringLiteral("mappingResultsTable"));
+    WD_FIND_CHILD(tabs, QTabWidget, &pane, "responseTabs");
+    WD_FIND_CHILD(view, QTableView, &pane, "mappingResultsTable");
+    tabs->setCurrentIndex(3);
     QVERIFY(view->isVisible());
 
     // Short texts are shown whole.
@@ -353,5 +353,5 @@ void TestResponsePane::mappedFieldsKeepTheResultInSight()
     QVERIFY(view->columnWidth(MappingResultModel::AfterColumn) > 2 * cut);
 }
 
-QTEST_MAIN(TestResponsePane)
+QTEST_MAIN(tst_ResponsePane)
 #include "tst_responsepane.moc"

@@ -4,7 +4,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-class TestResponseTreeModel : public QObject
+class tst_ResponseTreeModel : public QObject
 {
     Q_OBJECT
 
@@ -26,21 +26,21 @@ private:
     static const QByteArray& xmlBody();
 };
 
-const QByteArray& TestResponseTreeModel::jsonBody()
+const QByteArray& tst_ResponseTreeModel::jsonBody()
 {
     static const QByteArray body = R"({"data":{"orders":[{"id":17,"total":9.5},{"id":18,"tags":["a","b"]}],
         "email":"ada@example.com","ok":true,"none":null},"matrix":[[1,2],[3,4]],"first name":"Ada"})";
     return body;
 }
 
-const QByteArray& TestResponseTreeModel::xmlBody()
+const QByteArray& tst_ResponseTreeModel::xmlBody()
 {
     static const QByteArray body = R"(<enrichment><data><company id="7">ACME</company>
         <tag>a</tag><tag>b</tag><tag>c</tag><address><city>Paris</city></address></data></enrichment>)";
     return body;
 }
 
-void TestResponseTreeModel::jsonPaths_data()
+void tst_ResponseTreeModel::jsonPaths_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("value");
@@ -52,7 +52,7 @@ void TestResponseTreeModel::jsonPaths_data()
     QTest::newRow("container") << QStringLiteral("data.orders") << QStringLiteral("[2]");
 }
 
-void TestResponseTreeModel::jsonPaths()
+void tst_ResponseTreeModel::jsonPaths()
 {
     QFETCH(QString, path);
     QFETCH(QString, value);
@@ -69,7 +69,7 @@ void TestResponseTreeModel::jsonPaths()
     QCOMPARE(index.siblingAtColumn(ResponseTreeModel::ValueColumn).data().toString(), value);
 }
 
-void TestResponseTreeModel::jsonValuesAndTypes()
+void tst_ResponseTreeModel::jsonValuesAndTypes()
 {
     ResponseTreeModel model;
     model.setDocument(ResponseDocument::parse(jsonBody(), BodyFormat::Json));
@@ -86,7 +86,7 @@ void TestResponseTreeModel::jsonValuesAndTypes()
     QVERIFY(!model.indexForPath(QStringLiteral("data.missing")).isValid());
 }
 
-void TestResponseTreeModel::unaddressableJson()
+void tst_ResponseTreeModel::unaddressableJson()
 {
     ResponseTreeModel model;
     // The tester is attached after the reset: it would fetch more while handling
@@ -114,7 +114,7 @@ void TestResponseTreeModel::unaddressableJson()
     QVERIFY(item.data(ResponseTreeModel::NotAddressableReasonRole).toString().contains(QStringLiteral("array")));
 }
 
-void TestResponseTreeModel::xmlPaths_data()
+void tst_ResponseTreeModel::xmlPaths_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("value");
@@ -124,7 +124,7 @@ void TestResponseTreeModel::xmlPaths_data()
     QTest::newRow("deep") << QStringLiteral("enrichment.data.address.city") << QStringLiteral("Paris");
 }
 
-void TestResponseTreeModel::xmlPaths()
+void tst_ResponseTreeModel::xmlPaths()
 {
     QFETCH(QString, path);
     QFETCH(QString, value);
@@ -141,7 +141,7 @@ void TestResponseTreeModel::xmlPaths()
     QCOMPARE(index.siblingAtColumn(ResponseTreeModel::ValueColumn).data().toString(), value);
 }
 
-void TestResponseTreeModel::xmlAttributesNotAddressable()
+void tst_ResponseTreeModel::xmlAttributesNotAddressable()
 {
     ResponseTreeModel model;
     model.setDocument(ResponseDocument::parse(xmlBody(), BodyFormat::Xml));
@@ -157,7 +157,7 @@ void TestResponseTreeModel::xmlAttributesNotAddressable()
         attribute.data(ResponseTreeModel::NotAddressableReasonRole).toString().contains(QStringLiteral("attributes")));
 }
 
-void TestResponseTreeModel::lazyBatches()
+void tst_ResponseTreeModel::lazyBatches()
 {
     QByteArray body = "{\"items\":[";
     const int count = ResponseTreeModel::batchSize() * 2 + 37;
@@ -188,7 +188,7 @@ void TestResponseTreeModel::lazyBatches()
     QCOMPARE(model.path(model.index(count - 1, 0, items)), QStringLiteral("items[%1]").arg(count - 1));
 }
 
-void TestResponseTreeModel::invalidBodies_data()
+void tst_ResponseTreeModel::invalidBodies_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("format");
@@ -198,7 +198,7 @@ void TestResponseTreeModel::invalidBodies_data()
     QTest::newRow("text") << QByteArray("hello") << int(BodyFormat::Text) << QStringLiteral("neither JSON nor XML");
 }
 
-void TestResponseTreeModel::invalidBodies()
+void tst_ResponseTreeModel::invalidBodies()
 {
     QFETCH(QByteArray, body);
     QFETCH(int, format);
@@ -214,12 +214,12 @@ void TestResponseTreeModel::invalidBodies()
     QCOMPARE(model.rowCount(), 0);
 }
 
-void TestResponseTreeModel::bigIntegersStayWhole()
+void tst_ResponseTreeModel::bigIntegersStayWhole()
 {
     ResponseTreeModel model;
     model.setDocument(ResponseDocument::parse("{\"id\":9007199254740993}", BodyFormat::Json));
     QCOMPARE(model.index(0, ResponseTreeModel::ValueColumn).data().toString(), QStringLiteral("9007199254740993"));
 }
 
-QTEST_MAIN(TestResponseTreeModel)
+QTEST_MAIN(tst_ResponseTreeModel)
 #include "tst_responsetreemodel.moc"

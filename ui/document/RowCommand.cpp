@@ -1,0 +1,45 @@
+#include "RowCommand.h"
+
+RowCommand::RowCommand(WorkspaceDocument* document, WorkspaceDocument::RowTable table, int webhook)
+    : m_document(document), m_table(table), m_webhook(webhook)
+{
+}
+
+RowCommand::~RowCommand() = default;
+
+RowCommand::Row RowCommand::rowAt(int row) const
+{
+    const Webhook webhook = m_document->workspace().webhooks.value(m_webhook);
+    if (m_table == WorkspaceDocument::RowTable::Headers) {
+        return rowOf(webhook.headers.value(row));
+    }
+    return rowOf(webhook.responseMappings.value(row));
+}
+
+void RowCommand::insertRow(int row, const Row& contents)
+{
+    if (m_table == WorkspaceDocument::RowTable::Headers) {
+        m_document->insertHeader(m_webhook, row, contents.header);
+    } else {
+        m_document->insertMapping(m_webhook, row, contents.mapping);
+    }
+}
+
+void RowCommand::replaceRow(int row, const Row& contents)
+{
+    if (m_table == WorkspaceDocument::RowTable::Headers) {
+        m_document->setHeader(m_webhook, row, contents.header);
+    } else {
+        m_document->setMapping(m_webhook, row, contents.mapping);
+    }
+}
+
+void RowCommand::removeRow(int row)
+{
+    m_document->removeRow(m_table, m_webhook, row);
+}
+
+void RowCommand::moveRow(int from, int to)
+{
+    m_document->moveRow(m_table, m_webhook, from, to);
+}
