@@ -30,15 +30,3 @@ inline void resetWindowTestSettings()
     QFile::remove(MainWindow::recoveryFilePath());
     QFile::remove(MainWindow::recoveryFilePath() + QStringLiteral(".info"));
 }
-
-// The window's widget or action of that objectName, for use inside an expression: a
-// missing one ends the test run at once with its name. Prefer WD_FIND_CHILD, which fails
-// only the running test function.
-template <typename T>
-T* windowChild(const MainWindow* window, const char* name)
-{
-    T* child = window->findChild<T*>(QLatin1String(name));
-    if (!child)
-        qFatal("no widget %s", name);
-    return child;
-}

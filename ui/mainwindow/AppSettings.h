@@ -7,8 +7,10 @@
 // are followed, the sandbox's preferred port, the editors' font size and the recent
 // files. SettingsDialog only edits a copy of values(); nothing else reads QSettings.
 //
-// Contract: values are read once, at construction, and kept within their ranges;
-// setValues() and addRecentFile() write through at once and emit the matching signal.
+// Contract: values are read once, at construction, and kept within their ranges (a
+// stored value that is out of range or not a number reads as its default, and so does
+// one given to setValues()); setValues() and addRecentFile() write through at once and
+// emit the matching signal.
 class AppSettings : public QObject
 {
     Q_OBJECT
@@ -30,7 +32,7 @@ public:
     const Values& values() const { return m_values; }
     void setValues(const Values& values);
 
-    // Most recent first, at most maxRecentFiles.
+    // Most recent first, each file once, at most maxRecentFiles; an empty name is ignored.
     const QStringList& recentFiles() const { return m_recentFiles; }
     void addRecentFile(const QString& fileName);
 

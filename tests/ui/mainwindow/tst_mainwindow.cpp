@@ -78,7 +78,7 @@ private slots:
 
     void typingAUrlWithATokenUpdatesThePreview()
     {
-        auto* url = child<TokenLineEdit>("urlEdit");
+        WD_FIND_CHILD(url, TokenLineEdit, m_window, "urlEdit");
         url->setFocus();
         url->selectAll();
         QTest::keyClicks(url, QStringLiteral("http://127.0.0.1:9/lookup?first={{lead.First Name}}&x=1"));
@@ -87,14 +87,14 @@ private slots:
         QTRY_VERIFY2(previewLine().contains(QStringLiteral("http://127.0.0.1:9/lookup?first=Ada&x=1")),
                      qPrintable(previewLine()));
         // The sample lead changes: so does the preview.
-        auto* lead = child<QComboBox>("leadCombo");
+        WD_FIND_CHILD(lead, QComboBox, m_window, "leadCombo");
         lead->setCurrentIndex(1);
         QTRY_VERIFY2(previewLine().contains(QStringLiteral("first=Jack&x=1")), qPrintable(previewLine()));
     }
 
     void completionInsertsAToken()
     {
-        auto* editor = child<TemplateEditor>("templateEditor");
+        WD_FIND_CHILD(editor, TemplateEditor, m_window, "templateEditor");
         editor->setFocus();
         editor->SendScintilla(QsciScintillaBase::SCI_DOCUMENTEND);
         QTest::keyClick(editor, Qt::Key_Return);
@@ -109,7 +109,7 @@ private slots:
 
     void completionWorksInTheUrlToo()
     {
-        auto* url = child<TokenLineEdit>("urlEdit");
+        WD_FIND_CHILD(url, TokenLineEdit, m_window, "urlEdit");
         url->setFocus();
         url->SendScintilla(QsciScintillaBase::SCI_DOCUMENTEND);
         QTest::keyClicks(url, QStringLiteral("?c={{company.company n"));
@@ -124,7 +124,7 @@ private slots:
     {
         QApplication::setActiveWindow(m_window);
         QVERIFY(QTest::qWaitForWindowActive(m_window));
-        auto* url = child<TokenLineEdit>("urlEdit");
+        WD_FIND_CHILD(url, TokenLineEdit, m_window, "urlEdit");
         url->setFocus();
         QTRY_VERIFY(url->hasFocus());
         url->SendScintilla(QsciScintillaBase::SCI_DOCUMENTEND);
@@ -133,14 +133,11 @@ private slots:
         TokenPickerDialog* picker = nullptr;
         QTRY_VERIFY((picker = m_window->findChild<TokenPickerDialog*>()) != nullptr);
         QTRY_VERIFY(picker->isVisible());
-        auto* search = picker->findChild<QLineEdit*>(QStringLiteral("tokenSearchEdit"));
-        QVERIFY(search);
+        WD_FIND_CHILD(search, QLineEdit, picker, "tokenSearchEdit");
         QTest::keyClicks(search, QStringLiteral("first name"));
-        auto* fallback = picker->findChild<QLineEdit*>(QStringLiteral("tokenDefaultEdit"));
-        QVERIFY(fallback);
+        WD_FIND_CHILD(fallback, QLineEdit, picker, "tokenDefaultEdit");
         QTest::keyClicks(fallback, QStringLiteral("friend"));
-        auto* insert = picker->findChild<QPushButton*>(QStringLiteral("tokenInsertButton"));
-        QVERIFY(insert);
+        WD_FIND_CHILD(insert, QPushButton, picker, "tokenInsertButton");
         QTRY_VERIFY(insert->isEnabled());
         QTest::mouseClick(insert, Qt::LeftButton);
         QTRY_COMPARE(url->text(), before + QStringLiteral("{{lead.First Name:default=friend}}"));
@@ -149,7 +146,7 @@ private slots:
     void switchingTheEncodingChangesTheBody()
     {
         QTRY_VERIFY(previewBody().contains(QStringLiteral("\"email\": \"ada@analytical-engines.example\"")));
-        auto* encoding = child<QComboBox>("encodingCombo");
+        WD_FIND_CHILD(encoding, QComboBox, m_window, "encodingCombo");
         encoding->setFocus();
         // Down moves from JSON to Form/Url, as a keyboard user would.
         QTest::keyClick(encoding, Qt::Key_Down);
@@ -163,52 +160,38 @@ private slots:
         QTRY_VERIFY2(previewBody().contains(QStringLiteral("\"email\": ada@analytical-engines.example")),
                      qPrintable(previewBody()));
         // None with tokens in a JSON body is the classic mistake: the diagnostics say so.
-        auto* diagnostics = m_window->findChild<QTableView*>(QStringLiteral("diagnosticsTable"));
-        QVERIFY(diagnostics);
+        WD_FIND_CHILD(diagnostics, QTableView, m_window, "diagnosticsTable");
         QTRY_VERIFY(diagnostics->model()->rowCount() > 0);
     }
 
     void addAHeaderAndAMapping()
     {
-        auto* headers = child<QTableView>("headersTable");
-        const int headerRows = headers->model()->rowCount();
-        QTest::mouseClick(child<QPushButton>("addHeaderButton"), Qt::LeftButton);
-        QCOMPARE(headers->model()->rowCount(), headerRows + 1);
-        auto* nameEditor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
-        QVERIFY(nameEditor);
-        nameEditor->selectAll();
-        QTest::keyClicks(nameEditor, QStringLiteral("X-Api-Version"));
-        QTest::keyClick(nameEditor, Qt::Key_Return);
-        QTRY_COMPARE(headers->model()->index(headerRows, 0).data().toString(), QStringLiteral("X-Api-Version"));
-        auto* previewHeaders = m_window->findChild<QTableView*>(QStringLiteral("previewHeadersTable"));
-        QVERIFY(previewHeaders);
+        addRowByTyping("headersTable", "addHeaderButton", QStringLiteral("X-Api-Version"));
+        WD_RETURN_IF_FAILED();
+        WD_FIND_CHILD(previewHeaders, QTableView, m_window, "previewHeadersTable");
         QTRY_VERIFY(columnContains(previewHeaders->model(), 0, QStringLiteral("X-Api-Version")));
 
-        auto* mappings = child<QTableView>("mappingsTable");
+        WD_FIND_CHILD(mappings, QTableView, m_window, "mappingsTable");
         const int mappingRows = mappings->model()->rowCount();
-        QTest::mouseClick(child<QPushButton>("addMappingButton"), Qt::LeftButton);
-        QCOMPARE(mappings->model()->rowCount(), mappingRows + 1);
-        auto* attributeEditor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
-        QVERIFY(attributeEditor);
-        QTest::keyClicks(attributeEditor, QStringLiteral("data.domain"));
-        QTest::keyClick(attributeEditor, Qt::Key_Return);
-        QTRY_COMPARE(mappings->model()->index(mappingRows, 0).data().toString(), QStringLiteral("data.domain"));
+        addRowByTyping("mappingsTable", "addMappingButton", QStringLiteral("data.domain"));
+        WD_RETURN_IF_FAILED();
         QCOMPARE(m_window->document()->workspace().webhooks[0].responseMappings.last().attribute,
                  QStringLiteral("data.domain"));
         // Both are undoable, newest first.
-        m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger();
+        WD_FIND_CHILD(undo, QAction, m_window, "undoAction");
+        undo->trigger();
         QCOMPARE(mappings->model()->index(mappingRows, 0).data().toString(), QString());
     }
 
     void sendShowsTheStatusAndTheMappedFields()
     {
         QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
-        QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
+        WD_FIND_CHILD(send, QToolButton, m_window, "sendButton");
+        QTest::mouseClick(send, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
-        auto* status = m_window->findChild<QLabel*>(QStringLiteral("responseStatusLabel"));
-        QVERIFY(status);
+        WD_FIND_CHILD(status, QLabel, m_window, "responseStatusLabel");
         QTRY_VERIFY2(status->text().contains(QStringLiteral("200")), qPrintable(status->text()));
-        auto* mappings = child<QTableView>("mappingsTable");
+        WD_FIND_CHILD(mappings, QTableView, m_window, "mappingsTable");
         QVERIFY(mappings->model()->rowCount() > 0);
         int applied = 0;
         for (int row = 0; row < mappings->model()->rowCount(); ++row) {
@@ -222,52 +205,45 @@ private slots:
 
     void aNon2xxResponseAppliesNothingAndSaysWhy()
     {
-        auto* url = child<TokenLineEdit>("urlEdit");
-        url->setFocus();
-        url->selectAll();
-        QTest::keyClicks(url, m_window->sandbox()->url().toString() + QStringLiteral("/status/500"));
-        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
-        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
-        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
-        const auto outcome = evaluated.at(0).at(0).value<MappingOutcome>();
+        MappingOutcome outcome;
+        sendWithTheKeyboard(QStringLiteral("/status/500"), &outcome);
+        WD_RETURN_IF_FAILED();
         QVERIFY(!outcome.statusApplies);
         QCOMPARE(outcome.appliedCount(), 0);
-        auto* mappings = child<QTableView>("mappingsTable");
+        WD_FIND_CHILD(mappings, QTableView, m_window, "mappingsTable");
         for (int row = 0; row < mappings->model()->rowCount(); ++row) {
             const QString result = mappings->model()->index(row, 2).data().toString();
             QVERIFY2(result.startsWith(QStringLiteral("✗ ")) && result.contains(QStringLiteral("500")),
                      qPrintable(result));
         }
-        auto* status = m_window->findChild<QLabel*>(QStringLiteral("responseStatusLabel"));
+        WD_FIND_CHILD(status, QLabel, m_window, "responseStatusLabel");
         QTRY_VERIFY(status->text().contains(QStringLiteral("500")));
-        QVERIFY(!m_window->findChild<ResponsePane*>()->bannerText().isEmpty());
+        WD_FIND_CHILD(pane, ResponsePane, m_window, "responsePane");
+        QVERIFY(!pane->bannerText().isEmpty());
     }
 
     void aCallCutShortAppliesNothing()
     {
         // The sandbox's /close answers 200, sends part of the body and hangs up: what did
         // arrive is not the server's answer, so nothing is mapped from it.
-        auto* url = child<TokenLineEdit>("urlEdit");
-        url->setFocus();
-        url->selectAll();
-        QTest::keyClicks(url, m_window->sandbox()->url().toString() + QStringLiteral("/close"));
-        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
-        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
-        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
-        const auto outcome = evaluated.at(0).at(0).value<MappingOutcome>();
+        MappingOutcome outcome;
+        sendWithTheKeyboard(QStringLiteral("/close"), &outcome);
+        WD_RETURN_IF_FAILED();
         QCOMPARE(outcome.appliedCount(), 0);
         QVERIFY2(outcome.reason.contains(QStringLiteral("closed the connection")), qPrintable(outcome.reason));
         QVERIFY(!outcome.mappings.isEmpty());
         for (const MappingResult& mapping : outcome.mappings)
             QVERIFY2(mapping.reason.contains(QStringLiteral("No complete response")), qPrintable(mapping.reason));
-        QVERIFY(!m_window->findChild<ResponsePane*>()->bannerText().isEmpty());
+        WD_FIND_CHILD(pane, ResponsePane, m_window, "responsePane");
+        QVERIFY(!pane->bannerText().isEmpty());
         // The failure stays in the message bar, not only in a status line the next key
         // press overwrites.
-        auto* description = child<QLineEdit>("descriptionEdit");
+        WD_FIND_CHILD(description, QLineEdit, m_window, "descriptionEdit");
         description->setFocus();
         QTest::keyClicks(description, QStringLiteral(" edited"));
         QTRY_VERIFY(m_window->document()->workspace().webhooks[0].description.endsWith(QStringLiteral(" edited")));
-        QVERIFY(child<QLabel>("messageLabel")->isVisible());
+        WD_FIND_CHILD(message, QLabel, m_window, "messageLabel");
+        QVERIFY(message->isVisible());
         QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
         QVERIFY2(m_window->messageBar()->text().contains(QStringLiteral("closed the connection")),
                  qPrintable(m_window->messageBar()->text()));
@@ -293,15 +269,15 @@ private slots:
         QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(m_window, &drop);
 
-        auto* label = m_window->findChild<QLabel*>(QStringLiteral("messageLabel"));
-        QVERIFY(label);
+        WD_FIND_CHILD(label, QLabel, m_window, "messageLabel");
         QTRY_VERIFY(label->isVisible());
         QVERIFY2(label->text().contains(QStringLiteral("webhooks[0].requestType")), qPrintable(label->text()));
         QVERIFY2(label->text().contains(QStringLiteral("FETCH")), qPrintable(label->text()));
         QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Error);
         // Nothing open was lost, and the window still works.
         QCOMPARE(m_window->document()->workspace().webhooks.size(), webhooks);
-        QCOMPARE(child<QLineEdit>("nameEdit")->text(), name);
+        WD_FIND_CHILD(nameEdit, QLineEdit, m_window, "nameEdit");
+        QCOMPARE(nameEdit->text(), name);
 
         // A CSV with a bad row: the good rows import, the bad one is named by its row.
         const QString csv = dir.filePath(QStringLiteral("leads.csv"));
@@ -316,8 +292,8 @@ private slots:
 
     void undoAndRedo()
     {
-        auto* name = child<QLineEdit>("nameEdit");
-        auto* list = child<QListView>("webhookList");
+        WD_FIND_CHILD(name, QLineEdit, m_window, "nameEdit");
+        WD_FIND_CHILD(list, QListView, m_window, "webhookList");
         const QString original = name->text();
         name->setFocus();
         name->selectAll();
@@ -325,7 +301,7 @@ private slots:
         QTRY_COMPARE(list->currentIndex().data().toString(), QStringLiteral("Renamed hook"));
         QVERIFY(m_window->isWindowModified());
         // The menu and tooltip say what would be undone; the toolbar label stays short.
-        auto* undo = m_window->findChild<QAction*>(QStringLiteral("undoAction"));
+        WD_FIND_CHILD(undo, QAction, m_window, "undoAction");
         QVERIFY2(undo->text().size() > QStringLiteral("&Undo").size(), qPrintable(undo->text()));
         QCOMPARE(undo->toolTip(), QString(undo->text()).remove(QLatin1Char('&')));
         QCOMPARE(undo->iconText(), QStringLiteral("Undo"));
@@ -340,19 +316,20 @@ private slots:
         // Deleting a webhook with everything it holds, and bringing it back.
         const int count = list->model()->rowCount();
         const Webhook before = m_window->document()->workspace().webhooks[0];
-        QTest::mouseClick(child<QToolButton>("deleteWebhookButton"), Qt::LeftButton);
+        WD_FIND_CHILD(deleteWebhook, QToolButton, m_window, "deleteWebhookButton");
+        QTest::mouseClick(deleteWebhook, Qt::LeftButton);
         QCOMPARE(list->model()->rowCount(), count - 1);
-        m_window->findChild<QAction*>(QStringLiteral("undoAction"))->trigger();
+        undo->trigger();
         QCOMPARE(list->model()->rowCount(), count);
         QCOMPARE(m_window->document()->workspace().webhooks[0].headers.size(), before.headers.size());
         QCOMPARE(m_window->document()->workspace().webhooks[0].payloadTemplate, before.payloadTemplate);
         QCOMPARE(m_window->currentWebhook(), 0);
-        QCOMPARE(child<QLineEdit>("nameEdit")->text(), QStringLiteral("Renamed hook"));
+        QCOMPARE(name->text(), QStringLiteral("Renamed hook"));
     }
 
     void restoreAfterASimulatedCrash()
     {
-        auto* description = child<QLineEdit>("descriptionEdit");
+        WD_FIND_CHILD(description, QLineEdit, m_window, "descriptionEdit");
         description->setFocus();
         description->selectAll();
         QTest::keyClicks(description, QStringLiteral("Unsaved work"));
@@ -366,24 +343,22 @@ private slots:
         QVERIFY(m_window->offerRecovery());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
-        auto* restore = m_window->findChild<QPushButton*>(QStringLiteral("restoreButton"));
-        QVERIFY(restore);
+        WD_FIND_CHILD(restore, QPushButton, m_window, "restoreButton");
         QTRY_VERIFY(restore->isVisible());
         QVERIFY(m_window->messageBar()->text().contains(QStringLiteral("did not close properly")));
         QCOMPARE(m_window->document()->workspace().webhooks[0].description == QStringLiteral("Unsaved work"), false);
         QTest::mouseClick(restore, Qt::LeftButton);
         QCOMPARE(m_window->document()->workspace().webhooks[0].description, QStringLiteral("Unsaved work"));
-        QTRY_COMPARE(child<QLineEdit>("descriptionEdit")->text(), QStringLiteral("Unsaved work"));
+        WD_FIND_CHILD(restoredDescription, QLineEdit, m_window, "descriptionEdit");
+        QTRY_COMPARE(restoredDescription->text(), QStringLiteral("Unsaved work"));
         QVERIFY(m_window->document()->isModified());
         QVERIFY(m_window->isWindowModified());
     }
 
     void aLargeResponseArrivesWhileTheWindowKeepsWorking()
     {
-        auto* url = child<TokenLineEdit>("urlEdit");
-        url->setFocus();
-        url->selectAll();
-        QTest::keyClicks(url, m_window->sandbox()->url().toString() + QStringLiteral("/large?mb=20"));
+        typeSandboxUrl(QStringLiteral("/large?mb=20"));
+        WD_RETURN_IF_FAILED();
         QTRY_VERIFY(m_window->document()->workspace().webhooks[0].url.endsWith(QStringLiteral("mb=20")));
 
         // A ticking timer proves the event loop keeps running while the body arrives.
@@ -399,7 +374,7 @@ private slots:
         m_window->send();
         QVERIFY(m_window->isCallRunning());
         // The user keeps typing during the call: the edit lands and the preview follows.
-        auto* description = child<QLineEdit>("descriptionEdit");
+        WD_FIND_CHILD(description, QLineEdit, m_window, "descriptionEdit");
         description->setFocus();
         QTest::keyClicks(description, QStringLiteral(" typed meanwhile"));
         QTRY_VERIFY(
@@ -410,7 +385,7 @@ private slots:
         const auto result = finished.at(0).at(0).value<CallResult>();
         QCOMPARE(result.status, 200);
         QCOMPARE(result.bodySize, qint64(20) * 1024 * 1024);
-        auto* pane = m_window->findChild<ResponsePane*>();
+        WD_FIND_CHILD(pane, ResponsePane, m_window, "responsePane");
         QTRY_VERIFY_WITH_TIMEOUT(!pane->isBusy(), 60000);
         QVERIFY(ticks > ticksAtFinish);
     }
@@ -418,18 +393,20 @@ private slots:
     void tabMovesOnFromTheUrlAndCtrlTabFromTheTemplate()
     {
         activate();
-        auto* url = child<TokenLineEdit>("urlEdit");
+        WD_FIND_CHILD(url, TokenLineEdit, m_window, "urlEdit");
         url->setFocus();
         QTRY_VERIFY(url->hasFocus());
         QTest::keyClick(url, Qt::Key_Tab);
-        QTRY_COMPARE(QApplication::focusWidget(), child<QComboBox>("requestTypeCombo"));
+        WD_FIND_CHILD(requestType, QComboBox, m_window, "requestTypeCombo");
+        QTRY_COMPARE(QApplication::focusWidget(), requestType);
         url->setFocus();
         QTRY_VERIFY(url->hasFocus());
         QTest::keyClick(url, Qt::Key_Backtab, Qt::ShiftModifier);
-        QTRY_COMPARE(QApplication::focusWidget(), child<QLineEdit>("descriptionEdit"));
+        WD_FIND_CHILD(description, QLineEdit, m_window, "descriptionEdit");
+        QTRY_COMPARE(QApplication::focusWidget(), description);
 
         // Tab indents inside the template; Ctrl+Tab and Ctrl+Shift+Tab leave it.
-        auto* editor = child<TemplateEditor>("templateEditor");
+        WD_FIND_CHILD(editor, TemplateEditor, m_window, "templateEditor");
         editor->setFocus();
         QTRY_VERIFY(editor->hasFocus());
         const QString before = editor->text();
@@ -437,33 +414,36 @@ private slots:
         QVERIFY(editor->hasFocus());
         QVERIFY(editor->text() != before);
         QTest::keyClick(editor, Qt::Key_Tab, Qt::ControlModifier);
-        auto* tabs = child<QTabWidget>("editorTabs");
+        WD_FIND_CHILD(tabs, QTabWidget, m_window, "editorTabs");
         QTRY_VERIFY(QApplication::focusWidget() == tabs || tabs->isAncestorOf(QApplication::focusWidget()));
         editor->setFocus();
         QTRY_VERIFY(editor->hasFocus());
         QTest::keyClick(editor, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
-        QTRY_COMPARE(QApplication::focusWidget(), child<QComboBox>("responseTypeCombo"));
+        WD_FIND_CHILD(responseType, QComboBox, m_window, "responseTypeCombo");
+        QTRY_COMPARE(QApplication::focusWidget(), responseType);
     }
 
     void theWebhookListButtonsFollowTheList()
     {
         activate();
-        auto* list = child<QListView>("webhookList");
+        WD_FIND_CHILD(list, QListView, m_window, "webhookList");
         list->setFocus();
         QTRY_VERIFY(list->hasFocus());
         for (const char* name :
              {"addWebhookButton", "duplicateWebhookButton", "renameWebhookButton", "deleteWebhookButton"}) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-            QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(child<QToolButton>(name)));
+            WD_FIND_CHILD(button, QToolButton, m_window, name);
+            QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(button));
         }
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(child<QLineEdit>("nameEdit")));
+        WD_FIND_CHILD(nameEdit, QLineEdit, m_window, "nameEdit");
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(nameEdit));
     }
 
     void aLongUrlDoesNotWidenTheWindowAndSecretsStayMasked()
     {
-        auto* status = child<QLabel>("statusLabel");
-        auto* url = child<TokenLineEdit>("urlEdit");
+        WD_FIND_CHILD(status, QLabel, m_window, "statusLabel");
+        WD_FIND_CHILD(url, TokenLineEdit, m_window, "urlEdit");
         const int minimumWidth = m_window->minimumSizeHint().width();
         const QString padding(2000, QLatin1Char('x'));
         // Set, not typed: two thousand key clicks would only make the test slow.
@@ -483,60 +463,58 @@ private slots:
 
     void reSendRefusesACallWhoseSecretsHistoryDidNotKeep()
     {
-        auto* url = child<TokenLineEdit>("urlEdit");
+        WD_FIND_CHILD(url, TokenLineEdit, m_window, "urlEdit");
         url->replaceText(m_window->sandbox()->url().toString() + QStringLiteral("/echo?key={{my.apiKey}}"));
         QTRY_VERIFY(m_window->document()->workspace().webhooks[0].url.endsWith(QStringLiteral("{{my.apiKey}}")));
-        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
-        m_window->send();
-        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
-
-        HistoryDialog* dialog = openHistory();
-        QCOMPARE(dialog->model()->rowCount(), 1);
+        HistoryDialog* dialog = nullptr;
+        sendThenOpenHistory(&dialog);
+        WD_RETURN_IF_FAILED();
         QVERIFY(dialog->model()
                     ->entry(0)
                     .request.value(QStringLiteral("url"))
                     .toString()
                     .endsWith(QStringLiteral("key=••••••")));
         QSignalSpy finished(m_window, &MainWindow::callFinished);
-        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("historyResendButton")), Qt::LeftButton);
+        WD_FIND_CHILD(resend, QPushButton, dialog, "historyResendButton");
+        QTest::mouseClick(resend, Qt::LeftButton);
         // Nothing goes out with the placeholder in place of the key, and the user reads why.
         QVERIFY(!m_window->isCallRunning());
         QVERIFY2(dialog->notice().contains(QStringLiteral("secret values")), qPrintable(dialog->notice()));
         QVERIFY(dialog->notice().contains(QStringLiteral("Send")));
-        QVERIFY2(child<QLabel>("statusLabel")->toolTip().contains(QStringLiteral("secret values")),
-                 qPrintable(child<QLabel>("statusLabel")->toolTip()));
+        WD_FIND_CHILD(status, QLabel, m_window, "statusLabel");
+        QVERIFY2(status->toolTip().contains(QStringLiteral("secret values")), qPrintable(status->toolTip()));
         QCOMPARE(finished.count(), 0);
         QCOMPARE(dialog->model()->rowCount(), 1);
     }
 
     void reSendShowsTheNewCallInTheOpenHistory()
     {
-        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
-        m_window->send();
-        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
-        HistoryDialog* dialog = openHistory();
-        QCOMPARE(dialog->model()->rowCount(), 1);
+        HistoryDialog* dialog = nullptr;
+        sendThenOpenHistory(&dialog);
+        WD_RETURN_IF_FAILED();
         // The secret Authorization header is put back from the workspace: this one goes.
-        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("historyResendButton")), Qt::LeftButton);
+        WD_FIND_CHILD(resend, QPushButton, dialog, "historyResendButton");
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        QTest::mouseClick(resend, Qt::LeftButton);
         QVERIFY(m_window->isCallRunning());
-        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
         QTRY_COMPARE(dialog->model()->rowCount(), 2);
-        QVERIFY2(
-            dialog->findChild<QLabel*>(QStringLiteral("historyCountLabel"))->text().startsWith(QStringLiteral("2 ")),
-            qPrintable(dialog->findChild<QLabel*>(QStringLiteral("historyCountLabel"))->text()));
+        WD_FIND_CHILD(countLabel, QLabel, dialog, "historyCountLabel");
+        QVERIFY2(countLabel->text().startsWith(QStringLiteral("2 ")), qPrintable(countLabel->text()));
         QCOMPARE(dialog->notice(), QString());
     }
 
     void aNewOrDuplicatedWebhookIsNotHiddenByTheFilter()
     {
         activate();
-        auto* filter = child<QLineEdit>("filterEdit");
-        auto* list = child<QListView>("webhookList");
+        WD_FIND_CHILD(filter, QLineEdit, m_window, "filterEdit");
+        WD_FIND_CHILD(list, QListView, m_window, "webhookList");
+        WD_FIND_CHILD(nameEdit, QLineEdit, m_window, "nameEdit");
         const auto listAgreesWithTheEditor = [&] {
             const int current = m_window->currentWebhook();
             QVERIFY(current >= 0);
             QCOMPARE(list->currentIndex().data().toString(), m_window->document()->workspace().webhooks[current].name);
-            QCOMPARE(child<QLineEdit>("nameEdit")->text(), m_window->document()->workspace().webhooks[current].name);
+            QCOMPARE(nameEdit->text(), m_window->document()->workspace().webhooks[current].name);
         };
         const int count = m_window->document()->workspace().webhooks.size();
         filter->setFocus();
@@ -548,6 +526,7 @@ private slots:
         QVERIFY(m_window->document()->workspace().webhooks[m_window->currentWebhook()].name.startsWith(
             QStringLiteral("New webhook")));
         listAgreesWithTheEditor();
+        WD_RETURN_IF_FAILED();
 
         // A filter that hides everything, then Duplicate.
         filter->setFocus();
@@ -559,6 +538,7 @@ private slots:
         QVERIFY(m_window->document()->workspace().webhooks[m_window->currentWebhook()].name.endsWith(
             QStringLiteral("copy")));
         listAgreesWithTheEditor();
+        WD_RETURN_IF_FAILED();
     }
 
     void mnemonicsAreUniqueAndLeaveTheMenusTheirLetters()
@@ -568,8 +548,8 @@ private slots:
             menus.insert(mnemonic(menu->text()));
         }
         QCOMPARE(menus, (QSet<QChar> {QLatin1Char('F'), QLatin1Char('E'), QLatin1Char('W'), QLatin1Char('H')}));
-        auto* side = child<QTabWidget>("sideTabs");
-        auto* responseTabs = child<QTabWidget>("responseTabs");
+        WD_FIND_CHILD(side, QTabWidget, m_window, "sideTabs");
+        WD_FIND_CHILD(responseTabs, QTabWidget, m_window, "responseTabs");
         // Every page of the side pane, and the response's body and tree pages.
         for (int page = 0; page < side->count(); ++page) {
             side->setCurrentIndex(page);
@@ -583,8 +563,8 @@ private slots:
 
     void saveAsAndSettingsHaveShortcutsEverywhere()
     {
-        auto* saveAs = m_window->findChild<QAction*>(QStringLiteral("saveAsAction"));
-        auto* settings = m_window->findChild<QAction*>(QStringLiteral("settingsAction"));
+        WD_FIND_CHILD(saveAs, QAction, m_window, "saveAsAction");
+        WD_FIND_CHILD(settings, QAction, m_window, "settingsAction");
         QVERIFY(!saveAs->shortcut().isEmpty());
         QVERIFY(!settings->shortcut().isEmpty());
         if (QKeySequence(QKeySequence::SaveAs).isEmpty()) {
@@ -607,7 +587,7 @@ private slots:
         QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
         m_window->send();
         QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
-        auto* mappings = child<QTableView>("mappingsTable");
+        WD_FIND_CHILD(mappings, QTableView, m_window, "mappingsTable");
         const int rows = mappings->model()->rowCount();
         QVERIFY(rows > 0);
         QStringList before;
@@ -616,7 +596,7 @@ private slots:
             QVERIFY(!before.last().isEmpty());
         }
         // Map to Lead Field… on a node of the response tree, the chooser answered with Enter.
-        auto* pane = m_window->findChild<ResponsePane*>();
+        WD_FIND_CHILD(pane, ResponsePane, m_window, "responsePane");
         const QModelIndex node = pane->treeModel()->indexForPath(QStringLiteral("data.industry"));
         QVERIFY(node.isValid());
         pane->treeView()->setCurrentIndex(node);
@@ -629,9 +609,15 @@ private slots:
                 return;
             }
             sawDialog = true;
-            QTest::keyClick(dialog->findChild<QLineEdit*>(QStringLiteral("fieldSearchEdit")), Qt::Key_Return);
+            auto* search = findTestChild<QLineEdit>(dialog, "fieldSearchEdit", __FILE__, __LINE__);
+            if (!search) {
+                dialog->reject();
+                return;
+            }
+            QTest::keyClick(search, Qt::Key_Return);
         });
         pane->mapSelectedPath();
+        WD_RETURN_IF_FAILED();
         QVERIFY(sawDialog);
         QTRY_COMPARE(mappings->model()->rowCount(), rows + 1);
         for (int row = 0; row < rows; ++row) {
@@ -647,14 +633,56 @@ private:
         QVERIFY(QTest::qWaitForWindowActive(m_window));
     }
 
-    HistoryDialog* openHistory()
+    // Clicks `button`: `table` has a row more, and its first cell's editor has the focus;
+    // `text` typed there and Return land in that cell.
+    void addRowByTyping(const char* table, const char* button, const QString& text)
     {
-        m_window->findChild<QAction*>(QStringLiteral("historyAction"))->trigger();
-        auto* dialog = m_window->findChild<HistoryDialog*>(QStringLiteral("historyDialog"));
-        if (!dialog || !QTest::qWaitForWindowExposed(dialog)) {
-            qFatal("no history dialog");
-        }
-        return dialog;
+        WD_FIND_CHILD(view, QTableView, m_window, table);
+        WD_FIND_CHILD(add, QPushButton, m_window, button);
+        const int rows = view->model()->rowCount();
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(view->model()->rowCount(), rows + 1);
+        auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(view->model()->index(rows, 0).data().toString(), text);
+    }
+
+    // Types the sandbox's URL with `path` over the first webhook's URL, as the user would.
+    void typeSandboxUrl(const QString& path)
+    {
+        WD_FIND_CHILD(url, TokenLineEdit, m_window, "urlEdit");
+        url->setFocus();
+        url->selectAll();
+        QTest::keyClicks(url, m_window->sandbox()->url().toString() + path);
+    }
+
+    // typeSandboxUrl(), then Ctrl+Return; `outcome` is the mappings' outcome of the call.
+    void sendWithTheKeyboard(const QString& path, MappingOutcome* outcome)
+    {
+        typeSandboxUrl(path);
+        WD_RETURN_IF_FAILED();
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
+        *outcome = evaluated.at(0).at(0).value<MappingOutcome>();
+    }
+
+    // Sends the first webhook and, once the call is over, opens the history: `dialog` is
+    // set to it, shown and holding that one call.
+    void sendThenOpenHistory(HistoryDialog** dialog)
+    {
+        QSignalSpy evaluated(m_window, &MainWindow::mappingsEvaluated);
+        m_window->send();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluated.count(), 1, 20000);
+        WD_FIND_CHILD(action, QAction, m_window, "historyAction");
+        action->trigger();
+        WD_FIND_CHILD(shown, HistoryDialog, m_window, "historyDialog");
+        QVERIFY(QTest::qWaitForWindowExposed(shown));
+        QCOMPARE(shown->model()->rowCount(), 1);
+        *dialog = shown;
     }
 
     // The letter after a single '&', upper-case; a null QChar when there is none.
@@ -703,12 +731,6 @@ private:
                 }
             }
         }
-    }
-
-    template <typename T>
-    T* child(const char* name) const
-    {
-        return windowChild<T>(m_window, name);
     }
 
     QString previewLine() const

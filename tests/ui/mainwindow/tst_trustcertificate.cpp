@@ -19,6 +19,8 @@
 #include <QToolButton>
 #include <QUndoStack>
 
+#include <memory>
+
 // Trusting a self-signed certificate from the real main window: a webhook pointed at a
 // local HTTPS server fails with a TLS error, the response shows the certificate and a
 // "Trust this certificate" button, and the click makes an undoable workspace edit and
@@ -61,18 +63,15 @@ private slots:
     {
         const QString host = QStringLiteral("127.0.0.1");
         const QString fingerprint = QString::fromLatin1(m_server->sha256().toHex(':').toUpper());
-        auto* status = child<QLabel>("responseStatusLabel");
-        auto* frame = child<QFrame>("tlsCertificateFrame");
-        auto* details = child<QLabel>("tlsCertificateLabel");
-        auto* trust = child<QPushButton>("trustCertificateButton");
+        WD_FIND_CHILD(status, QLabel, m_window, "responseStatusLabel");
+        WD_FIND_CHILD(frame, QFrame, m_window, "tlsCertificateFrame");
+        WD_FIND_CHILD(details, QLabel, m_window, "tlsCertificateLabel");
+        WD_FIND_CHILD(trust, QPushButton, m_window, "trustCertificateButton");
         QSignalSpy finished(m_window, &MainWindow::callFinished);
 
         // Not trusted: the error, the certificate and the offer.
-        QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
-        QCOMPARE(finished.at(0).at(0).value<CallResult>().error, CallResult::ErrorKind::Tls);
-        QCOMPARE(status->text(), QStringLiteral("TLS error"));
-        QVERIFY(frame->isVisible());
+        sendExpectingTlsError(&finished);
+        WD_RETURN_IF_FAILED();
         QVERIFY2(details->text().contains(fingerprint), qPrintable(details->text()));
         QVERIFY(details->text().contains(QStringLiteral("CN=localhost")));
         QVERIFY(details->text().contains(QStringLiteral("2120-01-01")));
@@ -104,21 +103,21 @@ private slots:
         QVERIFY(saved.trustedCertificate == trusted);
 
         // Undo removes the trust: the next call is refused again.
-        auto* undo = m_window->findChild<QAction*>(QStringLiteral("undoAction"));
-        QVERIFY(undo && undo->isEnabled());
+        WD_FIND_CHILD(undo, QAction, m_window, "undoAction");
+        QVERIFY(undo->isEnabled());
         QVERIFY2(undo->text().contains(QStringLiteral("Trust certificate for 127.0.0.1")), qPrintable(undo->text()));
         undo->trigger();
         QVERIFY(!m_window->document()->workspace().trustedCertificate.isSet());
         QVERIFY(m_window->document()->isModified()); // differs from the saved file
-        QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 20000);
-        QCOMPARE(finished.at(2).at(0).value<CallResult>().error, CallResult::ErrorKind::Tls);
-        QTRY_COMPARE(status->text(), QStringLiteral("TLS error"));
+        sendExpectingTlsError(&finished);
+        WD_RETURN_IF_FAILED();
+        QCOMPARE(finished.count(), 3);
         QVERIFY(trust->isVisible());
         QCOMPARE(m_server->answered, 1);
 
         // Redo brings it back, and the saved state is clean again.
-        m_window->findChild<QAction*>(QStringLiteral("redoAction"))->trigger();
+        WD_FIND_CHILD(redo, QAction, m_window, "redoAction");
+        redo->trigger();
         QVERIFY(m_window->document()->workspace().trustedCertificate == trusted);
         QVERIFY(!m_window->document()->isModified());
     }
@@ -131,15 +130,14 @@ private slots:
         workspace.trustedCertificate.host = QStringLiteral("localhost");
         workspace.trustedCertificate.sha256 = m_server->sha256();
         edit(workspace);
+        WD_FIND_CHILD(trust, QPushButton, m_window, "trustCertificateButton");
         QSignalSpy finished(m_window, &MainWindow::callFinished);
-        QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
-        QCOMPARE(finished.at(0).at(0).value<CallResult>().error, CallResult::ErrorKind::Tls);
-        QCOMPARE(child<QPushButton>("trustCertificateButton")->text(),
-                 QStringLiteral("Trust this certificate for 127.0.0.1"));
+        sendExpectingTlsError(&finished);
+        WD_RETURN_IF_FAILED();
+        QCOMPARE(trust->text(), QStringLiteral("Trust this certificate for 127.0.0.1"));
 
         // Replacing the trust (one per workspace) lets it through; undo gives the old one.
-        QTest::mouseClick(child<QPushButton>("trustCertificateButton"), Qt::LeftButton);
+        QTest::mouseClick(trust, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
         QCOMPARE(finished.at(1).at(0).value<CallResult>().status, 200);
         m_window->document()->undoStack()->undo();
@@ -155,63 +153,75 @@ private slots:
         Workspace workspace = m_window->document()->workspace();
         workspace.webhooks[0].url = QStringLiteral("https://127.0.0.1:%1/enrich").arg(expired.serverPort());
         edit(workspace);
+        WD_FIND_CHILD(detailsLabel, QLabel, m_window, "tlsCertificateLabel");
+        WD_FIND_CHILD(trust, QPushButton, m_window, "trustCertificateButton");
         QSignalSpy finished(m_window, &MainWindow::callFinished);
-        QTest::mouseClick(child<QToolButton>("sendButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
-        QCOMPARE(finished.at(0).at(0).value<CallResult>().error, CallResult::ErrorKind::Tls);
-        QCOMPARE(child<QLabel>("responseStatusLabel")->text(), QStringLiteral("TLS error"));
-        QVERIFY(child<QFrame>("tlsCertificateFrame")->isVisible());
-        const QString details = child<QLabel>("tlsCertificateLabel")->text();
+        sendExpectingTlsError(&finished);
+        WD_RETURN_IF_FAILED();
+        const QString details = detailsLabel->text();
         QVERIFY2(details.contains(QStringLiteral("CN=127.0.0.1")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("2021-01-01")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("would not help")), qPrintable(details));
-        QVERIFY(!child<QPushButton>("trustCertificateButton")->isVisible());
+        QVERIFY(!trust->isVisible());
         QCOMPARE(expired.answered, 0);
     }
 
     void batchRunUsesTheTrust()
     {
-        auto* batch = m_window->findChild<QAction*>(QStringLiteral("batchAction"));
-        QVERIFY(batch);
-
         // Without trust every lead fails with a TLS error...
-        batch->trigger();
-        auto* dialog = m_window->findChild<BatchDialog*>(QStringLiteral("batchDialog"));
-        QVERIFY(dialog);
-        QSignalSpy finished(dialog, &BatchDialog::runFinished);
-        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchStartButton")), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
-        QCOMPARE(dialog->summary().ok(), 0);
-        QCOMPARE(dialog->summary().errors(), 2);
-        delete dialog;
+        BatchSummary summary;
+        runBatch(&summary);
+        WD_RETURN_IF_FAILED();
+        QCOMPARE(summary.ok(), 0);
+        QCOMPARE(summary.errors(), 2);
 
         // ...and with it, opened afterwards, every lead gets through.
         TrustedCertificate certificate;
         certificate.host = QStringLiteral("127.0.0.1");
         certificate.sha256 = m_server->sha256();
         m_window->document()->setTrustedCertificate(certificate);
-        batch->trigger();
-        dialog = m_window->findChild<BatchDialog*>(QStringLiteral("batchDialog"));
-        QVERIFY(dialog);
-        QSignalSpy trustedRun(dialog, &BatchDialog::runFinished);
-        QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("batchStartButton")), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(trustedRun.count(), 1, 30000);
-        QCOMPARE(dialog->summary().ok(), 2);
+        runBatch(&summary);
+        WD_RETURN_IF_FAILED();
+        QCOMPARE(summary.ok(), 2);
         QCOMPARE(m_server->answered, 2);
     }
 
 private:
+    // Clicks Send and waits for the call to end with a TLS error, which the response shows
+    // with the server's certificate.
+    void sendExpectingTlsError(QSignalSpy* finished)
+    {
+        WD_FIND_CHILD(send, QToolButton, m_window, "sendButton");
+        WD_FIND_CHILD(status, QLabel, m_window, "responseStatusLabel");
+        WD_FIND_CHILD(frame, QFrame, m_window, "tlsCertificateFrame");
+        const int calls = int(finished->count());
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished->count(), calls + 1, 20000);
+        QCOMPARE(finished->last().at(0).value<CallResult>().error, CallResult::ErrorKind::Tls);
+        QCOMPARE(status->text(), QStringLiteral("TLS error"));
+        QVERIFY(frame->isVisible());
+    }
+
+    // Opens a new batch dialog from the window's action and runs it to the end.
+    void runBatch(BatchSummary* summary)
+    {
+        WD_FIND_CHILD(batch, QAction, m_window, "batchAction");
+        batch->trigger();
+        WD_FIND_CHILD(dialog, BatchDialog, m_window, "batchDialog");
+        // Closed with the run, so the next run opens a dialog of its own.
+        const std::unique_ptr<BatchDialog> owner(dialog);
+        QSignalSpy finished(dialog, &BatchDialog::runFinished);
+        WD_FIND_CHILD(start, QPushButton, dialog, "batchStartButton");
+        QTest::mouseClick(start, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        *summary = dialog->summary();
+    }
+
     // The workspace the window edits, its first webhook chosen.
     void edit(const Workspace& workspace)
     {
         m_window->document()->reset(workspace, QString());
         m_window->selectWebhook(0);
-    }
-
-    template <typename T>
-    T* child(const char* name) const
-    {
-        return windowChild<T>(m_window, name);
     }
 
     TlsTestServer* m_server = nullptr;
