@@ -14,7 +14,7 @@ struct CliStreams
     QTextStream& err;
 };
 
-// One subcommand of webhook-designer-cli (core issue, section 6). A command declares its
+// One subcommand of webhook-designer-cli. A command declares its
 // options on a QCommandLineParser and runs on the parsed result; run() does the parsing,
 // answers --help and reports option errors, so every command behaves the same.
 //

@@ -22,7 +22,7 @@ struct WorkspaceError
     QString toString() const;
 };
 
-// Reads and writes the `.webhooks.json` workspace file (core issue, section 2).
+// Reads and writes the `.webhooks.json` workspace file.
 //
 // Reading validates everything a later stage relies on and rejects the first problem with
 // its path and position: a missing or unsupported "format", wrong JSON types, unknown enum
@@ -38,7 +38,7 @@ struct WorkspaceError
 // unknown values are written with alphabetical keys. Reading a written file and writing
 // it again gives the same bytes.
 //
-// Extensions to the issue's format (all optional, all additive):
+// Optional members a file may leave out (older files do):
 // - a header may say "secret": true (its value is masked in the window);
 // - "context": {"secretMyTokens": ["apiKey"]} marks My Tokens secret;
 // - a context scope key that is present (even as {}) means the flow step provides it;

@@ -63,7 +63,7 @@ Fit fitNumber(double number, const QString& text, const Field& field)
     return accept(text);
 }
 
-// Type fit for a JSON value (semantics reference, 5).
+// Whether a JSON value fits the field's type, as Marketo decides it.
 Fit fitJson(const ResponseValue& v, const Field& field)
 {
     switch (v.kind) {

@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringView>
 
-// The request token encodings (semantics reference, 3), appending UTF-8 bytes straight
+// Marketo's request token encodings, appending UTF-8 bytes straight
 // into the request being built so a render allocates nothing per token.
 //
 // Payload template, by TokenValue::Kind:

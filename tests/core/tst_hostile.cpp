@@ -1,4 +1,4 @@
-// Hostile servers and hostile responses (issue 5): HttpClient against a raw QTcpServer
+// Hostile servers and hostile responses: HttpClient against a raw QTcpServer
 // that lies, never ends or sends invalid bytes, and MappingEvaluator against documents
 // built to exhaust a parser. Each case asserts the precise outcome, never a duration.
 

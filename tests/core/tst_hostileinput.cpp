@@ -1,4 +1,4 @@
-// Hostile input files and values (issue 5): a NUL byte in a token value, a 10 MB
+// Hostile input files and values: a NUL byte in a token value, a 10 MB
 // single-line template, a CSV with 10,000 columns, a workspace with 100,000 webhooks.
 // Each case asserts the precise outcome, never a duration.
 

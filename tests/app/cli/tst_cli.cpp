@@ -7,7 +7,7 @@
 #include <QTest>
 
 // The real webhook-designer-cli binary, end to end: every command, every exit code, the
-// help texts and the JSON shapes the issue fixes.
+// help texts and the JSON shapes scripts rely on.
 class TestCli : public QObject
 {
     Q_OBJECT
