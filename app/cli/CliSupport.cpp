@@ -24,19 +24,20 @@ int CliSupport::workspacePath(const Command& command, const QCommandLineParser& 
 
 int CliSupport::loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io)
 {
-    WorkspaceError error;
-    if (!WorkspaceFile::load(path, workspace, &error)) {
+    QString error;
+    WorkspaceFileProblem problem;
+    if (!WorkspaceFile::load(path, workspace, &error, &problem)) {
         // file:line:column: is what editors and CI annotations understand.
         QString location = path;
-        if (error.line > 0) {
-            location += QStringLiteral(":%1:%2").arg(error.line).arg(error.column);
+        if (problem.line > 0) {
+            location += QStringLiteral(":%1:%2").arg(problem.line).arg(problem.column);
         }
-        if (error.line == 0) {
-            io.err << "webhook-designer-cli: " << error.message << '\n';
-        } else if (error.path.isEmpty()) {
-            io.err << "webhook-designer-cli: " << location << ": " << error.message << '\n';
+        if (problem.line == 0) {
+            io.err << "webhook-designer-cli: " << error << '\n';
+        } else if (problem.path.isEmpty()) {
+            io.err << "webhook-designer-cli: " << location << ": " << problem.message << '\n';
         } else {
-            io.err << "webhook-designer-cli: " << location << ": " << error.toString() << '\n';
+            io.err << "webhook-designer-cli: " << location << ": " << error << '\n';
         }
         return Command::WorkspaceError;
     }

@@ -126,11 +126,12 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     QList<QJsonObject> leads = workspace.leads;
     if (parser.isSet(QStringLiteral("leads"))) {
         const QString csv = parser.value(QStringLiteral("leads"));
-        const CsvImportResult imported = CsvImporter::importFile(csv, workspace.catalog());
-        if (!imported.fatal.isEmpty())
-            return usageError(io, QStringLiteral("cannot import %1: %2").arg(csv, imported.fatal));
-        for (const CsvRowError& error : imported.errors)
-            io.err << "webhook-designer-cli run: " << csv << ": " << error.toString() << " (skipped)\n";
+        CsvImportResult imported;
+        QString error;
+        if (!CsvImporter::importFile(csv, workspace.catalog(), &imported, &error))
+            return usageError(io, QStringLiteral("cannot import %1: %2").arg(csv, error));
+        for (const CsvRowError& row : imported.errors)
+            io.err << "webhook-designer-cli run: " << csv << ": " << row.toString() << " (skipped)\n";
         for (const QString& warning : imported.warnings)
             io.err << "webhook-designer-cli run: " << csv << ": " << warning << '\n';
         leads = imported.leads;

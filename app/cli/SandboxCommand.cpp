@@ -61,8 +61,9 @@ int SandboxCommand::execute(const QCommandLineParser& parser, CliStreams& io)
         tries = 1; // a port asked for explicitly is that port or nothing
     }
     SandboxServer server;
-    if (server.listen(port, tries) == 0) {
-        io.err << "webhook-designer-cli sandbox: " << server.errorString() << '\n';
+    QString error;
+    if (!server.listen(port, tries, &error)) {
+        io.err << "webhook-designer-cli sandbox: " << error << '\n';
         return CheckFailed;
     }
     QObject::connect(

@@ -270,7 +270,7 @@ class Reader
 public:
     explicit Reader(const QByteArray& bytes) : m_bytes(bytes) { }
 
-    bool read(Workspace* out, WorkspaceError* error);
+    bool read(Workspace* out, WorkspaceFileProblem* problem);
 
 private:
     struct Scope
@@ -285,10 +285,10 @@ private:
 
     bool fail(const QString& message)
     {
-        m_error.path = pathString(m_path);
-        m_error.message = message;
+        m_problem.path = pathString(m_path);
+        m_problem.message = message;
         JsonLocator locator(m_bytes);
-        lineColumn(m_bytes, locator.locate(m_path), &m_error.line, &m_error.column);
+        lineColumn(m_bytes, locator.locate(m_path), &m_problem.line, &m_problem.column);
         return false;
     }
     bool wrongType(const QString& expected, const QJsonValue& found)
@@ -357,25 +357,25 @@ private:
 
     const QByteArray& m_bytes;
     QList<PathPart> m_path;
-    WorkspaceError m_error;
+    WorkspaceFileProblem m_problem;
 };
 
-bool Reader::read(Workspace* out, WorkspaceError* error)
+bool Reader::read(Workspace* out, WorkspaceFileProblem* problem)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(m_bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        lineColumn(m_bytes, parseError.offset, &m_error.line, &m_error.column);
-        m_error.message = parseError.errorString();
-        *error = m_error;
+        lineColumn(m_bytes, parseError.offset, &m_problem.line, &m_problem.column);
+        m_problem.message = parseError.errorString();
+        *problem = m_problem;
         return false;
     }
     if (!doc.isObject()) {
-        m_error.line = 1;
-        m_error.column = 1;
-        m_error.message = QStringLiteral("a workspace must be a JSON object, found %1")
-                              .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing"));
-        *error = m_error;
+        m_problem.line = 1;
+        m_problem.column = 1;
+        m_problem.message = QStringLiteral("a workspace must be a JSON object, found %1")
+                                .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing"));
+        *problem = m_problem;
         return false;
     }
     const QJsonObject root = doc.object();
@@ -438,7 +438,7 @@ bool Reader::read(Workspace* out, WorkspaceError* error)
         return true;
     }();
     if (!ok) {
-        *error = m_error;
+        *problem = m_problem;
         return false;
     }
     *out = std::move(ws);
@@ -887,7 +887,7 @@ void writeExtra(JsonWriter& w, const QJsonObject& extra, const QSet<QString>& kn
 
 } // namespace
 
-QString WorkspaceError::toString() const
+QString WorkspaceFileProblem::toString() const
 {
     if (!path.isEmpty()) {
         return path + QStringLiteral(": ") + message;
@@ -908,30 +908,41 @@ QString WorkspaceFile::fileSuffix()
     return QStringLiteral(".webhooks.json");
 }
 
-bool WorkspaceFile::read(const QByteArray& bytes, Workspace* workspace, WorkspaceError* error)
+bool WorkspaceFile::read(const QByteArray& bytes, Workspace* workspace, QString* error, WorkspaceFileProblem* problem)
 {
-    WorkspaceError ignored;
-    WorkspaceError* err = error ? error : &ignored;
-    *err = WorkspaceError();
     // Editors on Windows like to add a BOM; QJsonDocument rejects it. Positions are then
     // counted after it, as an editor shows them.
     const QByteArray bom("\xEF\xBB\xBF");
     const QByteArray body = bytes.startsWith(bom) ? bytes.mid(bom.size()) : bytes;
+    WorkspaceFileProblem found;
     Reader reader(body);
-    return reader.read(workspace, err);
+    if (reader.read(workspace, &found)) {
+        return true;
+    }
+    if (error) {
+        *error = found.toString();
+    }
+    if (problem) {
+        *problem = found;
+    }
+    return false;
 }
 
-bool WorkspaceFile::load(const QString& fileName, Workspace* workspace, WorkspaceError* error)
+bool WorkspaceFile::load(const QString& fileName, Workspace* workspace, QString* error, WorkspaceFileProblem* problem)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
+        WorkspaceFileProblem found;
+        found.message = QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString());
         if (error) {
-            *error = WorkspaceError();
-            error->message = QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString());
+            *error = found.message;
+        }
+        if (problem) {
+            *problem = found;
         }
         return false;
     }
-    return read(file.readAll(), workspace, error);
+    return read(file.readAll(), workspace, error, problem);
 }
 
 QByteArray WorkspaceFile::write(const Workspace& ws)
@@ -1088,13 +1099,13 @@ QByteArray WorkspaceFile::write(const Workspace& ws)
     return w.take();
 }
 
-bool WorkspaceFile::save(const Workspace& workspace, const QString& fileName, QString* errorMessage)
+bool WorkspaceFile::save(const Workspace& workspace, const QString& fileName, QString* error)
 {
     QSaveFile file(fileName);
     const QByteArray bytes = write(workspace);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (errorMessage) {
-            *errorMessage = QStringLiteral("cannot save %1: %2").arg(fileName, file.errorString());
+        if (error) {
+            *error = QStringLiteral("cannot save %1: %2").arg(fileName, file.errorString());
         }
         return false;
     }

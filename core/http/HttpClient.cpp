@@ -1,6 +1,6 @@
 #include "HttpClient.h"
 
-#include "http/QtRequestDefaults.h"
+#include "http/HttpStackHeaders.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -130,6 +130,7 @@ struct HttpClient::Private
     QHash<quint64, Call*> calls;
     quint64 nextId = 1;
     bool flushPending = false;
+    HttpStackHeaders stack;
 };
 
 HttpClient::HttpClient(QNetworkAccessManager* manager, QObject* parent) : QObject(parent), d(new Private)
@@ -196,7 +197,7 @@ QString HttpClient::validate(const RenderedRequest& request)
 {
     for (const Diagnostic& diagnostic : request.diagnostics) {
         if (diagnostic.severity == Diagnostic::Severity::Error) {
-            QString where = diagnostic.where;
+            QString where = diagnostic.where.toString();
             if (diagnostic.line > 0)
                 where += QStringLiteral(" line %1, column %2").arg(diagnostic.line).arg(diagnostic.column);
             return QStringLiteral("The request was not sent because the webhook has an error (%1): %2")
@@ -236,7 +237,7 @@ QString HttpClient::validate(const RenderedRequest& request)
 quint64 HttpClient::call(const RenderedRequest& request)
 {
     // The first use probes Qt's default headers; that must not count in the timings.
-    QtRequestDefaults::headers();
+    d->stack.learn(HttpStackHeaders::probed());
     flushConnectionsIfIdle();
     auto* call = new Call;
     call->id = d->nextId++;
@@ -310,26 +311,8 @@ quint64 HttpClient::call(const RenderedRequest& request)
 
 void HttpClient::start(Call* call)
 {
-    // What Qt will put on the wire, in its order: Host first, then the request's own
-    // headers, Content-Length, then its defaults for what the request does not set.
-    Headers sent;
-    if (!hasHeader(call->headers, "Host")) {
-        QByteArray host = QUrl::toAce(call->url.host());
-        if (call->url.host().contains(QLatin1Char(':')))
-            host = '[' + call->url.host().toLatin1() + ']';
-        if (call->url.port() != -1)
-            host += ':' + QByteArray::number(call->url.port());
-        sent.append({QByteArrayLiteral("Host"), host});
-    }
-    sent.append(call->headers);
-    if (call->hasBody)
-        sent.append({QByteArrayLiteral("Content-Length"), QByteArray::number(call->body.size())});
-    for (const auto& header : QtRequestDefaults::headers()) {
-        if (!hasHeader(call->headers, header.first))
-            sent.append(header);
-    }
     if (call->result.redirects.isEmpty())
-        call->result.requestHeaders = sent;
+        call->result.requestHeaders = d->stack.onWire(call->url, call->headers, call->hasBody, call->body.size());
 
     QNetworkRequest request(call->url);
     for (const auto& header : qAsConst(call->headers))

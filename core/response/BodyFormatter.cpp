@@ -1,6 +1,9 @@
 #include "BodyFormatter.h"
 
-#include <QUrl>
+#include "format/FormBody.h"
+
+#include <QLocale>
+
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -173,16 +176,10 @@ BodyFormatter::Pretty BodyFormatter::prettyXml(const QByteArray& body, qsizetype
 BodyFormatter::Pretty BodyFormatter::prettyForm(const QByteArray& body)
 {
     QByteArray out;
-    const QList<QByteArray> pairs = body.split('&');
-    for (const QByteArray& pair : pairs) {
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        out += QByteArray::fromPercentEncoding(name);
+    for (const auto& field : FormBody::decode(body)) {
+        out += field.first;
         out += " = ";
-        out += QByteArray::fromPercentEncoding(value);
+        out += field.second;
         out += '\n';
     }
     return {out, {}};
@@ -203,7 +200,5 @@ QString BodyFormatter::sizeText(qint64 bytes)
 {
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-    return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }

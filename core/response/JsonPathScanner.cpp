@@ -1,5 +1,7 @@
 #include "JsonPathScanner.h"
 
+#include "format/Utf8.h"
+
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -30,38 +32,6 @@ inline bool isDigit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
-// Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs, no surrogates,
-// nothing above U+10FFFF), or 0 when the bytes are not valid UTF-8.
-inline int utf8Length(const unsigned char* p, const unsigned char* end)
-{
-    const unsigned char c = p[0];
-    const auto cont = [&](int i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-        return p + i < end && p[i] >= lo && p[i] <= hi;
-    };
-    if (c >= 0xC2 && c <= 0xDF) {
-        return cont(1) ? 2 : 0;
-    }
-    if (c == 0xE0) {
-        return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    }
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-        return cont(1) && cont(2) ? 3 : 0;
-    }
-    if (c == 0xED) {
-        return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-    }
-    if (c == 0xF0) {
-        return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    }
-    if (c >= 0xF1 && c <= 0xF3) {
-        return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    }
-    if (c == 0xF4) {
-        return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    }
-    return 0;
-}
-
 inline int hexValue(unsigned char c)
 {
     if (c >= '0' && c <= '9') {
@@ -79,25 +49,6 @@ inline int hexValue(unsigned char c)
 inline unsigned hex4(const unsigned char* p)
 {
     return unsigned(hexValue(p[0]) << 12 | hexValue(p[1]) << 8 | hexValue(p[2]) << 4 | hexValue(p[3]));
-}
-
-void appendUtf8(std::string& out, unsigned cp)
-{
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
 }
 
 // Decodes the body of a string the scanner has already validated. Lone surrogates,
@@ -150,7 +101,8 @@ void decodeString(const unsigned char* p, const unsigned char* end, std::string&
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                 cp = 0xFFFD;
             }
-            appendUtf8(out, cp);
+            char bytes[4];
+            out.append(bytes, size_t(Utf8::writeCodePoint(bytes, cp) - bytes));
             break;
         }
         default: // '"', '\\', '/'
@@ -358,7 +310,7 @@ bool JsonPathScanner::scan(const char* data, qsizetype size)
                 return fail(
                     p, QStringLiteral("a control character (%1) must be escaped inside a string").arg(describeByte(c)));
             }
-            const int n = utf8Length(p, end);
+            const int n = Utf8::sequenceLength(p, end);
             if (n == 0) {
                 return fail(p, QStringLiteral("invalid UTF-8 (%1) inside a string").arg(describeByte(c)));
             }

@@ -33,8 +33,6 @@ public:
     bool hasError() const { return !m_error.isEmpty(); }
     const QString& errorString() const { return m_error; }
     qint64 errorOffset() const { return m_errorOffset; } // characters into the document, -1 when none
-    qint64 errorLine() const { return m_errorLine; }
-    qint64 errorColumn() const { return m_errorColumn; }
 
     // Characters an entity reference may expand to in total before the scan gives up.
     static constexpr int entityExpansionLimit = 4096;
@@ -60,6 +58,4 @@ private:
     QList<ResponseValue> m_values;
     QString m_error;
     qint64 m_errorOffset = -1;
-    qint64 m_errorLine = 0;
-    qint64 m_errorColumn = 0;
 };

@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "format/FormBody.h"
 #include "sandbox/GzipEncoder.h"
 #include "sandbox/SandboxEnrichment.h"
 #include "sandbox/SandboxLargeBody.h"
@@ -112,22 +113,11 @@ bool isFormBody(const QHttpServerRequest& request)
     return headerValue(request, "Content-Type").toLower().contains("application/x-www-form-urlencoded");
 }
 
-// application/x-www-form-urlencoded: '+' is a space, then percent-decoding.
 QJsonObject parseForm(const QByteArray& body)
 {
     QJsonObject form;
-    const QList<QByteArray> pairs = body.split('&');
-    for (const QByteArray& pair : pairs) {
-        if (pair.isEmpty())
-            continue;
-        const int eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        form.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(name)),
-                    QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
-    }
+    for (const auto& field : FormBody::decode(body))
+        form.insert(QString::fromUtf8(field.first), QString::fromUtf8(field.second));
     return form;
 }
 
@@ -150,11 +140,12 @@ SandboxServer::SandboxServer(QObject* parent) : QObject(parent), m_http(new QHtt
 
 SandboxServer::~SandboxServer() = default;
 
-quint16 SandboxServer::listen(quint16 preferred, int tries)
+bool SandboxServer::listen(quint16 preferred, int tries, QString* error)
 {
     if (m_tcp) {
-        m_error = QStringLiteral("The sandbox is already listening on port %1.").arg(port());
-        return 0;
+        if (error)
+            *error = QStringLiteral("The sandbox is already listening on port %1.").arg(port());
+        return false;
     }
     tries = qMax(1, tries);
     for (int i = 0; i < tries; ++i) {
@@ -166,15 +157,15 @@ quint16 SandboxServer::listen(quint16 preferred, int tries)
             m_tcp = tcp;
             // QHttpServer takes the TCP server over, and only accepts one that listens.
             m_http->bind(m_tcp);
-            m_error.clear();
-            return m_tcp->serverPort();
+            return true;
         }
-        m_error = QStringLiteral("Could not listen on 127.0.0.1:%1: %2").arg(candidate).arg(tcp->errorString());
+        if (error)
+            *error = QStringLiteral("Could not listen on 127.0.0.1:%1: %2").arg(candidate).arg(tcp->errorString());
         delete tcp;
         if (preferred == 0)
             break;
     }
-    return 0;
+    return false;
 }
 
 bool SandboxServer::isListening() const
@@ -194,11 +185,6 @@ QUrl SandboxServer::url() const
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(port());
     return url;
-}
-
-QString SandboxServer::errorString() const
-{
-    return m_error;
 }
 
 int SandboxServer::openConnections() const

@@ -25,9 +25,6 @@ public:
     static void appendBody(QByteArray& out, const TokenValue& value, TokenEncoding encoding);
     static QByteArray encodeBody(const TokenValue& value, TokenEncoding encoding);
 
-    static void appendUtf8(QByteArray& out, QStringView text);
-    static void appendJsonString(QByteArray& out, QStringView text); // with quotes
-    static void appendFormUrl(QByteArray& out, QStringView text);
     static void appendUrlComponent(QString& out, QStringView text);
 
     // Raw writers for a caller that manages its own buffer: bodySize() is exactly what
@@ -35,7 +32,7 @@ public:
     static qsizetype bodySize(const TokenValue& value, TokenEncoding encoding);
     static char* writeBody(char* p, const TokenValue& value, TokenEncoding encoding);
 
-    static QByteArray jsonString(QStringView text);
+    static QByteArray jsonString(QStringView text); // with quotes
     static QByteArray formUrl(QStringView text);
     static QString urlComponent(QStringView text);
 };

@@ -36,6 +36,7 @@ class TokenDelegate;
 class TokenLineEdit;
 class WebhookListModel;
 class WorkspaceDocument;
+struct DiagnosticLocation;
 
 // The designer's main window: the webhook list, the editor of the selected webhook, the
 // live preview, the response and the sample data, with the File/Edit/Webhook actions.
@@ -131,7 +132,7 @@ private:
     // The URL as the status bar may show it: secret My Token values masked.
     QString maskedUrl(const Webhook& webhook, const QString& url) const;
     void updateActions();
-    void jumpTo(const QString& where, int line, int column);
+    void jumpTo(const DiagnosticLocation& where, int line, int column);
 
     void newWorkspace();
     void open();

@@ -31,7 +31,8 @@ private:
 void TestBatchDialog::initTestCase()
 {
     m_server = new SandboxServer(this);
-    QVERIFY2(m_server->listen(0) != 0, qPrintable(m_server->errorString()));
+    QString error;
+    QVERIFY2(m_server->listen(0, 1, &error), qPrintable(error));
 }
 
 void TestBatchDialog::cleanupTestCase()
