@@ -275,11 +275,12 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     if (m_options.startSandbox) {
         m_sandbox = new SandboxServer(this);
         constexpr int kPortTries = 20;
-        if (m_sandbox->listen(quint16(m_settings.sandboxPort), kPortTries) == 0) {
+        QString error;
+        if (!m_sandbox->listen(quint16(m_settings.sandboxPort), kPortTries, &error)) {
             m_messageBar->showMessage(MessageBar::Kind::Warning,
                                       tr("The sandbox service could not start: %1. The sample webhooks will not "
                                          "get an answer.")
-                                          .arg(m_sandbox->errorString()));
+                                          .arg(error));
         }
     }
     if (m_options.openStartupWorkspace) {
@@ -1623,11 +1624,11 @@ QByteArray MainWindow::sampleWorkspace(const QString& sandboxUrl)
 void MainWindow::openSample()
 {
     Workspace workspace;
-    WorkspaceError error;
+    QString error;
     const QByteArray bytes = sampleWorkspace(m_sandbox ? m_sandbox->url().toString() : QString());
     if (!WorkspaceFile::read(bytes, &workspace, &error)) {
         m_messageBar->showMessage(MessageBar::Kind::Error,
-                                  tr("The bundled sample workspace could not be read: %1").arg(error.toString()));
+                                  tr("The bundled sample workspace could not be read: %1").arg(error));
         m_document->reset(Workspace(), QString());
         return;
     }
@@ -1692,11 +1693,10 @@ void MainWindow::open()
 bool MainWindow::openFile(const QString& fileName)
 {
     Workspace workspace;
-    WorkspaceError error;
+    QString error;
     if (!WorkspaceFile::load(fileName, &workspace, &error)) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Error,
-            tr("Could not open \"%1\": %2").arg(QDir::toNativeSeparators(fileName), error.toString()));
+        m_messageBar->showMessage(MessageBar::Kind::Error,
+                                  tr("Could not open \"%1\": %2").arg(QDir::toNativeSeparators(fileName), error));
         return false;
     }
     m_document->reset(workspace, QFileInfo(fileName).absoluteFilePath());
@@ -1768,11 +1768,11 @@ void MainWindow::importCsvDialog()
 
 bool MainWindow::importCsv(const QString& fileName)
 {
-    const CsvImportResult result = CsvImporter::importFile(fileName, m_document->workspace().catalog());
-    if (!result.fatal.isEmpty()) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Error,
-            tr("Could not import \"%1\": %2").arg(QDir::toNativeSeparators(fileName), result.fatal));
+    CsvImportResult result;
+    QString error;
+    if (!CsvImporter::importFile(fileName, m_document->workspace().catalog(), &result, &error)) {
+        m_messageBar->showMessage(MessageBar::Kind::Error,
+                                  tr("Could not import \"%1\": %2").arg(QDir::toNativeSeparators(fileName), error));
         return false;
     }
     if (!result.leads.isEmpty()) {
@@ -1901,8 +1901,7 @@ bool MainWindow::offerRecovery()
         return false;
     }
     Workspace recovered;
-    WorkspaceError error;
-    if (!WorkspaceFile::load(recoveryFilePath(), &recovered, &error)) {
+    if (!WorkspaceFile::load(recoveryFilePath(), &recovered)) {
         clearRecovery();
         return false;
     }
