@@ -96,10 +96,10 @@ qsizetype formUrlSize(QStringView text)
 
 } // namespace
 
-void TokenEncoder::appendUrlComponent(QString& out, QStringView text)
+void TokenEncoder::appendUrlComponent(QString& out, const QString& text)
 {
     // RFC 3986 unreserved characters stay, every other UTF-8 byte is %XX.
-    out += QString::fromLatin1(QUrl::toPercentEncoding(text.toString()));
+    out += QLatin1String(QUrl::toPercentEncoding(text));
 }
 
 qsizetype TokenEncoder::bodySize(const TokenValue& value, TokenEncoding encoding)
@@ -178,6 +178,6 @@ QByteArray TokenEncoder::formUrl(QStringView text)
 QString TokenEncoder::urlComponent(QStringView text)
 {
     QString out;
-    appendUrlComponent(out, text);
+    appendUrlComponent(out, text.toString());
     return out;
 }

@@ -25,7 +25,7 @@ public:
     static void appendBody(QByteArray& out, const TokenValue& value, TokenEncoding encoding);
     static QByteArray encodeBody(const TokenValue& value, TokenEncoding encoding);
 
-    static void appendUrlComponent(QString& out, QStringView text);
+    static void appendUrlComponent(QString& out, const QString& text);
 
     // Raw writers for a caller that manages its own buffer: bodySize() is exactly what
     // writeBody() writes at p, which returns the new end.
