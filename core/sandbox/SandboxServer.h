@@ -66,12 +66,30 @@ private:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
     void setUpRoutes();
+    // One handler per endpoint; each answers on the request's socket.
+    void serveIndex(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveEcho(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveEnrich(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveEnrichXml(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveStatus(int code, const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveDelay(int ms, const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveRedirect(int n, const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveLarge(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveFlaky(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveAuth(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveClose(const QHttpServerRequest& request, QTcpSocket* socket);
     void respond(QTcpSocket* socket,
                  const QHttpServerRequest& request,
                  int status,
                  const QByteArray& body,
                  const QByteArray& contentType,
                  const Headers& extraHeaders = {});
+    // A JSON {"error": message} answer.
+    void respondError(QTcpSocket* socket,
+                      const QHttpServerRequest& request,
+                      int status,
+                      const QString& message,
+                      const Headers& extraHeaders = {});
     void writeHead(QTcpSocket* socket, int status, const Headers& headers);
     void served(const QHttpServerRequest& request, int status);
 
