@@ -1,12 +1,57 @@
 #include "CliSupport.h"
 
 #include "format/WorkspaceFile.h"
+#include "http/HttpClient.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QStringList>
 #include <QTextStream>
 #include <QTimeZone>
+
+void CliSupport::addWorkspaceArgument(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The .webhooks.json file."));
+}
+
+void CliSupport::addWebhookOption(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("webhook"), QStringLiteral("The webhook's name."), QStringLiteral("NAME")});
+}
+
+void CliSupport::addLeadOption(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("lead"),
+                      QStringLiteral("The sample lead: an index from 0 or an email address (default: the first)."),
+                      QStringLiteral("INDEX|EMAIL")});
+}
+
+int CliSupport::workspaceAndWebhook(const Command& command,
+                                    const QCommandLineParser& parser,
+                                    CliStreams& io,
+                                    QString* path)
+{
+    if (const int code = workspacePath(command, parser, io, path)) {
+        return code;
+    }
+    if (!parser.isSet(QStringLiteral("webhook"))) {
+        return command.usageError(io, QStringLiteral("missing --webhook NAME"));
+    }
+    return Command::Success;
+}
+
+int CliSupport::loadWebhook(const Command& command,
+                            const QCommandLineParser& parser,
+                            const QString& path,
+                            CliStreams& io,
+                            Workspace* workspace,
+                            int* index)
+{
+    if (const int code = loadWorkspace(path, workspace, io)) {
+        return code;
+    }
+    return findWebhook(command, *workspace, parser.value(QStringLiteral("webhook")), io, index);
+}
 
 int CliSupport::workspacePath(const Command& command, const QCommandLineParser& parser, CliStreams& io, QString* path)
 {
@@ -133,6 +178,22 @@ int CliSupport::parseNow(const Command& command,
         parsed = local;
     }
     *now = parsed;
+    return Command::Success;
+}
+
+int CliSupport::readTimeout(const Command& command, const QCommandLineParser& parser, CliStreams& io, int* timeoutMs)
+{
+    const QString name = QStringLiteral("timeout-ms");
+    if (!parser.isSet(name)) {
+        return Command::Success;
+    }
+    bool isNumber = false;
+    const int timeout = parser.value(name).toInt(&isNumber);
+    if (!isNumber || timeout < HttpClient::Options::minTimeoutMs || timeout > HttpClient::Options::maxTimeoutMs) {
+        return command.usageError(
+            io, QStringLiteral("invalid --timeout-ms \"%1\" (expected 1000 to 300000)").arg(parser.value(name)));
+    }
+    *timeoutMs = timeout;
     return Command::Success;
 }
 

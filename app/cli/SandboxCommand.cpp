@@ -10,30 +10,18 @@ namespace {
 constexpr int kTries = 10;
 }
 
-QString SandboxCommand::name() const
+SandboxCommand::SandboxCommand()
+    : Command({QStringLiteral("sandbox"),
+               QStringLiteral("Run the built-in sandbox web service until killed."),
+               QStringLiteral("sandbox [--port N]"),
+               QStringLiteral("Serves /echo, /enrich, /enrich.xml, /status/{code}, /delay/{ms}, /redirect/{n},\n"
+                              "/large?mb=N, /flaky, /auth and /close on 127.0.0.1 (see README). Without --port it\n"
+                              "tries %1 and the next %2 ports; --port 0 picks any free port. Prints the URL on\n"
+                              "standard output, then one line per request on standard error.\n"
+                              "Exit codes: 1 when it cannot listen, 2 usage error.\n")
+                   .arg(SandboxServer::defaultPort)
+                   .arg(kTries - 1)})
 {
-    return QStringLiteral("sandbox");
-}
-
-QString SandboxCommand::summary() const
-{
-    return QStringLiteral("Run the built-in sandbox web service until killed.");
-}
-
-QString SandboxCommand::synopsis() const
-{
-    return QStringLiteral("sandbox [--port N]");
-}
-
-QString SandboxCommand::description() const
-{
-    return QStringLiteral("Serves /echo, /enrich, /enrich.xml, /status/{code}, /delay/{ms}, /redirect/{n},\n"
-                          "/large?mb=N, /flaky, /auth and /close on 127.0.0.1 (see README). Without --port it\n"
-                          "tries %1 and the next %2 ports; --port 0 picks any free port. Prints the URL on\n"
-                          "standard output, then one line per request on standard error.\n"
-                          "Exit codes: 1 when it cannot listen, 2 usage error.\n")
-        .arg(SandboxServer::defaultPort)
-        .arg(kTries - 1);
 }
 
 void SandboxCommand::addOptions(QCommandLineParser& parser) const
