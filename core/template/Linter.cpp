@@ -399,10 +399,10 @@ void reportInvalidBody(LintContext& c,
         Severity::Error, DiagnosticLocation {Part::Template}, text, int(text.size()), 0, code, message);
 }
 
-void lintBody(LintContext& c, int contentTypeIndex)
+// False when the body is not sent or empty: nothing more to check in it.
+bool lintBodyPresence(LintContext& c, int contentTypeIndex)
 {
     const QString& text = c.webhook.payloadTemplate;
-    const DiagnosticLocation where {Part::Template};
     if (!c.webhook.sendsBody()) {
         if (!text.trimmed().isEmpty()) {
             c.out << Diagnostic::make(
@@ -412,10 +412,10 @@ void lintBody(LintContext& c, int contentTypeIndex)
                 QStringLiteral("The Request Type is GET, so Marketo does not send the payload template; "
                                "use POST, PUT, PATCH or DELETE to send it"));
         }
-        return;
+        return false;
     }
     if (text.trimmed().isEmpty()) {
-        return;
+        return false;
     }
     if (contentTypeIndex < 0) {
         c.out << Diagnostic::make(
@@ -425,74 +425,72 @@ void lintBody(LintContext& c, int contentTypeIndex)
             QStringLiteral("The request sends a body but no Content-Type header; many services reject it "
                            "or guess wrong. Add a header such as Content-Type: application/json"));
     }
+    return true;
+}
 
-    const QList<TemplatePart> parts = TemplateParser::parse(text);
-    BodyKind kind = BodyKind::Unknown;
-    QString why;
+// The body's kind from the Content-Type header, else from the template's shape; *why
+// says which, for messages.
+BodyKind bodyKind(const LintContext& c, int contentTypeIndex, const QList<TemplatePart>& parts, QString* why)
+{
     if (contentTypeIndex >= 0 && contentTypeIndex < c.rendered.headers.size()) {
-        kind = kindFromContentType(c.rendered.headers.at(contentTypeIndex).value);
-        why = QStringLiteral("The Content-Type header");
-    }
-    if (kind == BodyKind::Unknown) {
-        kind = kindFromTemplate(parts);
-        why = QStringLiteral("The template's shape");
-    }
-
-    int firstToken = -1;
-    for (int i = 0; i < parts.size(); ++i) {
-        if (parts.at(i).kind == TemplatePart::Kind::Token) {
-            firstToken = i;
-            break;
+        const BodyKind kind = kindFromContentType(c.rendered.headers.at(contentTypeIndex).value);
+        if (kind != BodyKind::Unknown) {
+            *why = QStringLiteral("The Content-Type header");
+            return kind;
         }
     }
+    *why = QStringLiteral("The template's shape");
+    return kindFromTemplate(parts);
+}
+
+// Whether the Request Token Encoding suits the body's kind, said at the first token.
+void lintEncoding(LintContext& c, const QList<TemplatePart>& parts, BodyKind kind)
+{
+    const auto first = std::find_if(
+        parts.begin(), parts.end(), [](const TemplatePart& p) { return p.kind == TemplatePart::Kind::Token; });
+    if (first == parts.end()) {
+        return;
+    }
+    const auto warnAtToken = [&](const QString& code, const QString& message) {
+        c.out << Diagnostic::at(Severity::Warning,
+                                DiagnosticLocation {Part::Template},
+                                c.webhook.payloadTemplate,
+                                first->offset,
+                                first->length,
+                                code,
+                                message);
+    };
+    const auto warnEncoding = [&](const QString& message) {
+        c.out << Diagnostic::make(Severity::Warning,
+                                  DiagnosticLocation {Part::RequestTokenEncoding},
+                                  QStringLiteral("encoding-mismatch"),
+                                  message);
+    };
     const TokenEncoding encoding = c.webhook.requestTokenEncoding;
-    if (encoding == TokenEncoding::None && firstToken >= 0 && (kind == BodyKind::Json || kind == BodyKind::Form)) {
-        const TemplatePart& t = parts.at(firstToken);
-        if (kind == BodyKind::Json) {
-            c.out << Diagnostic::at(
-                Severity::Warning,
-                where,
-                text,
-                t.offset,
-                t.length,
-                QStringLiteral("none-encoding-json-body"),
-                QStringLiteral("Request Token Encoding is None, but this JSON body has tokens: a value "
-                               "with a quote, a backslash or a line break (a company named Jack \"J\" & "
-                               "Jill) breaks the JSON. Choose JSON encoding, which also adds the quotes "
-                               "around string values"));
-        } else {
-            c.out << Diagnostic::at(
-                Severity::Warning,
-                where,
-                text,
-                t.offset,
-                t.length,
-                QStringLiteral("none-encoding-form-body"),
-                QStringLiteral("Request Token Encoding is None, but this form body has tokens: a "
-                               "company named \"Jack & Jill\" breaks it, because the & starts a new "
-                               "parameter. Choose Form/Url encoding"));
-        }
+    if (encoding == TokenEncoding::None && kind == BodyKind::Json) {
+        warnAtToken(QStringLiteral("none-encoding-json-body"),
+                    QStringLiteral("Request Token Encoding is None, but this JSON body has tokens: a value "
+                                   "with a quote, a backslash or a line break (a company named Jack \"J\" & "
+                                   "Jill) breaks the JSON. Choose JSON encoding, which also adds the quotes "
+                                   "around string values"));
+    } else if (encoding == TokenEncoding::None && kind == BodyKind::Form) {
+        warnAtToken(QStringLiteral("none-encoding-form-body"),
+                    QStringLiteral("Request Token Encoding is None, but this form body has tokens: a "
+                                   "company named \"Jack & Jill\" breaks it, because the & starts a new "
+                                   "parameter. Choose Form/Url encoding"));
+    } else if (encoding == TokenEncoding::Json && kind == BodyKind::Form) {
+        warnEncoding(QStringLiteral("The body is a form but Request Token Encoding is JSON: string values are sent "
+                                    "with JSON quotes and escapes. Choose Form/Url encoding"));
+    } else if (encoding == TokenEncoding::FormUrl && kind == BodyKind::Json) {
+        warnEncoding(QStringLiteral("The body is JSON but Request Token Encoding is Form/Url: values are sent "
+                                    "percent-encoded and strings without quotes. Choose JSON encoding"));
     }
-    if (encoding == TokenEncoding::Json && kind == BodyKind::Form && firstToken >= 0) {
-        c.out << Diagnostic::make(
-            Severity::Warning,
-            DiagnosticLocation {Part::RequestTokenEncoding},
-            QStringLiteral("encoding-mismatch"),
-            QStringLiteral("The body is a form but Request Token Encoding is JSON: string values are sent "
-                           "with JSON quotes and escapes. Choose Form/Url encoding"));
-    }
-    if (encoding == TokenEncoding::FormUrl && kind == BodyKind::Json && firstToken >= 0) {
-        c.out << Diagnostic::make(
-            Severity::Warning,
-            DiagnosticLocation {Part::RequestTokenEncoding},
-            QStringLiteral("encoding-mismatch"),
-            QStringLiteral("The body is JSON but Request Token Encoding is Form/Url: values are sent "
-                           "percent-encoded and strings without quotes. Choose JSON encoding"));
-    }
-    if (encoding == TokenEncoding::Json && kind == BodyKind::Json) {
-        lintQuotedTokens(c, text, parts);
-    }
+}
 
+// Whether the rendered body is well-formed JSON or XML.
+void lintWellFormed(LintContext& c, const QList<TemplatePart>& parts, BodyKind kind, const QString& why)
+{
+    const QString& text = c.webhook.payloadTemplate;
     if (kind == BodyKind::Json) {
         JsonPathScanner scanner({});
         if (!scanner.scan(c.rendered.body)) {
@@ -516,6 +514,124 @@ void lintBody(LintContext& c, int contentTypeIndex)
     }
 }
 
+void lintBody(LintContext& c, int contentTypeIndex)
+{
+    if (!lintBodyPresence(c, contentTypeIndex)) {
+        return;
+    }
+    const QList<TemplatePart> parts = TemplateParser::parse(c.webhook.payloadTemplate);
+    QString why;
+    const BodyKind kind = bodyKind(c, contentTypeIndex, parts, &why);
+    lintEncoding(c, parts, kind);
+    if (c.webhook.requestTokenEncoding == TokenEncoding::Json && kind == BodyKind::Json) {
+        lintQuotedTokens(c, c.webhook.payloadTemplate, parts);
+    }
+    lintWellFormed(c, parts, kind, why);
+}
+
+// The first XML root element the mappings use, to tell the others they differ.
+struct XmlRoot
+{
+    QString name;
+    int mapping = -1;
+};
+
+void lintMappingPath(LintContext& c, int i, bool xml, XmlRoot* firstRoot)
+{
+    const ResponseMapping& m = c.webhook.responseMappings.at(i);
+    const auto where = DiagnosticLocation::mapping(i, false);
+    const ResponsePath path =
+        ResponsePath::parse(m.attribute, xml ? ResponsePath::Syntax::Xml : ResponsePath::Syntax::Json);
+    if (!path.isValid()) {
+        const bool jsonStyle = xml && ResponsePath::parse(m.attribute, ResponsePath::Syntax::Json).isValid();
+        c.out << Diagnostic::at(
+            Severity::Error,
+            where,
+            m.attribute,
+            path.errorOffset(),
+            path.errorLength(),
+            jsonStyle ? QStringLiteral("xml-path-syntax") : QStringLiteral("unaddressable-path"),
+            jsonStyle ? QStringLiteral("The Response Type is XML but this path uses JSON syntax: %1").arg(path.error())
+                      : QStringLiteral("Marketo cannot address this path: %1").arg(path.error()));
+        return;
+    }
+    if (!xml) {
+        return;
+    }
+    const ResponsePathStep& root = path.steps().first();
+    if (firstRoot->mapping < 0) {
+        *firstRoot = {root.key, i};
+    } else if (root.key != firstRoot->name) {
+        c.out << Diagnostic::at(Severity::Warning,
+                                where,
+                                m.attribute,
+                                0,
+                                int(root.key.size()),
+                                QStringLiteral("xml-root-mismatch"),
+                                QStringLiteral("XML paths start with the root element, and a document has only one: "
+                                               "this path starts with <%1> but mapping %2 with <%3>, so one of them "
+                                               "never matches")
+                                    .arg(root.key)
+                                    .arg(firstRoot->mapping + 1)
+                                    .arg(firstRoot->name));
+    }
+    if (!root.indexes.isEmpty() && root.indexes.first() > 0) {
+        c.out << Diagnostic::at(
+            Severity::Warning,
+            where,
+            m.attribute,
+            0,
+            root.length,
+            QStringLiteral("xml-root-index"),
+            QStringLiteral("A document has one root element, so [%1] never matches").arg(root.indexes.first()));
+    }
+}
+
+// `fields` maps the lower-case API names already written to the mapping that writes them.
+void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<QString, int>* fields)
+{
+    const ResponseMapping& m = c.webhook.responseMappings.at(i);
+    const auto where = DiagnosticLocation::mapping(i, true);
+    if (m.field.trimmed().isEmpty()) {
+        c.out << Diagnostic::make(Severity::Error,
+                                  where,
+                                  QStringLiteral("unknown-mapping-field"),
+                                  QStringLiteral("Mapping %1 names no lead field").arg(i + 1));
+        return;
+    }
+    const Field* field = catalog.findByApiName(m.field);
+    if (!field) {
+        const Field* byName = catalog.find(m.field);
+        c.out << Diagnostic::at(Severity::Error,
+                                where,
+                                m.field,
+                                0,
+                                int(m.field.size()),
+                                QStringLiteral("unknown-mapping-field"),
+                                byName
+                                    ? QStringLiteral("Response mappings name the field by its API name: write "
+                                                     "\"%1\" for \"%2\"")
+                                          .arg(byName->apiName, byName->name)
+                                    : QStringLiteral("There is no lead field with the API name \"%1\"").arg(m.field));
+        return;
+    }
+    const QString key = field->apiName.toLower();
+    const auto previous = fields->constFind(key);
+    if (previous == fields->constEnd()) {
+        fields->insert(key, i);
+        return;
+    }
+    c.out << Diagnostic::at(Severity::Warning,
+                            where,
+                            m.field,
+                            0,
+                            int(m.field.size()),
+                            QStringLiteral("duplicate-mapping-field"),
+                            QStringLiteral("Mapping %1 also writes \"%2\"; when both apply, this later one wins")
+                                .arg(*previous + 1)
+                                .arg(field->apiName));
+}
+
 void lintMappings(LintContext& c)
 {
     const QList<ResponseMapping>& mappings = c.webhook.responseMappings;
@@ -534,96 +650,10 @@ void lintMappings(LintContext& c)
     const bool xml = c.webhook.responseType == ResponseType::Xml;
     const FieldCatalog catalog = c.workspace.catalog();
     QHash<QString, int> fields;
-    QString firstRoot;
-    int firstRootIndex = -1;
+    XmlRoot firstRoot;
     for (int i = 0; i < mappings.size(); ++i) {
-        const ResponseMapping& m = mappings.at(i);
-        const auto attrWhere = DiagnosticLocation::mapping(i, false);
-        const auto fieldWhere = DiagnosticLocation::mapping(i, true);
-
-        const ResponsePath path =
-            ResponsePath::parse(m.attribute, xml ? ResponsePath::Syntax::Xml : ResponsePath::Syntax::Json);
-        if (!path.isValid()) {
-            const bool jsonStyle = xml && ResponsePath::parse(m.attribute, ResponsePath::Syntax::Json).isValid();
-            c.out << Diagnostic::at(
-                Severity::Error,
-                attrWhere,
-                m.attribute,
-                path.errorOffset(),
-                path.errorLength(),
-                jsonStyle ? QStringLiteral("xml-path-syntax") : QStringLiteral("unaddressable-path"),
-                jsonStyle
-                    ? QStringLiteral("The Response Type is XML but this path uses JSON syntax: %1").arg(path.error())
-                    : QStringLiteral("Marketo cannot address this path: %1").arg(path.error()));
-        } else if (xml) {
-            const QString root = path.steps().first().key;
-            if (firstRootIndex < 0) {
-                firstRoot = root;
-                firstRootIndex = i;
-            } else if (root != firstRoot) {
-                c.out << Diagnostic::at(
-                    Severity::Warning,
-                    attrWhere,
-                    m.attribute,
-                    0,
-                    int(root.size()),
-                    QStringLiteral("xml-root-mismatch"),
-                    QStringLiteral("XML paths start with the root element, and a document has only one: "
-                                   "this path starts with <%1> but mapping %2 with <%3>, so one of them "
-                                   "never matches")
-                        .arg(root)
-                        .arg(firstRootIndex + 1)
-                        .arg(firstRoot));
-            }
-            if (!path.steps().first().indexes.isEmpty() && path.steps().first().indexes.first() > 0) {
-                c.out << Diagnostic::at(Severity::Warning,
-                                        attrWhere,
-                                        m.attribute,
-                                        0,
-                                        path.steps().first().length,
-                                        QStringLiteral("xml-root-index"),
-                                        QStringLiteral("A document has one root element, so [%1] never matches")
-                                            .arg(path.steps().first().indexes.first()));
-            }
-        }
-
-        const Field* field = catalog.findByApiName(m.field);
-        if (m.field.trimmed().isEmpty()) {
-            c.out << Diagnostic::make(Severity::Error,
-                                      fieldWhere,
-                                      QStringLiteral("unknown-mapping-field"),
-                                      QStringLiteral("Mapping %1 names no lead field").arg(i + 1));
-        } else if (!field) {
-            const Field* byName = catalog.find(m.field);
-            c.out << Diagnostic::at(
-                Severity::Error,
-                fieldWhere,
-                m.field,
-                0,
-                int(m.field.size()),
-                QStringLiteral("unknown-mapping-field"),
-                byName ? QStringLiteral("Response mappings name the field by its API name: write \"%1\" "
-                                        "for \"%2\"")
-                             .arg(byName->apiName, byName->name)
-                       : QStringLiteral("There is no lead field with the API name \"%1\"").arg(m.field));
-        } else {
-            const QString key = field->apiName.toLower();
-            const auto previous = fields.constFind(key);
-            if (previous != fields.constEnd()) {
-                c.out << Diagnostic::at(
-                    Severity::Warning,
-                    fieldWhere,
-                    m.field,
-                    0,
-                    int(m.field.size()),
-                    QStringLiteral("duplicate-mapping-field"),
-                    QStringLiteral("Mapping %1 also writes \"%2\"; when both apply, this later one wins")
-                        .arg(*previous + 1)
-                        .arg(field->apiName));
-            } else {
-                fields.insert(key, i);
-            }
-        }
+        lintMappingPath(c, i, xml, &firstRoot);
+        lintMappingField(c, i, catalog, &fields);
     }
 }
 } // namespace

@@ -126,13 +126,10 @@ struct Renderer::Private
                           const QString& code,
                           const QString& message)
     {
-        Diagnostic d;
-        d.severity = severity;
-        d.where = where;
+        // As Diagnostic::at(), with the line starts of the text cached.
+        Diagnostic d = Diagnostic::make(severity, where, code, message);
         d.offset = offset;
         d.length = length;
-        d.code = code;
-        d.message = message;
         locate(text, offset, &d.line, &d.column);
         return d;
     }
@@ -140,15 +137,11 @@ struct Renderer::Private
     static Diagnostic
     diagnostic(Diagnostic::Severity severity, const Occurrence& o, const QString& code, const QString& message)
     {
-        Diagnostic d;
-        d.severity = severity;
-        d.where = o.where;
+        Diagnostic d = Diagnostic::make(severity, o.where, code, message);
         d.offset = o.offset;
         d.length = o.length;
         d.line = o.line;
         d.column = o.column;
-        d.code = code;
-        d.message = message;
         return d;
     }
 
@@ -331,13 +324,12 @@ struct Renderer::Private
             systemTime = systemTime || (b.status == TokenValue::Status::Ok && b.isSystemTime());
         }
         if (systemTime && !resolver.timeZoneValid()) {
-            Diagnostic d;
-            d.severity = Diagnostic::Severity::Warning;
-            d.where = {DiagnosticLocation::Part::TimeZone};
-            d.code = QStringLiteral("unknown-time-zone");
-            d.message = QStringLiteral("unknown time zone \"%1\": system date and time tokens use UTC")
-                            .arg(resolver.timeZoneId());
-            staticDiagnostics.append(d);
+            staticDiagnostics.append(
+                Diagnostic::make(Diagnostic::Severity::Warning,
+                                 {DiagnosticLocation::Part::TimeZone},
+                                 QStringLiteral("unknown-time-zone"),
+                                 QStringLiteral("unknown time zone \"%1\": system date and time tokens use UTC")
+                                     .arg(resolver.timeZoneId())));
         }
     }
 
@@ -348,12 +340,10 @@ struct Renderer::Private
     {
         if (name.isEmpty()) {
             // About the whole property: there is no character to point at.
-            Diagnostic d;
-            d.severity = Diagnostic::Severity::Error;
-            d.where = where;
-            d.code = QStringLiteral("empty-header-name");
-            d.message = QStringLiteral("Header %1 has no name").arg(index + 1);
-            staticDiagnostics.append(d);
+            staticDiagnostics.append(Diagnostic::make(Diagnostic::Severity::Error,
+                                                      where,
+                                                      QStringLiteral("empty-header-name"),
+                                                      QStringLiteral("Header %1 has no name").arg(index + 1)));
             return;
         }
         for (int k = 0; k < name.size(); ++k) {
