@@ -55,7 +55,10 @@ BodyFormatter::Pretty BodyFormatter::pretty(const QByteArray& body, BodyFormat f
 BodyFormatter::Pretty BodyFormatter::prettyJson(const QByteArray& body, qsizetype limit)
 {
     // A re-indenting scanner rather than QJsonDocument: it keeps key order, number
-    // spelling and string escapes byte for byte, and runs in one pass over 50 MB.
+    // spelling and string escapes byte for byte, and runs in one pass over 50 MB. It is a
+    // state machine over the bytes (in a string or not, after a backslash, the depth)
+    // kept in one loop on purpose: split into functions, that state would have to travel
+    // between them by reference on every byte.
     QByteArray out;
     out.reserve(limit >= 0 ? qMin(limit + 1024, body.size() * 2) : body.size() + body.size() / 4);
     int depth = 0;

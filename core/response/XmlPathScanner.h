@@ -9,6 +9,8 @@
 
 #include <vector>
 
+class QXmlStreamReader;
+
 // Evaluates many XML response paths against one XML document in a single streaming pass
 // (QXmlStreamReader), without building a DOM.
 //
@@ -53,6 +55,8 @@ private:
     };
 
     int child(int node, const QString& name, int index) const;
+    // Records the reader's error; false.
+    bool fail(const QXmlStreamReader& reader, const QByteArray& xml);
 
     std::vector<Node> m_nodes;
     QList<ResponseValue> m_values;
