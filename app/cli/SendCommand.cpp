@@ -83,45 +83,43 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     MappingOutcome mapping = MappingEvaluator::evaluate(workspace, webhook, lead, call.mappingStatus(), call.body);
     if (call.error != CallResult::ErrorKind::None)
         mapping.reason = call.errorMessage;
-    printResult(parser, io, workspace, webhook, request, call, mapping);
+    const Sent sent {workspace, webhook, request, call, mapping};
+    printResult(parser, io, sent);
     if (!parser.isSet(QStringLiteral("no-history")))
-        recordHistory(parser, io, path, workspace, webhook, call, mapping);
+        recordHistory(parser, io, path, sent);
     return reportOutcome(io, workspace, call);
 }
 
-void SendCommand::printResult(const QCommandLineParser& parser,
-                              CliStreams& io,
-                              const Workspace& workspace,
-                              const Webhook& webhook,
-                              const RenderedRequest& request,
-                              const CallResult& call,
-                              const MappingOutcome& mapping) const
+void SendCommand::printResult(const QCommandLineParser& parser, CliStreams& io, const Sent& sent) const
 {
+    const Workspace& workspace = sent.workspace;
+    const CallResult& call = sent.call;
     const bool show = parser.isSet(QStringLiteral("show-secrets"));
     QStringList secretHeaders;
     if (!show) {
-        for (const Header& header : webhook.headers) {
+        for (const Header& header : sent.webhook.headers) {
             if (header.secret)
                 secretHeaders.append(header.name.trimmed());
         }
     }
     QJsonArray mappings;
-    for (const MappingResult& result : mapping.mappings)
+    for (const MappingResult& result : sent.mapping.mappings)
         mappings.append(result.toJson());
     // A request refused before sending has no wire form: show what was rendered.
     // Secret My Tokens are masked wherever they went (URL, headers, body, an echo in the
     // response), as in the history: this output often ends up in a CI log.
     const CallResult shown = show ? call : CliSupport::markedSecrets(workspace).redact(call);
-    const QJsonObject requestJson = call.error == CallResult::ErrorKind::InvalidRequest
-                                        ? (show ? request : CliSupport::masked(request, workspace)).toJson(!show)
-                                        : shown.requestJson(secretHeaders);
+    const QJsonObject requestJson =
+        call.error == CallResult::ErrorKind::InvalidRequest
+            ? (show ? sent.request : CliSupport::masked(sent.request, workspace)).toJson(!show)
+            : shown.requestJson(secretHeaders);
     CliSupport::printJson(io,
                           QJsonObject {
                               {QStringLiteral("request"), requestJson},
                               {QStringLiteral("response"),
                                call.status > 0 ? QJsonValue(shown.responseJson()) : QJsonValue(QJsonValue::Null)},
                               {QStringLiteral("mappings"), mappings},
-                              {QStringLiteral("lead"), mapping.leadAfter},
+                              {QStringLiteral("lead"), sent.mapping.leadAfter},
                               {QStringLiteral("error"), call.errorJson()},
                           });
 }
@@ -129,17 +127,15 @@ void SendCommand::printResult(const QCommandLineParser& parser,
 void SendCommand::recordHistory(const QCommandLineParser& parser,
                                 CliStreams& io,
                                 const QString& path,
-                                const Workspace& workspace,
-                                const Webhook& webhook,
-                                const CallResult& call,
-                                const MappingOutcome& mapping) const
+                                const Sent& sent) const
 {
+    const Workspace& workspace = sent.workspace;
     CallHistory history(path);
     QString error;
     const QString leadText = parser.value(QStringLiteral("lead"));
     const int leadIndex = leadText.isEmpty() ? (workspace.leads.isEmpty() ? -1 : 0) : workspace.leadIndex(leadText);
     const QJsonValue leadValue = leadIndex >= 0 ? QJsonValue(leadIndex) : QJsonValue(QJsonValue::Null);
-    if (!history.record(workspace, webhook, call, mapping, QStringLiteral("send"), leadValue, &error))
+    if (!history.record(workspace, sent.webhook, sent.call, sent.mapping, QStringLiteral("send"), leadValue, &error))
         io.err << "webhook-designer-cli send: " << error << '\n';
     for (const QString& warning : history.warnings())
         io.err << "webhook-designer-cli send: " << warning << '\n';

@@ -24,21 +24,19 @@ protected:
     int execute(const QCommandLineParser& parser, CliStreams& io) override;
 
 private:
+    // A finished call and what it was made from.
+    struct Sent
+    {
+        const Workspace& workspace;
+        const Webhook& webhook;
+        const RenderedRequest& request;
+        const CallResult& call;
+        const MappingOutcome& mapping;
+    };
+
     // The steps of execute() after the call.
-    void printResult(const QCommandLineParser& parser,
-                     CliStreams& io,
-                     const Workspace& workspace,
-                     const Webhook& webhook,
-                     const RenderedRequest& request,
-                     const CallResult& call,
-                     const MappingOutcome& mapping) const;
-    void recordHistory(const QCommandLineParser& parser,
-                       CliStreams& io,
-                       const QString& path,
-                       const Workspace& workspace,
-                       const Webhook& webhook,
-                       const CallResult& call,
-                       const MappingOutcome& mapping) const;
+    void printResult(const QCommandLineParser& parser, CliStreams& io, const Sent& sent) const;
+    void recordHistory(const QCommandLineParser& parser, CliStreams& io, const QString& path, const Sent& sent) const;
     // Tells what went wrong on standard error; the exit code.
     int reportOutcome(CliStreams& io, const Workspace& workspace, const CallResult& call) const;
 };
