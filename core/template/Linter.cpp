@@ -403,14 +403,15 @@ void reportInvalidBody(LintContext& c,
 bool lintBodyPresence(LintContext& c, int contentTypeIndex)
 {
     const QString& text = c.webhook.payloadTemplate;
+    const auto warn = [&c](Part part, const QString& code, const QString& message) {
+        c.out << Diagnostic::make(Severity::Warning, DiagnosticLocation {part}, code, message);
+    };
     if (!c.webhook.sendsBody()) {
         if (!text.trimmed().isEmpty()) {
-            c.out << Diagnostic::make(
-                Severity::Warning,
-                DiagnosticLocation {Part::RequestType},
-                QStringLiteral("payload-on-get"),
-                QStringLiteral("The Request Type is GET, so Marketo does not send the payload template; "
-                               "use POST, PUT, PATCH or DELETE to send it"));
+            warn(Part::RequestType,
+                 QStringLiteral("payload-on-get"),
+                 QStringLiteral("The Request Type is GET, so Marketo does not send the payload template; use POST, "
+                                "PUT, PATCH or DELETE to send it"));
         }
         return false;
     }
@@ -418,12 +419,10 @@ bool lintBodyPresence(LintContext& c, int contentTypeIndex)
         return false;
     }
     if (contentTypeIndex < 0) {
-        c.out << Diagnostic::make(
-            Severity::Warning,
-            DiagnosticLocation {Part::Headers},
-            QStringLiteral("missing-content-type"),
-            QStringLiteral("The request sends a body but no Content-Type header; many services reject it "
-                           "or guess wrong. Add a header such as Content-Type: application/json"));
+        warn(Part::Headers,
+             QStringLiteral("missing-content-type"),
+             QStringLiteral("The request sends a body but no Content-Type header; many services reject it or guess "
+                            "wrong. Add a header such as Content-Type: application/json"));
     }
     return true;
 }
