@@ -38,7 +38,7 @@ struct WorkspaceFileProblem
 // unknown values are written with alphabetical keys. Reading a written file and writing
 // it again gives the same bytes.
 //
-// Optional members a file may leave out (older files do):
+// Optional members:
 // - a header may say "secret": true (its value is masked in the window);
 // - "context": {"secretMyTokens": ["apiKey"]} marks My Tokens secret;
 // - a context scope key that is present (even as {}) means the flow step provides it;
