@@ -1,12 +1,57 @@
 #include "CliSupport.h"
 
 #include "format/WorkspaceFile.h"
+#include "http/HttpClient.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
 #include <QStringList>
 #include <QTextStream>
 #include <QTimeZone>
+
+void CliSupport::addWorkspaceArgument(QCommandLineParser& parser)
+{
+    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The .webhooks.json file."));
+}
+
+void CliSupport::addWebhookOption(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("webhook"), QStringLiteral("The webhook's name."), QStringLiteral("NAME")});
+}
+
+void CliSupport::addLeadOption(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("lead"),
+                      QStringLiteral("The sample lead: an index from 0 or an email address (default: the first)."),
+                      QStringLiteral("INDEX|EMAIL")});
+}
+
+int CliSupport::workspaceAndWebhook(const Command& command,
+                                    const QCommandLineParser& parser,
+                                    CliStreams& io,
+                                    QString* path)
+{
+    if (const int code = workspacePath(command, parser, io, path)) {
+        return code;
+    }
+    if (!parser.isSet(QStringLiteral("webhook"))) {
+        return command.usageError(io, QStringLiteral("missing --webhook NAME"));
+    }
+    return Command::Success;
+}
+
+int CliSupport::loadWebhook(const Command& command,
+                            const QCommandLineParser& parser,
+                            const QString& path,
+                            CliStreams& io,
+                            Workspace* workspace,
+                            int* index)
+{
+    if (const int code = loadWorkspace(path, workspace, io)) {
+        return code;
+    }
+    return findWebhook(command, *workspace, parser.value(QStringLiteral("webhook")), io, index);
+}
 
 int CliSupport::workspacePath(const Command& command, const QCommandLineParser& parser, CliStreams& io, QString* path)
 {
@@ -24,19 +69,20 @@ int CliSupport::workspacePath(const Command& command, const QCommandLineParser& 
 
 int CliSupport::loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io)
 {
-    WorkspaceError error;
-    if (!WorkspaceFile::load(path, workspace, &error)) {
+    QString error;
+    WorkspaceFileProblem problem;
+    if (!WorkspaceFile::load(path, workspace, &error, &problem)) {
         // file:line:column: is what editors and CI annotations understand.
         QString location = path;
-        if (error.line > 0) {
-            location += QStringLiteral(":%1:%2").arg(error.line).arg(error.column);
+        if (problem.line > 0) {
+            location += QStringLiteral(":%1:%2").arg(problem.line).arg(problem.column);
         }
-        if (error.line == 0) {
-            io.err << "webhook-designer-cli: " << error.message << '\n';
-        } else if (error.path.isEmpty()) {
-            io.err << "webhook-designer-cli: " << location << ": " << error.message << '\n';
+        if (problem.line == 0) {
+            io.err << "webhook-designer-cli: " << error << '\n';
+        } else if (problem.path.isEmpty()) {
+            io.err << "webhook-designer-cli: " << location << ": " << problem.message << '\n';
         } else {
-            io.err << "webhook-designer-cli: " << location << ": " << error.toString() << '\n';
+            io.err << "webhook-designer-cli: " << location << ": " << error << '\n';
         }
         return Command::WorkspaceError;
     }
@@ -132,6 +178,22 @@ int CliSupport::parseNow(const Command& command,
         parsed = local;
     }
     *now = parsed;
+    return Command::Success;
+}
+
+int CliSupport::readTimeout(const Command& command, const QCommandLineParser& parser, CliStreams& io, int* timeoutMs)
+{
+    const QString name = QStringLiteral("timeout-ms");
+    if (!parser.isSet(name)) {
+        return Command::Success;
+    }
+    bool isNumber = false;
+    const int timeout = parser.value(name).toInt(&isNumber);
+    if (!isNumber || timeout < HttpClient::Options::minTimeoutMs || timeout > HttpClient::Options::maxTimeoutMs) {
+        return command.usageError(
+            io, QStringLiteral("invalid --timeout-ms \"%1\" (expected 1000 to 300000)").arg(parser.value(name)));
+    }
+    *timeoutMs = timeout;
     return Command::Success;
 }
 

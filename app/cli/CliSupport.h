@@ -19,10 +19,25 @@ class QCommandLineParser;
 class CliSupport
 {
 public:
+    // The arguments the commands about one webhook share, as --help lists them.
+    static void addWorkspaceArgument(QCommandLineParser& parser);
+    static void addWebhookOption(QCommandLineParser& parser);
+    static void addLeadOption(QCommandLineParser& parser);
+
     // The single WORKSPACE positional argument; 2 when missing or when there are more.
     static int workspacePath(const Command& command, const QCommandLineParser& parser, CliStreams& io, QString* path);
+    // workspacePath(), and 2 when --webhook is missing.
+    static int
+    workspaceAndWebhook(const Command& command, const QCommandLineParser& parser, CliStreams& io, QString* path);
     // 3 with the reason (file:line:column: path: message) when unreadable or invalid.
     static int loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io);
+    // loadWorkspace(), then findWebhook() for --webhook.
+    static int loadWebhook(const Command& command,
+                           const QCommandLineParser& parser,
+                           const QString& path,
+                           CliStreams& io,
+                           Workspace* workspace,
+                           int* index);
     // The webhook named by --webhook (exact name); 2 when unknown.
     static int
     findWebhook(const Command& command, const Workspace& workspace, const QString& name, CliStreams& io, int* index);
@@ -41,6 +56,8 @@ public:
                         const std::optional<QString>& text,
                         CliStreams& io,
                         QDateTime* now);
+    // --timeout-ms into *timeoutMs when given; 2 when it is not 1000 to 300000.
+    static int readTimeout(const Command& command, const QCommandLineParser& parser, CliStreams& io, int* timeoutMs);
     // An option's value, or nullopt when the option is not given: "--lead ''" is a value,
     // and a wrong one, not the same as no --lead.
     static std::optional<QString> value(const QCommandLineParser& parser, const QString& name);

@@ -3,6 +3,10 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+Command::Command(Texts texts) : m_texts(std::move(texts)) { }
+
+Command::~Command() = default;
+
 QString Command::helpText() const
 {
     QCommandLineParser parser;
@@ -13,7 +17,7 @@ QString Command::helpText() const
     QString text = parser.helpText();
     const auto firstLineEnd = text.indexOf(QLatin1Char('\n'));
     text = text.mid(firstLineEnd + 1);
-    return QStringLiteral("Usage: webhook-designer-cli %1\n\n%2%3").arg(synopsis(), description(), text);
+    return QStringLiteral("Usage: webhook-designer-cli %1\n\n%2%3").arg(m_texts.synopsis, m_texts.description, text);
 }
 
 int Command::run(const QStringList& arguments, CliStreams& io)

@@ -14,7 +14,7 @@ struct CliStreams
     QTextStream& err;
 };
 
-// One subcommand of webhook-designer-cli (core issue, section 6). A command declares its
+// One subcommand of webhook-designer-cli. A command declares its
 // options on a QCommandLineParser and runs on the parsed result; run() does the parsing,
 // answers --help and reports option errors, so every command behaves the same.
 //
@@ -27,14 +27,20 @@ class Command
 public:
     enum ExitCode { Success = 0, CheckFailed = 1, UsageError = 2, WorkspaceError = 3 };
 
-    virtual ~Command() = default;
+    // What the tool's help and the command's --help say about it.
+    struct Texts
+    {
+        QString name;        // "render"
+        QString summary;     // one line for the tool's help
+        QString synopsis;    // after the program name: "render WORKSPACE --webhook NAME [...]"
+        QString description; // a paragraph after the synopsis in --help: output, exit codes
+    };
 
-    virtual QString name() const = 0;    // "render"
-    virtual QString summary() const = 0; // one line for the tool's help
-    // The synopsis after the program name: "render WORKSPACE --webhook NAME [...]".
-    virtual QString synopsis() const = 0;
-    // A paragraph after the synopsis in --help: output, exit codes.
-    virtual QString description() const = 0;
+    explicit Command(Texts texts);
+    virtual ~Command();
+
+    const QString& name() const { return m_texts.name; }
+    const QString& summary() const { return m_texts.summary; }
 
     // The full --help text.
     QString helpText() const;
@@ -49,4 +55,7 @@ protected:
     virtual void addOptions(QCommandLineParser& parser) const = 0;
     // Runs with options already parsed and --help handled.
     virtual int execute(const QCommandLineParser& parser, CliStreams& io) = 0;
+
+private:
+    Texts m_texts;
 };

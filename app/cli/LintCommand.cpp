@@ -6,33 +6,21 @@
 #include <QCommandLineParser>
 #include <QJsonArray>
 
-QString LintCommand::name() const
+LintCommand::LintCommand()
+    : Command(
+        {QStringLiteral("lint"),
+         QStringLiteral("Check webhooks for the mistakes Marketo users make."),
+         QStringLiteral("lint WORKSPACE [--webhook NAME]"),
+         QStringLiteral("Lints every webhook of the workspace (or one) with its first sample lead and prints\n"
+                        "{\"diagnostics\": [{\"severity\", \"where\", \"line\", \"column\", \"message\", \"code\",\n"
+                        "\"webhook\"}]}.\n"
+                        "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error, 3 invalid workspace.\n")})
 {
-    return QStringLiteral("lint");
-}
-
-QString LintCommand::summary() const
-{
-    return QStringLiteral("Check webhooks for the mistakes Marketo users make.");
-}
-
-QString LintCommand::synopsis() const
-{
-    return QStringLiteral("lint WORKSPACE [--webhook NAME]");
-}
-
-QString LintCommand::description() const
-{
-    return QStringLiteral(
-        "Lints every webhook of the workspace (or one) with its first sample lead and prints\n"
-        "{\"diagnostics\": [{\"severity\", \"where\", \"line\", \"column\", \"message\", \"code\",\n"
-        "\"webhook\"}]}.\n"
-        "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage error, 3 invalid workspace.\n");
 }
 
 void LintCommand::addOptions(QCommandLineParser& parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The .webhooks.json file."));
+    CliSupport::addWorkspaceArgument(parser);
     parser.addOption({QStringLiteral("webhook"), QStringLiteral("Lint only this webhook."), QStringLiteral("NAME")});
 }
 

@@ -7,10 +7,7 @@
 class LintCommand : public Command
 {
 public:
-    QString name() const override;
-    QString summary() const override;
-    QString synopsis() const override;
-    QString description() const override;
+    LintCommand();
 
 protected:
     void addOptions(QCommandLineParser& parser) const override;

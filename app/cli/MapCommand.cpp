@@ -8,53 +8,36 @@
 #include <QJsonArray>
 #include <QTextStream>
 
-QString MapCommand::name() const
+MapCommand::MapCommand()
+    : Command({QStringLiteral("map"),
+               QStringLiteral("Show what a webhook's response mappings write to the lead."),
+               QStringLiteral("map WORKSPACE --webhook NAME --status CODE --response FILE [--lead INDEX|EMAIL]"),
+               QStringLiteral(
+                   "Evaluates the webhook's response mappings against a response body (FILE, or - for\n"
+                   "standard input) with the given HTTP status, and prints {\"mappings\": [{\"attribute\",\n"
+                   "\"field\", \"applied\", \"value\", \"reason\"}], \"lead\": {...}} with the lead as it would be\n"
+                   "after Marketo's update.\n"
+                   "Exit codes: 0 evaluated, 1 nothing applied because of the status or response type,\n"
+                   "2 usage error (also an unreadable FILE), 3 invalid workspace.\n")})
 {
-    return QStringLiteral("map");
-}
-
-QString MapCommand::summary() const
-{
-    return QStringLiteral("Show what a webhook's response mappings write to the lead.");
-}
-
-QString MapCommand::synopsis() const
-{
-    return QStringLiteral("map WORKSPACE --webhook NAME --status CODE --response FILE [--lead INDEX|EMAIL]");
-}
-
-QString MapCommand::description() const
-{
-    return QStringLiteral(
-        "Evaluates the webhook's response mappings against a response body (FILE, or - for\n"
-        "standard input) with the given HTTP status, and prints {\"mappings\": [{\"attribute\",\n"
-        "\"field\", \"applied\", \"value\", \"reason\"}], \"lead\": {...}} with the lead as it would be\n"
-        "after Marketo's update.\n"
-        "Exit codes: 0 evaluated, 1 nothing applied because of the status or response type,\n"
-        "2 usage error (also an unreadable FILE), 3 invalid workspace.\n");
 }
 
 void MapCommand::addOptions(QCommandLineParser& parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The .webhooks.json file."));
-    parser.addOption({QStringLiteral("webhook"), QStringLiteral("The webhook's name."), QStringLiteral("NAME")});
+    CliSupport::addWorkspaceArgument(parser);
+    CliSupport::addWebhookOption(parser);
     parser.addOption({QStringLiteral("status"), QStringLiteral("The response's HTTP status."), QStringLiteral("CODE")});
     parser.addOption({QStringLiteral("response"),
                       QStringLiteral("The response body, or - for standard input."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("lead"),
-                      QStringLiteral("The sample lead: an index from 0 or an email address (default: the first)."),
-                      QStringLiteral("INDEX|EMAIL")});
+    CliSupport::addLeadOption(parser);
 }
 
 int MapCommand::execute(const QCommandLineParser& parser, CliStreams& io)
 {
     QString path;
-    if (const int code = CliSupport::workspacePath(*this, parser, io, &path)) {
+    if (const int code = CliSupport::workspaceAndWebhook(*this, parser, io, &path)) {
         return code;
-    }
-    if (!parser.isSet(QStringLiteral("webhook"))) {
-        return usageError(io, QStringLiteral("missing --webhook NAME"));
     }
     if (!parser.isSet(QStringLiteral("status"))) {
         return usageError(io, QStringLiteral("missing --status CODE"));
@@ -73,11 +56,7 @@ int MapCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     Workspace workspace;
     int webhook = -1;
     QJsonObject lead;
-    if (const int code = CliSupport::loadWorkspace(path, &workspace, io)) {
-        return code;
-    }
-    if (const int code =
-            CliSupport::findWebhook(*this, workspace, parser.value(QStringLiteral("webhook")), io, &webhook)) {
+    if (const int code = CliSupport::loadWebhook(*this, parser, path, io, &workspace, &webhook)) {
         return code;
     }
     if (const int code =

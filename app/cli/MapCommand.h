@@ -10,10 +10,7 @@
 class MapCommand : public Command
 {
 public:
-    QString name() const override;
-    QString summary() const override;
-    QString synopsis() const override;
-    QString description() const override;
+    MapCommand();
 
 protected:
     void addOptions(QCommandLineParser& parser) const override;

@@ -9,10 +9,7 @@
 class RenderCommand : public Command
 {
 public:
-    QString name() const override;
-    QString summary() const override;
-    QString synopsis() const override;
-    QString description() const override;
+    RenderCommand();
 
 protected:
     void addOptions(QCommandLineParser& parser) const override;

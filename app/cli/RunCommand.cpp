@@ -27,38 +27,26 @@ int positiveOption(const QCommandLineParser& parser, const QString& name, int mi
 
 } // namespace
 
-QString RunCommand::name() const
+RunCommand::RunCommand()
+    : Command({QStringLiteral("run"),
+               QStringLiteral("Call a webhook for many leads, as a Marketo campaign would, and summarise."),
+               QStringLiteral("run WORKSPACE --webhook NAME [--leads FILE.csv] [--concurrency N] [--limit N] "
+                              "[--out FILE.jsonl] [--timeout-ms N]"),
+               QStringLiteral("Calls the webhook once per lead of FILE.csv (else the workspace's sample leads), at\n"
+                              "most N calls at once (default 20, Marketo's limit). Shows progress on standard error,\n"
+                              "writes one JSON object per lead to FILE.jsonl ({\"index\", \"request\", \"response\",\n"
+                              "\"error\", \"mappings\", \"lead\"}, secrets replaced) and prints a summary: counts by\n"
+                              "outcome, status histogram, latency percentiles, throughput, how often each field\n"
+                              "would be written, and how long Marketo would take for these leads and for 100,000.\n"
+                              "Exit codes: 0 every lead got a 2xx, 1 some did not, 2 usage error (also an\n"
+                              "unreadable CSV), 3 invalid workspace.\n")})
 {
-    return QStringLiteral("run");
-}
-
-QString RunCommand::summary() const
-{
-    return QStringLiteral("Call a webhook for many leads, as a Marketo campaign would, and summarise.");
-}
-
-QString RunCommand::synopsis() const
-{
-    return QStringLiteral("run WORKSPACE --webhook NAME [--leads FILE.csv] [--concurrency N] [--limit N] "
-                          "[--out FILE.jsonl] [--timeout-ms N]");
-}
-
-QString RunCommand::description() const
-{
-    return QStringLiteral("Calls the webhook once per lead of FILE.csv (else the workspace's sample leads), at\n"
-                          "most N calls at once (default 20, Marketo's limit). Shows progress on standard error,\n"
-                          "writes one JSON object per lead to FILE.jsonl ({\"index\", \"request\", \"response\",\n"
-                          "\"error\", \"mappings\", \"lead\"}, secrets replaced) and prints a summary: counts by\n"
-                          "outcome, status histogram, latency percentiles, throughput, how often each field\n"
-                          "would be written, and how long Marketo would take for these leads and for 100,000.\n"
-                          "Exit codes: 0 every lead got a 2xx, 1 some did not, 2 usage error (also an\n"
-                          "unreadable CSV), 3 invalid workspace.\n");
 }
 
 void RunCommand::addOptions(QCommandLineParser& parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The .webhooks.json file."));
-    parser.addOption({QStringLiteral("webhook"), QStringLiteral("The webhook's name."), QStringLiteral("NAME")});
+    CliSupport::addWorkspaceArgument(parser);
+    CliSupport::addWebhookOption(parser);
     parser.addOption({QStringLiteral("leads"),
                       QStringLiteral("Leads as CSV with a header of field names (default: the workspace's)."),
                       QStringLiteral("FILE.csv")});
@@ -77,15 +65,40 @@ void RunCommand::addOptions(QCommandLineParser& parser) const
 int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
 {
     QString path;
-    if (const int code = CliSupport::workspacePath(*this, parser, io, &path))
-        return code;
-    if (!parser.isSet(QStringLiteral("webhook")))
-        return usageError(io, QStringLiteral("missing --webhook NAME"));
     BatchRunner::Options options;
     options.keepResults = false;
+    int limit = -1;
+    if (const int code = CliSupport::workspaceAndWebhook(*this, parser, io, &path))
+        return code;
+    if (const int code = readOptions(parser, io, &options, &limit))
+        return code;
+
+    Workspace workspace;
+    int webhookIndex = -1;
+    if (const int code = CliSupport::loadWebhook(*this, parser, path, io, &workspace, &webhookIndex))
+        return code;
+    const Webhook webhook = workspace.webhooks.at(webhookIndex);
+    options.http.trust(workspace.trustedCertificate);
+
+    QList<QJsonObject> leads = workspace.leads;
+    if (const int code = readLeads(parser, io, workspace, &leads))
+        return code;
+    if (limit > 0 && leads.size() > limit)
+        leads = leads.mid(0, limit);
+    QFile out;
+    if (const int code = openOut(parser, io, &out))
+        return code;
+    return runBatch(workspace, webhook, options, leads, &out, io);
+}
+
+int RunCommand::readOptions(const QCommandLineParser& parser,
+                            CliStreams& io,
+                            BatchRunner::Options* options,
+                            int* limit) const
+{
     bool ok = true;
     if (parser.isSet(QStringLiteral("concurrency"))) {
-        options.concurrency =
+        options->concurrency =
             positiveOption(parser, QStringLiteral("concurrency"), 1, BatchRunner::maxConcurrency, &ok);
         if (!ok)
             return usageError(io,
@@ -93,52 +106,38 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
                                   .arg(parser.value(QStringLiteral("concurrency")))
                                   .arg(BatchRunner::maxConcurrency));
     }
-    int limit = -1;
     if (parser.isSet(QStringLiteral("limit"))) {
-        limit = positiveOption(parser, QStringLiteral("limit"), 1, std::numeric_limits<int>::max(), &ok);
+        *limit = positiveOption(parser, QStringLiteral("limit"), 1, std::numeric_limits<int>::max(), &ok);
         if (!ok)
             return usageError(io,
                               QStringLiteral("invalid --limit \"%1\" (expected a number of leads, at least 1)")
                                   .arg(parser.value(QStringLiteral("limit"))));
     }
-    if (parser.isSet(QStringLiteral("timeout-ms"))) {
-        options.http.timeoutMs = positiveOption(parser,
-                                                QStringLiteral("timeout-ms"),
-                                                HttpClient::Options::minTimeoutMs,
-                                                HttpClient::Options::maxTimeoutMs,
-                                                &ok);
-        if (!ok)
-            return usageError(io,
-                              QStringLiteral("invalid --timeout-ms \"%1\" (expected 1000 to 300000)")
-                                  .arg(parser.value(QStringLiteral("timeout-ms"))));
-    }
+    return CliSupport::readTimeout(*this, parser, io, &options->http.timeoutMs);
+}
 
-    Workspace workspace;
-    int webhookIndex = -1;
-    if (const int code = CliSupport::loadWorkspace(path, &workspace, io))
-        return code;
-    if (const int code =
-            CliSupport::findWebhook(*this, workspace, parser.value(QStringLiteral("webhook")), io, &webhookIndex))
-        return code;
-    const Webhook webhook = workspace.webhooks.at(webhookIndex);
-    options.http.trust(workspace.trustedCertificate);
-
-    QList<QJsonObject> leads = workspace.leads;
+int RunCommand::readLeads(const QCommandLineParser& parser,
+                          CliStreams& io,
+                          const Workspace& workspace,
+                          QList<QJsonObject>* leads) const
+{
     if (parser.isSet(QStringLiteral("leads"))) {
         const QString csv = parser.value(QStringLiteral("leads"));
-        const CsvImportResult imported = CsvImporter::importFile(csv, workspace.catalog());
-        if (!imported.fatal.isEmpty())
-            return usageError(io, QStringLiteral("cannot import %1: %2").arg(csv, imported.fatal));
-        for (const CsvRowError& error : imported.errors)
-            io.err << "webhook-designer-cli run: " << csv << ": " << error.toString() << " (skipped)\n";
+        CsvImportResult imported;
+        QString error;
+        if (!CsvImporter::importFile(csv, workspace.catalog(), &imported, &error))
+            return usageError(io, QStringLiteral("cannot import %1: %2").arg(csv, error));
+        for (const CsvRowError& row : imported.errors)
+            io.err << "webhook-designer-cli run: " << csv << ": " << row.toString() << " (skipped)\n";
         for (const QString& warning : imported.warnings)
             io.err << "webhook-designer-cli run: " << csv << ": " << warning << '\n';
-        leads = imported.leads;
+        *leads = imported.leads;
     }
-    if (limit > 0 && leads.size() > limit)
-        leads = leads.mid(0, limit);
+    return Success;
+}
 
-    QFile out;
+int RunCommand::openOut(const QCommandLineParser& parser, CliStreams& io, QFile* out) const
+{
     if (parser.isSet(QStringLiteral("out"))) {
         const QString file = parser.value(QStringLiteral("out"));
         if (file.isEmpty())
@@ -146,11 +145,20 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
         // Standard output carries the summary; lines mixed into it would break both.
         if (file == QLatin1String("-"))
             return usageError(io, QStringLiteral("--out - is not supported: standard output carries the summary"));
-        out.setFileName(file);
-        if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return usageError(io, QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+        out->setFileName(file);
+        if (!out->open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return usageError(io, QStringLiteral("cannot write %1: %2").arg(out->fileName(), out->errorString()));
     }
+    return Success;
+}
 
+int RunCommand::runBatch(const Workspace& workspace,
+                         const Webhook& webhook,
+                         const BatchRunner::Options& options,
+                         const QList<QJsonObject>& leads,
+                         QFile* out,
+                         CliStreams& io)
+{
     const SecretRedactor redactor(workspace, webhook);
     BatchRunner runner(workspace, webhook);
     runner.setOptions(options);
@@ -165,20 +173,20 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     // lost, so the run stops rather than make calls whose results go nowhere.
     QString writeError;
     const auto stopOnWriteError = [&] {
-        if (writeError.isEmpty() && out.error() != QFileDevice::NoError) {
-            writeError = QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString());
+        if (writeError.isEmpty() && out->error() != QFileDevice::NoError) {
+            writeError = QStringLiteral("cannot write %1: %2").arg(out->fileName(), out->errorString());
             runner.cancel();
         }
     };
     QObject::connect(&runner, &BatchRunner::leadFinished, &loop, [&](const BatchLeadResult& result) {
         if (!result.call.isSuccess())
             ++failed;
-        if (out.isOpen() && writeError.isEmpty()) {
+        if (out->isOpen() && writeError.isEmpty()) {
             BatchLeadResult safe = result;
             safe.call = redactor.redact(result.call);
             QByteArray line = QJsonDocument(safe.toJson(redactor.secretHeaderNames())).toJson(QJsonDocument::Compact);
             line += '\n';
-            if (out.write(line) != line.size() || !out.flush())
+            if (out->write(line) != line.size() || !out->flush())
                 stopOnWriteError();
         }
     });
@@ -194,8 +202,8 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     runner.start(leads);
     if (runner.isRunning())
         loop.exec();
-    if (out.isOpen()) {
-        out.close();
+    if (out->isOpen()) {
+        out->close();
         stopOnWriteError();
     }
 

@@ -1,6 +1,12 @@
 #pragma once
 
+#include "batch/BatchRunner.h"
 #include "cli/Command.h"
+
+#include <QJsonObject>
+#include <QList>
+
+class QFile;
 
 // `run WORKSPACE --webhook NAME [--leads FILE.csv] [--concurrency N] [--limit N]
 // [--out FILE.jsonl] [--timeout-ms N]`: calls the webhook once per lead (the CSV's, else
@@ -11,12 +17,25 @@
 class RunCommand : public Command
 {
 public:
-    QString name() const override;
-    QString summary() const override;
-    QString synopsis() const override;
-    QString description() const override;
+    RunCommand();
 
 protected:
     void addOptions(QCommandLineParser& parser) const override;
     int execute(const QCommandLineParser& parser, CliStreams& io) override;
+
+private:
+    // The steps of execute(); each returns an exit code, 0 to go on.
+    int readOptions(const QCommandLineParser& parser, CliStreams& io, BatchRunner::Options* options, int* limit) const;
+    int readLeads(const QCommandLineParser& parser,
+                  CliStreams& io,
+                  const Workspace& workspace,
+                  QList<QJsonObject>* leads) const;
+    int openOut(const QCommandLineParser& parser, CliStreams& io, QFile* out) const;
+    // Runs the calls with progress on standard error and prints the summary.
+    int runBatch(const Workspace& workspace,
+                 const Webhook& webhook,
+                 const BatchRunner::Options& options,
+                 const QList<QJsonObject>& leads,
+                 QFile* out,
+                 CliStreams& io);
 };

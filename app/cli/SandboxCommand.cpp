@@ -10,30 +10,18 @@ namespace {
 constexpr int kTries = 10;
 }
 
-QString SandboxCommand::name() const
+SandboxCommand::SandboxCommand()
+    : Command({QStringLiteral("sandbox"),
+               QStringLiteral("Run the built-in sandbox web service until killed."),
+               QStringLiteral("sandbox [--port N]"),
+               QStringLiteral("Serves /echo, /enrich, /enrich.xml, /status/{code}, /delay/{ms}, /redirect/{n},\n"
+                              "/large?mb=N, /flaky, /auth and /close on 127.0.0.1 (see README). Without --port it\n"
+                              "tries %1 and the next %2 ports; --port 0 picks any free port. Prints the URL on\n"
+                              "standard output, then one line per request on standard error.\n"
+                              "Exit codes: 1 when it cannot listen, 2 usage error.\n")
+                   .arg(SandboxServer::defaultPort)
+                   .arg(kTries - 1)})
 {
-    return QStringLiteral("sandbox");
-}
-
-QString SandboxCommand::summary() const
-{
-    return QStringLiteral("Run the built-in sandbox web service until killed.");
-}
-
-QString SandboxCommand::synopsis() const
-{
-    return QStringLiteral("sandbox [--port N]");
-}
-
-QString SandboxCommand::description() const
-{
-    return QStringLiteral("Serves /echo, /enrich, /enrich.xml, /status/{code}, /delay/{ms}, /redirect/{n},\n"
-                          "/large?mb=N, /flaky, /auth and /close on 127.0.0.1 (see README). Without --port it\n"
-                          "tries %1 and the next %2 ports; --port 0 picks any free port. Prints the URL on\n"
-                          "standard output, then one line per request on standard error.\n"
-                          "Exit codes: 1 when it cannot listen, 2 usage error.\n")
-        .arg(SandboxServer::defaultPort)
-        .arg(kTries - 1);
 }
 
 void SandboxCommand::addOptions(QCommandLineParser& parser) const
@@ -61,8 +49,9 @@ int SandboxCommand::execute(const QCommandLineParser& parser, CliStreams& io)
         tries = 1; // a port asked for explicitly is that port or nothing
     }
     SandboxServer server;
-    if (server.listen(port, tries) == 0) {
-        io.err << "webhook-designer-cli sandbox: " << server.errorString() << '\n';
+    QString error;
+    if (!server.listen(port, tries, &error)) {
+        io.err << "webhook-designer-cli sandbox: " << error << '\n';
         return CheckFailed;
     }
     QObject::connect(

@@ -8,10 +8,7 @@
 class SandboxCommand : public Command
 {
 public:
-    QString name() const override;
-    QString summary() const override;
-    QString synopsis() const override;
-    QString description() const override;
+    SandboxCommand();
 
 protected:
     void addOptions(QCommandLineParser& parser) const override;

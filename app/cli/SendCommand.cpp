@@ -11,46 +11,33 @@
 #include <QNetworkAccessManager>
 #include <QTextStream>
 
-QString SendCommand::name() const
+SendCommand::SendCommand()
+    : Command(
+        {QStringLiteral("send"),
+         QStringLiteral("Call a webhook for real for one lead and show what happened."),
+         QStringLiteral("send WORKSPACE --webhook NAME [--lead INDEX|EMAIL] [--timeout-ms N] [--now ISO-8601] "
+                        "[--show-secrets] [--no-history]"),
+         QStringLiteral(
+             "Renders the webhook for the lead, sends the request, evaluates the response mappings\n"
+             "and prints {\"request\": the request as sent (with the headers Qt adds), \"response\":\n"
+             "{\"status\", \"reason\", \"headers\", \"body\", \"bodyTruncated\", \"timings\": {\"totalMs\", ...}}\n"
+             "or null, \"mappings\", \"lead\": the lead after the mappings, \"error\": {\"kind\",\n"
+             "\"message\"} or null}. Secret headers and secret My Tokens are masked unless\n"
+             "--show-secrets is given.\n"
+             "A TLS error adds \"error.certificate\": {\"host\", \"sha256\", \"subject\", \"issuer\",\n"
+             "\"notBefore\", \"notAfter\", \"trustable\"}; to trust that self-signed certificate, add\n"
+             "\"trustedCertificate\": {\"host\": HOST, \"sha256\": SHA256} to the workspace.\n"
+             "The call is kept in WORKSPACE.history.jsonl (secrets replaced) unless --no-history.\n"
+             "Exit codes: 0 a 2xx answer, 1 another status, 2 usage error, 3 invalid workspace,\n"
+             "4 no answer (timeout, connection refused, host not found, TLS, ...).\n")})
 {
-    return QStringLiteral("send");
-}
-
-QString SendCommand::summary() const
-{
-    return QStringLiteral("Call a webhook for real for one lead and show what happened.");
-}
-
-QString SendCommand::synopsis() const
-{
-    return QStringLiteral("send WORKSPACE --webhook NAME [--lead INDEX|EMAIL] [--timeout-ms N] [--now ISO-8601] "
-                          "[--show-secrets] [--no-history]");
-}
-
-QString SendCommand::description() const
-{
-    return QStringLiteral(
-        "Renders the webhook for the lead, sends the request, evaluates the response mappings\n"
-        "and prints {\"request\": the request as sent (with the headers Qt adds), \"response\":\n"
-        "{\"status\", \"reason\", \"headers\", \"body\", \"bodyTruncated\", \"timings\": {\"totalMs\", ...}}\n"
-        "or null, \"mappings\", \"lead\": the lead after the mappings, \"error\": {\"kind\",\n"
-        "\"message\"} or null}. Secret headers and secret My Tokens are masked unless\n"
-        "--show-secrets is given.\n"
-        "A TLS error adds \"error.certificate\": {\"host\", \"sha256\", \"subject\", \"issuer\",\n"
-        "\"notBefore\", \"notAfter\", \"trustable\"}; to trust that self-signed certificate, add\n"
-        "\"trustedCertificate\": {\"host\": HOST, \"sha256\": SHA256} to the workspace.\n"
-        "The call is kept in WORKSPACE.history.jsonl (secrets replaced) unless --no-history.\n"
-        "Exit codes: 0 a 2xx answer, 1 another status, 2 usage error, 3 invalid workspace,\n"
-        "4 no answer (timeout, connection refused, host not found, TLS, ...).\n");
 }
 
 void SendCommand::addOptions(QCommandLineParser& parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("WORKSPACE"), QStringLiteral("The .webhooks.json file."));
-    parser.addOption({QStringLiteral("webhook"), QStringLiteral("The webhook's name."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("lead"),
-                      QStringLiteral("The sample lead: an index from 0 or an email address (default: the first)."),
-                      QStringLiteral("INDEX|EMAIL")});
+    CliSupport::addWorkspaceArgument(parser);
+    CliSupport::addWebhookOption(parser);
+    CliSupport::addLeadOption(parser);
     parser.addOption({QStringLiteral("timeout-ms"),
                       QStringLiteral("Give up after N milliseconds, 1000 to 300000 (default: 30000, like Marketo)."),
                       QStringLiteral("N")});
@@ -65,30 +52,17 @@ void SendCommand::addOptions(QCommandLineParser& parser) const
 int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
 {
     QString path;
-    if (const int code = CliSupport::workspacePath(*this, parser, io, &path))
-        return code;
-    if (!parser.isSet(QStringLiteral("webhook")))
-        return usageError(io, QStringLiteral("missing --webhook NAME"));
     HttpClient::Options options;
-    if (parser.isSet(QStringLiteral("timeout-ms"))) {
-        bool isNumber = false;
-        const int timeout = parser.value(QStringLiteral("timeout-ms")).toInt(&isNumber);
-        if (!isNumber || timeout < HttpClient::Options::minTimeoutMs || timeout > HttpClient::Options::maxTimeoutMs) {
-            return usageError(io,
-                              QStringLiteral("invalid --timeout-ms \"%1\" (expected 1000 to 300000)")
-                                  .arg(parser.value(QStringLiteral("timeout-ms"))));
-        }
-        options.timeoutMs = timeout;
-    }
+    if (const int code = CliSupport::workspaceAndWebhook(*this, parser, io, &path))
+        return code;
+    if (const int code = CliSupport::readTimeout(*this, parser, io, &options.timeoutMs))
+        return code;
 
     Workspace workspace;
     int webhookIndex = -1;
     QJsonObject lead;
     QDateTime now;
-    if (const int code = CliSupport::loadWorkspace(path, &workspace, io))
-        return code;
-    if (const int code =
-            CliSupport::findWebhook(*this, workspace, parser.value(QStringLiteral("webhook")), io, &webhookIndex))
+    if (const int code = CliSupport::loadWebhook(*this, parser, path, io, &workspace, &webhookIndex))
         return code;
     if (const int code =
             CliSupport::findLead(*this, workspace, CliSupport::value(parser, QStringLiteral("lead")), io, &lead))
@@ -109,47 +83,66 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     MappingOutcome mapping = MappingEvaluator::evaluate(workspace, webhook, lead, call.mappingStatus(), call.body);
     if (call.error != CallResult::ErrorKind::None)
         mapping.reason = call.errorMessage;
+    const Sent sent {workspace, webhook, request, call, mapping};
+    printResult(parser, io, sent);
+    if (!parser.isSet(QStringLiteral("no-history")))
+        recordHistory(parser, io, path, sent);
+    return reportOutcome(io, workspace, call);
+}
 
+void SendCommand::printResult(const QCommandLineParser& parser, CliStreams& io, const Sent& sent) const
+{
+    const Workspace& workspace = sent.workspace;
+    const CallResult& call = sent.call;
+    const bool show = parser.isSet(QStringLiteral("show-secrets"));
     QStringList secretHeaders;
-    if (!parser.isSet(QStringLiteral("show-secrets"))) {
-        for (const Header& header : webhook.headers) {
+    if (!show) {
+        for (const Header& header : sent.webhook.headers) {
             if (header.secret)
                 secretHeaders.append(header.name.trimmed());
         }
     }
     QJsonArray mappings;
-    for (const MappingResult& result : mapping.mappings)
+    for (const MappingResult& result : sent.mapping.mappings)
         mappings.append(result.toJson());
     // A request refused before sending has no wire form: show what was rendered.
     // Secret My Tokens are masked wherever they went (URL, headers, body, an echo in the
     // response), as in the history: this output often ends up in a CI log.
-    const bool show = parser.isSet(QStringLiteral("show-secrets"));
     const CallResult shown = show ? call : CliSupport::markedSecrets(workspace).redact(call);
-    const QJsonObject requestJson = call.error == CallResult::ErrorKind::InvalidRequest
-                                        ? (show ? request : CliSupport::masked(request, workspace)).toJson(!show)
-                                        : shown.requestJson(secretHeaders);
+    const QJsonObject requestJson =
+        call.error == CallResult::ErrorKind::InvalidRequest
+            ? (show ? sent.request : CliSupport::masked(sent.request, workspace)).toJson(!show)
+            : shown.requestJson(secretHeaders);
     CliSupport::printJson(io,
                           QJsonObject {
                               {QStringLiteral("request"), requestJson},
                               {QStringLiteral("response"),
                                call.status > 0 ? QJsonValue(shown.responseJson()) : QJsonValue(QJsonValue::Null)},
                               {QStringLiteral("mappings"), mappings},
-                              {QStringLiteral("lead"), mapping.leadAfter},
+                              {QStringLiteral("lead"), sent.mapping.leadAfter},
                               {QStringLiteral("error"), call.errorJson()},
                           });
+}
 
-    if (!parser.isSet(QStringLiteral("no-history"))) {
-        CallHistory history(path);
-        QString error;
-        const QString leadText = parser.value(QStringLiteral("lead"));
-        const int leadIndex = leadText.isEmpty() ? (workspace.leads.isEmpty() ? -1 : 0) : workspace.leadIndex(leadText);
-        const QJsonValue leadValue = leadIndex >= 0 ? QJsonValue(leadIndex) : QJsonValue(QJsonValue::Null);
-        if (!history.record(workspace, webhook, call, mapping, QStringLiteral("send"), leadValue, &error))
-            io.err << "webhook-designer-cli send: " << error << '\n';
-        for (const QString& warning : history.warnings())
-            io.err << "webhook-designer-cli send: " << warning << '\n';
-    }
+void SendCommand::recordHistory(const QCommandLineParser& parser,
+                                CliStreams& io,
+                                const QString& path,
+                                const Sent& sent) const
+{
+    const Workspace& workspace = sent.workspace;
+    CallHistory history(path);
+    QString error;
+    const QString leadText = parser.value(QStringLiteral("lead"));
+    const int leadIndex = leadText.isEmpty() ? (workspace.leads.isEmpty() ? -1 : 0) : workspace.leadIndex(leadText);
+    const QJsonValue leadValue = leadIndex >= 0 ? QJsonValue(leadIndex) : QJsonValue(QJsonValue::Null);
+    if (!history.record(workspace, sent.webhook, sent.call, sent.mapping, QStringLiteral("send"), leadValue, &error))
+        io.err << "webhook-designer-cli send: " << error << '\n';
+    for (const QString& warning : history.warnings())
+        io.err << "webhook-designer-cli send: " << warning << '\n';
+}
 
+int SendCommand::reportOutcome(CliStreams& io, const Workspace& workspace, const CallResult& call) const
+{
     if (call.error != CallResult::ErrorKind::None) {
         io.err << "webhook-designer-cli send: " << call.errorMessage << '\n';
         const PeerCertificate& certificate = call.tlsCertificate;

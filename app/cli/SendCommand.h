@@ -1,6 +1,10 @@
 #pragma once
 
 #include "cli/Command.h"
+#include "http/CallResult.h"
+#include "model/Workspace.h"
+#include "response/MappingEvaluator.h"
+#include "template/RenderedRequest.h"
 
 // `send WORKSPACE --webhook NAME [--lead INDEX|EMAIL] [--timeout-ms N]`: renders the
 // webhook for the lead, calls it for real, evaluates the response mappings, records the
@@ -13,12 +17,26 @@ class SendCommand : public Command
 public:
     enum { TransportError = 4 };
 
-    QString name() const override;
-    QString summary() const override;
-    QString synopsis() const override;
-    QString description() const override;
+    SendCommand();
 
 protected:
     void addOptions(QCommandLineParser& parser) const override;
     int execute(const QCommandLineParser& parser, CliStreams& io) override;
+
+private:
+    // A finished call and what it was made from.
+    struct Sent
+    {
+        const Workspace& workspace;
+        const Webhook& webhook;
+        const RenderedRequest& request;
+        const CallResult& call;
+        const MappingOutcome& mapping;
+    };
+
+    // The steps of execute() after the call.
+    void printResult(const QCommandLineParser& parser, CliStreams& io, const Sent& sent) const;
+    void recordHistory(const QCommandLineParser& parser, CliStreams& io, const QString& path, const Sent& sent) const;
+    // Tells what went wrong on standard error; the exit code.
+    int reportOutcome(CliStreams& io, const Workspace& workspace, const CallResult& call) const;
 };

@@ -9,7 +9,7 @@
 #include <QMetaType>
 #include <QString>
 
-// The numbers a batch run ends with (issue 3, section 3): counts (2xx, other statuses,
+// The numbers a batch run ends with: counts (2xx, other statuses,
 // transport errors by kind), a status histogram, latency percentiles, throughput, how
 // many times each lead field would be written, and the estimate a marketer needs: how
 // long Marketo would take for this many leads, and for 100,000, at the measured latency,

@@ -1,5 +1,7 @@
 #include "CsvImporter.h"
 
+#include "format/Utf8.h"
+
 #include <QByteArrayView>
 #include <QFile>
 #include <QHash>
@@ -15,51 +17,6 @@ namespace {
 // pass over the rest of the file each time; past this many, the import stops instead of
 // turning quadratic on a pathological file.
 constexpr int maxQuoteRecoveries = 100;
-
-bool isValidUtf8(const char* p, qsizetype n)
-{
-    const auto* s = reinterpret_cast<const unsigned char*>(p);
-    qsizetype i = 0;
-    while (i < n) {
-        const unsigned char c = s[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        int extra = 0;
-        unsigned min = 0;
-        unsigned cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            extra = 1;
-            min = 0x80;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            extra = 2;
-            min = 0x800;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            extra = 3;
-            min = 0x10000;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + extra >= n) {
-            return false;
-        }
-        for (int k = 1; k <= extra; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80) {
-                return false;
-            }
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            return false;
-        }
-        i += extra + 1;
-    }
-    return true;
-}
 
 struct Record
 {
@@ -218,157 +175,217 @@ QString CsvRowError::toString() const
     return QStringLiteral("row %1: %2").arg(row).arg(message);
 }
 
-CsvImportResult CsvImporter::import(const QByteArray& bytes, const FieldCatalog& catalog)
-{
-    CsvImportResult result;
-    const qsizetype bomSize = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-    CsvReader reader(bytes.constData() + bomSize, bytes.size() - bomSize);
-    Record record;
-    int row = 0;
+namespace {
 
+// The import of one file, in its three steps: the header, then each record.
+class Import
+{
+public:
+    Import(const QByteArray& bytes, const FieldCatalog& catalog, CsvImportResult* result)
+        : m_bom(bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0)
+        , m_reader(bytes.constData() + m_bom, bytes.size() - m_bom)
+        , m_catalog(catalog)
+        , m_result(result)
+    {
+    }
+
+    bool readHeader(QString* error);
+    void readRows();
+
+private:
+    bool headerKeys(int headerLine, QString* error);
+    void sayUnknownColumns();
+    // Imports the record just read, or lists it among the errors. False to stop the import.
+    bool takeRecord(int startLine, qsizetype startPos);
+
+    qsizetype m_bom;
+    CsvReader m_reader;
+    const FieldCatalog& m_catalog;
+    CsvImportResult* m_result;
+    Record m_record;
+    int m_row = 0;
+    QList<QByteArray> m_header;
+    std::vector<int> m_order; // columns in the order of their keys
+    int m_recoveries = 0;
+};
+
+bool Import::readHeader(QString* error)
+{
     // The header: the first record that is not blank.
     int headerLine = 1;
-    while (!reader.atEnd()) {
-        headerLine = reader.line();
-        reader.read(&record);
-        ++row;
-        if (!isBlank(record)) {
+    while (!m_reader.atEnd()) {
+        headerLine = m_reader.line();
+        m_reader.read(&m_record);
+        ++m_row;
+        if (!isBlank(m_record)) {
             break;
         }
     }
-    if (row == 0 || isBlank(record)) {
-        result.fatal = QStringLiteral("the file is empty: expected a header row of field names");
-        return result;
+    if (m_row == 0 || isBlank(m_record)) {
+        *error = QStringLiteral("the file is empty: expected a header row of field names");
+        return false;
     }
-    if (!record.error.isEmpty()) {
-        result.fatal = CsvRowError {row, headerLine, QStringLiteral("bad header row: ") + record.error}.toString();
-        return result;
+    if (!m_record.error.isEmpty()) {
+        *error = CsvRowError {m_row, headerLine, QStringLiteral("bad header row: ") + m_record.error}.toString();
+        return false;
     }
-    QList<QByteArray> header;
-    for (const QByteArrayView cell : std::as_const(record.fields)) {
-        header.append(cell.toByteArray());
+    for (const QByteArrayView cell : std::as_const(m_record.fields)) {
+        m_header.append(cell.toByteArray());
     }
-    const int columns = int(header.size());
+    if (!headerKeys(headerLine, error)) {
+        return false;
+    }
+    sayUnknownColumns();
+    // Inserting keys in QJsonObject's own (sorted) order appends instead of shifting, so
+    // a row with 10,000 columns does not cost 10,000² moves.
+    const QStringList& keys = m_result->columnKeys;
+    m_order.resize(size_t(m_header.size()));
+    std::iota(m_order.begin(), m_order.end(), 0);
+    std::sort(m_order.begin(), m_order.end(), [&keys](int a, int b) { return keys[a] < keys[b]; });
+    return true;
+}
+
+bool Import::headerKeys(int headerLine, QString* error)
+{
     QHash<QString, int> keyColumn; // key -> first column using it
-    for (int c = 0; c < columns; ++c) {
-        const QByteArray& cell = header[c];
-        if (!isValidUtf8(cell.constData(), cell.size())) {
-            result.fatal =
-                CsvRowError {row, headerLine, QStringLiteral("invalid UTF-8 in column %1 of the header").arg(c + 1)}
+    for (int c = 0; c < m_header.size(); ++c) {
+        const QByteArray& cell = m_header[c];
+        if (!Utf8::isValid(cell)) {
+            *error =
+                CsvRowError {m_row, headerLine, QStringLiteral("invalid UTF-8 in column %1 of the header").arg(c + 1)}
                     .toString();
-            result.columnKeys.clear();
-            return result;
+            return false;
         }
         const QString text = QString::fromUtf8(cell).trimmed();
         QString key;
         if (text.isEmpty()) {
-            result.warnings << QStringLiteral("column %1 has no header: its values were not imported").arg(c + 1);
-        } else if (const Field* field = catalog.find(text)) {
+            m_result->warnings << QStringLiteral("column %1 has no header: its values were not imported").arg(c + 1);
+        } else if (const Field* field = m_catalog.find(text)) {
             key = field->name;
         } else {
             key = text;
-            result.unknownColumns << text;
+            m_result->unknownColumns << text;
         }
         if (!key.isEmpty()) {
             const auto existing = keyColumn.constFind(key);
             if (existing != keyColumn.constEnd()) {
-                result.warnings << QStringLiteral("columns %1 and %2 are both \"%3\": only column %1 was imported")
-                                       .arg(*existing + 1)
-                                       .arg(c + 1)
-                                       .arg(key);
+                m_result->warnings << QStringLiteral("columns %1 and %2 are both \"%3\": only column %1 was imported")
+                                          .arg(*existing + 1)
+                                          .arg(c + 1)
+                                          .arg(key);
                 key.clear();
             } else {
                 keyColumn.insert(key, c);
             }
         }
-        result.columnKeys << key;
+        m_result->columnKeys << key;
     }
-    if (!result.unknownColumns.isEmpty()) {
-        result.warnings.prepend(
-            (result.unknownColumns.size() == 1
-                 ? QStringLiteral("1 column is not a lead field and was imported under its header text: ")
-                 : QStringLiteral("%1 columns are not lead fields and were imported under their header text: ")
-                       .arg(result.unknownColumns.size()))
-            + quotedList(result.unknownColumns, 10));
-    }
-    // Inserting keys in QJsonObject's own (sorted) order appends instead of shifting, so
-    // a row with 10,000 columns does not cost 10,000² moves.
-    std::vector<int> order(static_cast<size_t>(columns));
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](int a, int b) { return result.columnKeys[a] < result.columnKeys[b]; });
-
-    int recoveries = 0;
-    while (!reader.atEnd()) {
-        const int startLine = reader.line();
-        const qsizetype startPos = reader.pos();
-        reader.read(&record);
-        ++row;
-        if (isBlank(record)) {
-            continue;
-        }
-        if (record.unterminated) {
-            if (++recoveries > maxQuoteRecoveries) {
-                result.errors << CsvRowError {row,
-                                              startLine,
-                                              QStringLiteral("unterminated quote; too many of them, the rest of the "
-                                                             "file was not imported")};
-                break;
-            }
-            result.errors << CsvRowError {row,
-                                          startLine,
-                                          QStringLiteral("unterminated quote (the value starting here never closes); "
-                                                         "the import goes on with the next line")};
-            reader.rewindToLineAfter(startPos, startLine);
-            continue;
-        }
-        if (!record.error.isEmpty()) {
-            result.errors << CsvRowError {row, startLine, record.error};
-            continue;
-        }
-        if (record.fields.size() != columns) {
-            result.errors << CsvRowError {
-                row,
-                startLine,
-                QStringLiteral("%1 fields, expected %2 as in the header").arg(record.fields.size()).arg(columns)};
-            continue;
-        }
-        int badColumn = -1;
-        for (int c = 0; c < columns && badColumn < 0; ++c) {
-            if (!isValidUtf8(record.fields[c].constData(), record.fields[c].size())) {
-                badColumn = c;
-            }
-        }
-        if (badColumn >= 0) {
-            result.errors << CsvRowError {row,
-                                          startLine,
-                                          QStringLiteral("invalid UTF-8 in column %1 (\"%2\"); save the file as UTF-8")
-                                              .arg(badColumn + 1)
-                                              .arg(QString::fromUtf8(header[badColumn]))};
-            continue;
-        }
-        QJsonObject lead;
-        for (const int c : order) {
-            const QByteArrayView cell = record.fields[c];
-            if (!cell.isEmpty() && !result.columnKeys[c].isEmpty()) {
-                // QString::fromUtf8 drops a leading BOM: a cell holding only one is empty.
-                const QString value = QString::fromUtf8(cell);
-                if (!value.isEmpty()) {
-                    lead.insert(result.columnKeys[c], value);
-                }
-            }
-        }
-        result.leads.append(lead);
-    }
-    return result;
+    return true;
 }
 
-CsvImportResult CsvImporter::importFile(const QString& fileName, const FieldCatalog& catalog)
+void Import::sayUnknownColumns()
+{
+    const QStringList& unknown = m_result->unknownColumns;
+    if (unknown.isEmpty()) {
+        return;
+    }
+    m_result->warnings.prepend(
+        (unknown.size() == 1 ? QStringLiteral("1 column is not a lead field and was imported under its header text: ")
+                             : QStringLiteral("%1 columns are not lead fields and were imported under their header "
+                                              "text: ")
+                                   .arg(unknown.size()))
+        + quotedList(unknown, 10));
+}
+
+void Import::readRows()
+{
+    while (!m_reader.atEnd()) {
+        const int startLine = m_reader.line();
+        const qsizetype startPos = m_reader.pos();
+        m_reader.read(&m_record);
+        ++m_row;
+        if (!isBlank(m_record) && !takeRecord(startLine, startPos)) {
+            break;
+        }
+    }
+}
+
+bool Import::takeRecord(int startLine, qsizetype startPos)
+{
+    const auto skip = [&](const QString& message) { m_result->errors << CsvRowError {m_row, startLine, message}; };
+    if (m_record.unterminated) {
+        if (++m_recoveries > maxQuoteRecoveries) {
+            skip(QStringLiteral("unterminated quote; too many of them, the rest of the file was not imported"));
+            return false;
+        }
+        skip(QStringLiteral("unterminated quote (the value starting here never closes); the import goes on with "
+                            "the next line"));
+        m_reader.rewindToLineAfter(startPos, startLine);
+        return true;
+    }
+    if (!m_record.error.isEmpty()) {
+        skip(m_record.error);
+        return true;
+    }
+    const int columns = int(m_header.size());
+    if (m_record.fields.size() != columns) {
+        skip(QStringLiteral("%1 fields, expected %2 as in the header").arg(m_record.fields.size()).arg(columns));
+        return true;
+    }
+    for (int c = 0; c < columns; ++c) {
+        if (!Utf8::isValid(m_record.fields[c])) {
+            skip(QStringLiteral("invalid UTF-8 in column %1 (\"%2\"); save the file as UTF-8")
+                     .arg(c + 1)
+                     .arg(QString::fromUtf8(m_header[c])));
+            return true;
+        }
+    }
+    QJsonObject lead;
+    for (const int c : m_order) {
+        const QByteArrayView cell = m_record.fields[c];
+        if (!cell.isEmpty() && !m_result->columnKeys[c].isEmpty()) {
+            // QString::fromUtf8 drops a leading BOM: a cell holding only one is empty.
+            const QString value = QString::fromUtf8(cell);
+            if (!value.isEmpty()) {
+                lead.insert(m_result->columnKeys[c], value);
+            }
+        }
+    }
+    m_result->leads.append(lead);
+    return true;
+}
+
+bool fail(CsvImportResult* result, QString* error, const QString& message)
+{
+    *result = CsvImportResult();
+    if (error) {
+        *error = message;
+    }
+    return false;
+}
+
+} // namespace
+
+bool CsvImporter::import(const QByteArray& bytes, const FieldCatalog& catalog, CsvImportResult* result, QString* error)
+{
+    *result = CsvImportResult();
+    Import run(bytes, catalog, result);
+    QString message;
+    if (!run.readHeader(&message)) {
+        return fail(result, error, message);
+    }
+    run.readRows();
+    return true;
+}
+
+bool CsvImporter::importFile(const QString& fileName,
+                             const FieldCatalog& catalog,
+                             CsvImportResult* result,
+                             QString* error)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        CsvImportResult result;
-        result.fatal = QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString());
-        return result;
+        return fail(result, error, QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString()));
     }
-    return import(file.readAll(), catalog);
+    return import(file.readAll(), catalog, result, error);
 }

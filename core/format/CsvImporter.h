@@ -18,7 +18,8 @@ struct CsvRowError
     QString toString() const; // "row 5 (line 7): 3 fields, expected 4"
 };
 
-// What an import produced: the leads, and what the user should be told.
+// What an import produced: the leads, and what the user should be told about the rows
+// and columns it skipped.
 struct CsvImportResult
 {
     QList<QJsonObject> leads;
@@ -28,9 +29,6 @@ struct CsvImportResult
     QStringList unknownColumns; // header texts that are not lead fields
     QList<CsvRowError> errors;  // rows not imported; the others were
     QStringList warnings;       // e.g. the unknown columns, said once
-    QString fatal;              // set when nothing could be imported (unreadable file, no header)
-
-    bool ok() const { return fatal.isEmpty() && errors.isEmpty(); }
 };
 
 // Imports sample leads from CSV as Marketo exports lists: a header row of display or API
@@ -43,9 +41,15 @@ struct CsvImportResult
 //
 // One pass over the bytes, no work that grows faster than the input: 100,000 rows import
 // in seconds and 10,000 columns work.
+//
+// Returns false, leaves *result empty and sets *error (when given) only when nothing could
+// be imported: an unreadable or empty file, a bad header row. Skipped rows are not a
+// failure: they are listed in result->errors.
 class CsvImporter
 {
 public:
-    static CsvImportResult import(const QByteArray& bytes, const FieldCatalog& catalog);
-    static CsvImportResult importFile(const QString& fileName, const FieldCatalog& catalog);
+    static bool
+    import(const QByteArray& bytes, const FieldCatalog& catalog, CsvImportResult* result, QString* error = nullptr);
+    static bool
+    importFile(const QString& fileName, const FieldCatalog& catalog, CsvImportResult* result, QString* error = nullptr);
 };

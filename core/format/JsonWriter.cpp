@@ -1,5 +1,7 @@
 #include "JsonWriter.h"
 
+#include "format/JsonString.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
@@ -173,54 +175,7 @@ QByteArray JsonWriter::take()
 
 void JsonWriter::appendString(QByteArray& out, const QString& text)
 {
-    static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
-    out.reserve(out.size() + utf8.size() + 2);
-    out.append('"');
-    // Escaping byte-wise is safe: every byte of a multi-byte UTF-8 sequence is >= 0x80.
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const char c = utf8.at(i);
-        const auto u = static_cast<unsigned char>(c);
-        // U+FEFF goes out escaped: Qt's reader drops it from the start of a string or key
-        // when it comes raw, so a save, reload and save would lose it.
-        if (u == 0xef && utf8.mid(i, 3) == "\xEF\xBB\xBF") {
-            out.append("\\ufeff");
-            i += 2;
-            continue;
-        }
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\b':
-            out.append("\\b");
-            break;
-        case '\f':
-            out.append("\\f");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        default:
-            if (u < 0x20) {
-                out.append("\\u00");
-                out.append(hex[u >> 4]);
-                out.append(hex[u & 0xf]);
-            } else {
-                out.append(c);
-            }
-        }
-    }
-    out.append('"');
+    JsonString::append(out, text, JsonString::Style::Document);
 }
 
 void JsonWriter::appendNumber(QByteArray& out, double number)

@@ -34,7 +34,7 @@ public:
     // The document written so far, with a final newline; the writer is reset.
     QByteArray take();
 
-    // `text` as a JSON string literal, quotes included, UTF-8.
+    // `text` as a JSON string literal, quotes included, UTF-8 (JsonString's Document style).
     static void appendString(QByteArray& out, const QString& text);
     // A number as QJsonDocument writes it: whole numbers without a fraction, others in
     // the shortest form that reads back to the same double; NaN and infinities as null.

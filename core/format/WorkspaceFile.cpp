@@ -264,13 +264,74 @@ QString alternatives(const QStringList& names)
     return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" or ") + names.last();
 }
 
+// The members each kind of object in the file knows; the reader keeps any other in the
+// object's `extra`, and the writer writes `extra` back after the known ones.
+const QSet<QString>& rootKeys()
+{
+    static const QSet<QString> keys {QStringLiteral("format"),
+                                     QStringLiteral("timeZone"),
+                                     QStringLiteral("fields"),
+                                     QStringLiteral("leads"),
+                                     QStringLiteral("context"),
+                                     QStringLiteral("trustedCertificate"),
+                                     QStringLiteral("webhooks")};
+    return keys;
+}
+
+const QSet<QString>& fieldKeys()
+{
+    static const QSet<QString> keys {QStringLiteral("name"), QStringLiteral("apiName"), QStringLiteral("type")};
+    return keys;
+}
+
+const QSet<QString>& certificateKeys()
+{
+    static const QSet<QString> keys {QStringLiteral("host"), QStringLiteral("sha256")};
+    return keys;
+}
+
+const QSet<QString>& webhookKeys()
+{
+    static const QSet<QString> keys {QStringLiteral("name"),
+                                     QStringLiteral("description"),
+                                     QStringLiteral("url"),
+                                     QStringLiteral("requestType"),
+                                     QStringLiteral("template"),
+                                     QStringLiteral("requestTokenEncoding"),
+                                     QStringLiteral("responseType"),
+                                     QStringLiteral("headers"),
+                                     QStringLiteral("responseMappings")};
+    return keys;
+}
+
+const QSet<QString>& headerKeys()
+{
+    static const QSet<QString> keys {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("secret")};
+    return keys;
+}
+
+const QSet<QString>& mappingKeys()
+{
+    static const QSet<QString> keys {QStringLiteral("attribute"), QStringLiteral("field")};
+    return keys;
+}
+
+void keepUnknown(const QJsonObject& object, const QSet<QString>& known, QJsonObject* extra)
+{
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        if (!known.contains(it.key())) {
+            extra->insert(it.key(), it.value());
+        }
+    }
+}
+
 // The reader keeps the current JSON path as a stack so every error names where it is.
 class Reader
 {
 public:
     explicit Reader(const QByteArray& bytes) : m_bytes(bytes) { }
 
-    bool read(Workspace* out, WorkspaceError* error);
+    bool read(Workspace* out, WorkspaceFileProblem* problem);
 
 private:
     struct Scope
@@ -285,10 +346,10 @@ private:
 
     bool fail(const QString& message)
     {
-        m_error.path = pathString(m_path);
-        m_error.message = message;
+        m_problem.path = pathString(m_path);
+        m_problem.message = message;
         JsonLocator locator(m_bytes);
-        lineColumn(m_bytes, locator.locate(m_path), &m_error.line, &m_error.column);
+        lineColumn(m_bytes, locator.locate(m_path), &m_problem.line, &m_problem.column);
         return false;
     }
     bool wrongType(const QString& expected, const QJsonValue& found)
@@ -345,7 +406,37 @@ private:
         return optionalString(object, name, out);
     }
 
+    // An optional array of objects: calls each(index, object) in the scope of the array and
+    // of the element. False at the first problem.
+    template <typename Each>
+    bool forEachObject(const QJsonValue& value, const QString& name, Each each)
+    {
+        if (value.isUndefined()) {
+            return true;
+        }
+        auto scope = key(name);
+        if (!value.isArray()) {
+            return wrongType(QStringLiteral("an array"), value);
+        }
+        const QJsonArray array = value.toArray();
+        for (int i = 0; i < array.size(); ++i) {
+            auto item = index(i);
+            const QJsonValue v = array.at(i);
+            if (!v.isObject()) {
+                return wrongType(QStringLiteral("an object"), v);
+            }
+            if (!each(i, v.toObject())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool readRoot(const QJsonObject& root, Workspace* ws);
+    bool readFormat(const QJsonObject& root);
     bool readFields(const QJsonValue& value, QList<Field>* fields);
+    bool readField(const QJsonObject& object, Field* field);
+    bool checkNotStandard(const Field& field);
     bool readLeads(const QJsonValue& value, QList<QJsonObject>* leads);
     bool readContext(const QJsonValue& value, Context* context);
     bool readScope(const QJsonValue& value, const QString& scopeName, ContextScope* scope);
@@ -357,156 +448,86 @@ private:
 
     const QByteArray& m_bytes;
     QList<PathPart> m_path;
-    WorkspaceError m_error;
+    WorkspaceFileProblem m_problem;
 };
 
-bool Reader::read(Workspace* out, WorkspaceError* error)
+bool Reader::read(Workspace* out, WorkspaceFileProblem* problem)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(m_bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        lineColumn(m_bytes, parseError.offset, &m_error.line, &m_error.column);
-        m_error.message = parseError.errorString();
-        *error = m_error;
+        lineColumn(m_bytes, parseError.offset, &m_problem.line, &m_problem.column);
+        m_problem.message = parseError.errorString();
+        *problem = m_problem;
         return false;
     }
     if (!doc.isObject()) {
-        m_error.line = 1;
-        m_error.column = 1;
-        m_error.message = QStringLiteral("a workspace must be a JSON object, found %1")
-                              .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing"));
-        *error = m_error;
+        m_problem.line = 1;
+        m_problem.column = 1;
+        m_problem.message = QStringLiteral("a workspace must be a JSON object, found %1")
+                                .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing"));
+        *problem = m_problem;
         return false;
     }
-    const QJsonObject root = doc.object();
     Workspace ws;
-
-    bool ok = [&] {
-        // The format comes first: a file of another kind or version gets one clear message
-        // instead of a confusing one about its contents.
-        const QJsonValue format = root.value(QStringLiteral("format"));
-        {
-            auto scope = key(QStringLiteral("format"));
-            if (format.isUndefined()) {
-                return fail(QStringLiteral("missing \"format\" (expected \"%1\"); is this a workspace file?")
-                                .arg(WorkspaceFile::formatName()));
-            }
-            if (!format.isString()) {
-                return wrongType(QStringLiteral("a string"), format);
-            }
-            if (format.toString() != WorkspaceFile::formatName()) {
-                return fail(QStringLiteral("unsupported format \"%1\" (expected \"%2\")")
-                                .arg(format.toString(), WorkspaceFile::formatName()));
-            }
-        }
-        if (!optionalString(root, QStringLiteral("timeZone"), &ws.timeZone, QStringLiteral("UTC"))) {
-            return false;
-        }
-        if (!QTimeZone(ws.timeZone.toUtf8()).isValid()) {
-            auto scope = key(QStringLiteral("timeZone"));
-            return fail(QStringLiteral("unknown time zone \"%1\" (expected an IANA name such as "
-                                       "\"America/Los_Angeles\" or \"UTC\")")
-                            .arg(ws.timeZone));
-        }
-        if (!readFields(root.value(QStringLiteral("fields")), &ws.fields)) {
-            return false;
-        }
-        if (!readLeads(root.value(QStringLiteral("leads")), &ws.leads)) {
-            return false;
-        }
-        if (!readContext(root.value(QStringLiteral("context")), &ws.context)) {
-            return false;
-        }
-        if (!readTrustedCertificate(root.value(QStringLiteral("trustedCertificate")), &ws.trustedCertificate)) {
-            return false;
-        }
-        if (!readWebhooks(root.value(QStringLiteral("webhooks")), ws.catalog(), &ws.webhooks)) {
-            return false;
-        }
-        static const QSet<QString> known {QStringLiteral("format"),
-                                          QStringLiteral("timeZone"),
-                                          QStringLiteral("fields"),
-                                          QStringLiteral("leads"),
-                                          QStringLiteral("context"),
-                                          QStringLiteral("trustedCertificate"),
-                                          QStringLiteral("webhooks")};
-        for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
-            if (!known.contains(it.key())) {
-                ws.extra.insert(it.key(), it.value());
-            }
-        }
-        return true;
-    }();
-    if (!ok) {
-        *error = m_error;
+    if (!readRoot(doc.object(), &ws)) {
+        *problem = m_problem;
         return false;
     }
     *out = std::move(ws);
     return true;
 }
 
+bool Reader::readRoot(const QJsonObject& root, Workspace* ws)
+{
+    if (!readFormat(root) || !optionalString(root, QStringLiteral("timeZone"), &ws->timeZone, QStringLiteral("UTC"))) {
+        return false;
+    }
+    if (!QTimeZone(ws->timeZone.toUtf8()).isValid()) {
+        auto scope = key(QStringLiteral("timeZone"));
+        return fail(QStringLiteral("unknown time zone \"%1\" (expected an IANA name such as "
+                                   "\"America/Los_Angeles\" or \"UTC\")")
+                        .arg(ws->timeZone));
+    }
+    if (!readFields(root.value(QStringLiteral("fields")), &ws->fields)
+        || !readLeads(root.value(QStringLiteral("leads")), &ws->leads)
+        || !readContext(root.value(QStringLiteral("context")), &ws->context)
+        || !readTrustedCertificate(root.value(QStringLiteral("trustedCertificate")), &ws->trustedCertificate)
+        || !readWebhooks(root.value(QStringLiteral("webhooks")), ws->catalog(), &ws->webhooks)) {
+        return false;
+    }
+    keepUnknown(root, rootKeys(), &ws->extra);
+    return true;
+}
+
+// The format comes first: a file of another kind or version gets one clear message
+// instead of a confusing one about its contents.
+bool Reader::readFormat(const QJsonObject& root)
+{
+    const QJsonValue format = root.value(QStringLiteral("format"));
+    auto scope = key(QStringLiteral("format"));
+    if (format.isUndefined()) {
+        return fail(QStringLiteral("missing \"format\" (expected \"%1\"); is this a workspace file?")
+                        .arg(WorkspaceFile::formatName()));
+    }
+    if (!format.isString()) {
+        return wrongType(QStringLiteral("a string"), format);
+    }
+    if (format.toString() != WorkspaceFile::formatName()) {
+        return fail(QStringLiteral("unsupported format \"%1\" (expected \"%2\")")
+                        .arg(format.toString(), WorkspaceFile::formatName()));
+    }
+    return true;
+}
+
 bool Reader::readFields(const QJsonValue& value, QList<Field>* fields)
 {
-    if (value.isUndefined()) {
-        return true;
-    }
-    auto scope = key(QStringLiteral("fields"));
-    if (!value.isArray()) {
-        return wrongType(QStringLiteral("an array"), value);
-    }
-    const QJsonArray array = value.toArray();
     QHash<QString, int> byApiName;
     QHash<QString, int> byName;
-    static const QSet<QString> known {QStringLiteral("name"), QStringLiteral("apiName"), QStringLiteral("type")};
-    for (int i = 0; i < array.size(); ++i) {
-        auto item = index(i);
-        const QJsonValue v = array.at(i);
-        if (!v.isObject()) {
-            return wrongType(QStringLiteral("an object"), v);
-        }
-        const QJsonObject o = v.toObject();
+    return forEachObject(value, QStringLiteral("fields"), [&](int i, const QJsonObject& o) {
         Field f;
-        if (!requiredString(o, QStringLiteral("name"), &f.name)
-            || !requiredString(o, QStringLiteral("apiName"), &f.apiName)) {
+        if (!readField(o, &f) || !checkNotStandard(f)) {
             return false;
-        }
-        if (f.name.trimmed().isEmpty()) {
-            auto s = key(QStringLiteral("name"));
-            return fail(QStringLiteral("a field needs a name"));
-        }
-        if (f.apiName.trimmed().isEmpty()) {
-            auto s = key(QStringLiteral("apiName"));
-            return fail(QStringLiteral("a field needs an API name"));
-        }
-        QString typeText;
-        if (!optionalString(o, QStringLiteral("type"), &typeText, QStringLiteral("string"))) {
-            return false;
-        }
-        const auto type = FieldTypes::fromName(typeText);
-        if (!type) {
-            auto s = key(QStringLiteral("type"));
-            return fail(QStringLiteral("unknown field type \"%1\" (expected %2)")
-                            .arg(typeText, alternatives(FieldTypes::names())));
-        }
-        f.type = *type;
-        f.custom = true;
-        // Tokens and mappings find a field by name or API name: a custom field that reuses
-        // a standard one's would make both ambiguous (Marketo refuses such a field too).
-        for (const Field& standard : FieldCatalog::standardFields()) {
-            if (standard.name.compare(f.name, Qt::CaseInsensitive) == 0
-                || standard.apiName.compare(f.name, Qt::CaseInsensitive) == 0) {
-                auto s = key(QStringLiteral("name"));
-                return fail(QStringLiteral("\"%1\" is already a standard field (%2, API name %3): a custom field "
-                                           "needs a name of its own")
-                                .arg(f.name, standard.name, standard.apiName));
-            }
-            if (standard.apiName.compare(f.apiName, Qt::CaseInsensitive) == 0
-                || standard.name.compare(f.apiName, Qt::CaseInsensitive) == 0) {
-                auto s = key(QStringLiteral("apiName"));
-                return fail(QStringLiteral("\"%1\" is already a standard field's API name (%2): a custom field "
-                                           "needs an API name of its own")
-                                .arg(f.apiName, standard.name));
-            }
         }
         const QString foldedApi = f.apiName.toCaseFolded();
         if (byApiName.contains(foldedApi)) {
@@ -524,34 +545,67 @@ bool Reader::readFields(const QJsonValue& value, QList<Field>* fields)
         }
         byApiName.insert(foldedApi, i);
         byName.insert(foldedName, i);
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            if (!known.contains(it.key())) {
-                f.extra.insert(it.key(), it.value());
-            }
-        }
         fields->append(f);
+        return true;
+    });
+}
+
+bool Reader::readField(const QJsonObject& o, Field* f)
+{
+    if (!requiredString(o, QStringLiteral("name"), &f->name)
+        || !requiredString(o, QStringLiteral("apiName"), &f->apiName)) {
+        return false;
+    }
+    if (f->name.trimmed().isEmpty()) {
+        auto s = key(QStringLiteral("name"));
+        return fail(QStringLiteral("a field needs a name"));
+    }
+    if (f->apiName.trimmed().isEmpty()) {
+        auto s = key(QStringLiteral("apiName"));
+        return fail(QStringLiteral("a field needs an API name"));
+    }
+    QString typeText;
+    if (!optionalString(o, QStringLiteral("type"), &typeText, QStringLiteral("string"))) {
+        return false;
+    }
+    const auto type = FieldTypes::fromName(typeText);
+    if (!type) {
+        auto s = key(QStringLiteral("type"));
+        return fail(
+            QStringLiteral("unknown field type \"%1\" (expected %2)").arg(typeText, alternatives(FieldTypes::names())));
+    }
+    f->type = *type;
+    f->custom = true;
+    keepUnknown(o, fieldKeys(), &f->extra);
+    return true;
+}
+
+// Tokens and mappings find a field by name or API name: a custom field that reuses a
+// standard one's would make both ambiguous (Marketo refuses such a field too).
+bool Reader::checkNotStandard(const Field& f)
+{
+    for (const Field& standard : FieldCatalog::standardFields()) {
+        if (standard.name.compare(f.name, Qt::CaseInsensitive) == 0
+            || standard.apiName.compare(f.name, Qt::CaseInsensitive) == 0) {
+            auto s = key(QStringLiteral("name"));
+            return fail(QStringLiteral("\"%1\" is already a standard field (%2, API name %3): a custom field "
+                                       "needs a name of its own")
+                            .arg(f.name, standard.name, standard.apiName));
+        }
+        if (standard.apiName.compare(f.apiName, Qt::CaseInsensitive) == 0
+            || standard.name.compare(f.apiName, Qt::CaseInsensitive) == 0) {
+            auto s = key(QStringLiteral("apiName"));
+            return fail(QStringLiteral("\"%1\" is already a standard field's API name (%2): a custom field "
+                                       "needs an API name of its own")
+                            .arg(f.apiName, standard.name));
+        }
     }
     return true;
 }
 
 bool Reader::readLeads(const QJsonValue& value, QList<QJsonObject>* leads)
 {
-    if (value.isUndefined()) {
-        return true;
-    }
-    auto scope = key(QStringLiteral("leads"));
-    if (!value.isArray()) {
-        return wrongType(QStringLiteral("an array"), value);
-    }
-    const QJsonArray array = value.toArray();
-    leads->reserve(array.size());
-    for (int i = 0; i < array.size(); ++i) {
-        auto item = index(i);
-        const QJsonValue v = array.at(i);
-        if (!v.isObject()) {
-            return wrongType(QStringLiteral("an object"), v);
-        }
-        const QJsonObject lead = v.toObject();
+    return forEachObject(value, QStringLiteral("leads"), [&](int, const QJsonObject& lead) {
         for (auto it = lead.constBegin(); it != lead.constEnd(); ++it) {
             const QJsonValue field = it.value();
             if (field.isArray() || field.isObject()) {
@@ -561,8 +615,8 @@ bool Reader::readLeads(const QJsonValue& value, QList<QJsonObject>* leads)
             }
         }
         leads->append(lead);
-    }
-    return true;
+        return true;
+    });
 }
 
 bool Reader::readScope(const QJsonValue& value, const QString& scopeName, ContextScope* scope)
@@ -656,26 +710,11 @@ bool Reader::readContext(const QJsonValue& value, Context* context)
 
 bool Reader::readWebhooks(const QJsonValue& value, const FieldCatalog& catalog, QList<Webhook>* webhooks)
 {
-    if (value.isUndefined()) {
-        return true;
-    }
-    auto scope = key(QStringLiteral("webhooks"));
-    if (!value.isArray()) {
-        return wrongType(QStringLiteral("an array"), value);
-    }
-    const QJsonArray array = value.toArray();
-    webhooks->reserve(array.size());
     // A hash, not a scan of the list: a 100,000-webhook file must not take quadratic time.
     QHash<QString, int> byName;
-    byName.reserve(array.size());
-    for (int i = 0; i < array.size(); ++i) {
-        auto item = index(i);
-        const QJsonValue v = array.at(i);
-        if (!v.isObject()) {
-            return wrongType(QStringLiteral("an object"), v);
-        }
+    return forEachObject(value, QStringLiteral("webhooks"), [&](int i, const QJsonObject& o) {
         Webhook webhook;
-        if (!readWebhook(v.toObject(), catalog, &webhook)) {
+        if (!readWebhook(o, catalog, &webhook)) {
             return false;
         }
         const auto existing = byName.constFind(webhook.name);
@@ -686,8 +725,8 @@ bool Reader::readWebhooks(const QJsonValue& value, const FieldCatalog& catalog, 
         }
         byName.insert(webhook.name, i);
         webhooks->append(std::move(webhook));
-    }
-    return true;
+        return true;
+    });
 }
 
 bool Reader::readTrustedCertificate(const QJsonValue& value, TrustedCertificate* trusted)
@@ -720,11 +759,7 @@ bool Reader::readTrustedCertificate(const QJsonValue& value, TrustedCertificate*
                                    "optionally as pairs separated by colons), found \"%1\"")
                         .arg(fingerprint));
     }
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        if (it.key() != QLatin1String("host") && it.key() != QLatin1String("sha256")) {
-            result.extra.insert(it.key(), it.value());
-        }
-    }
+    keepUnknown(o, certificateKeys(), &result.extra);
     *trusted = result;
     return true;
 }
@@ -773,41 +808,13 @@ bool Reader::readWebhook(const QJsonObject& o, const FieldCatalog& catalog, Webh
         return false;
     }
 
-    static const QSet<QString> known {QStringLiteral("name"),
-                                      QStringLiteral("description"),
-                                      QStringLiteral("url"),
-                                      QStringLiteral("requestType"),
-                                      QStringLiteral("template"),
-                                      QStringLiteral("requestTokenEncoding"),
-                                      QStringLiteral("responseType"),
-                                      QStringLiteral("headers"),
-                                      QStringLiteral("responseMappings")};
-    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-        if (!known.contains(it.key())) {
-            webhook->extra.insert(it.key(), it.value());
-        }
-    }
+    keepUnknown(o, webhookKeys(), &webhook->extra);
     return true;
 }
 
 bool Reader::readHeaders(const QJsonValue& value, QList<Header>* headers)
 {
-    if (value.isUndefined()) {
-        return true;
-    }
-    auto scope = key(QStringLiteral("headers"));
-    if (!value.isArray()) {
-        return wrongType(QStringLiteral("an array"), value);
-    }
-    static const QSet<QString> known {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("secret")};
-    const QJsonArray array = value.toArray();
-    for (int i = 0; i < array.size(); ++i) {
-        auto item = index(i);
-        const QJsonValue v = array.at(i);
-        if (!v.isObject()) {
-            return wrongType(QStringLiteral("an object"), v);
-        }
-        const QJsonObject o = v.toObject();
+    return forEachObject(value, QStringLiteral("headers"), [&](int, const QJsonObject& o) {
         Header header;
         if (!requiredString(o, QStringLiteral("name"), &header.name)
             || !optionalString(o, QStringLiteral("value"), &header.value)) {
@@ -821,34 +828,15 @@ bool Reader::readHeaders(const QJsonValue& value, QList<Header>* headers)
             }
             header.secret = secret.toBool();
         }
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            if (!known.contains(it.key())) {
-                header.extra.insert(it.key(), it.value());
-            }
-        }
+        keepUnknown(o, headerKeys(), &header.extra);
         headers->append(header);
-    }
-    return true;
+        return true;
+    });
 }
 
 bool Reader::readMappings(const QJsonValue& value, const FieldCatalog& catalog, QList<ResponseMapping>* mappings)
 {
-    if (value.isUndefined()) {
-        return true;
-    }
-    auto scope = key(QStringLiteral("responseMappings"));
-    if (!value.isArray()) {
-        return wrongType(QStringLiteral("an array"), value);
-    }
-    static const QSet<QString> known {QStringLiteral("attribute"), QStringLiteral("field")};
-    const QJsonArray array = value.toArray();
-    for (int i = 0; i < array.size(); ++i) {
-        auto item = index(i);
-        const QJsonValue v = array.at(i);
-        if (!v.isObject()) {
-            return wrongType(QStringLiteral("an object"), v);
-        }
-        const QJsonObject o = v.toObject();
+    return forEachObject(value, QStringLiteral("responseMappings"), [&](int, const QJsonObject& o) {
         ResponseMapping mapping;
         if (!optionalString(o, QStringLiteral("attribute"), &mapping.attribute)
             || !optionalString(o, QStringLiteral("field"), &mapping.field)) {
@@ -865,14 +853,10 @@ bool Reader::readMappings(const QJsonValue& value, const FieldCatalog& catalog, 
             }
             return fail(message);
         }
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            if (!known.contains(it.key())) {
-                mapping.extra.insert(it.key(), it.value());
-            }
-        }
+        keepUnknown(o, mappingKeys(), &mapping.extra);
         mappings->append(mapping);
-    }
-    return true;
+        return true;
+    });
 }
 
 void writeExtra(JsonWriter& w, const QJsonObject& extra, const QSet<QString>& known)
@@ -885,9 +869,108 @@ void writeExtra(JsonWriter& w, const QJsonObject& extra, const QSet<QString>& kn
     }
 }
 
+void writeString(JsonWriter& w, const QString& name, const QString& value)
+{
+    w.key(name);
+    w.value(value);
+}
+
+// An array of objects under `name`, each written by writeOne between its braces.
+template <typename T, typename WriteOne>
+void writeObjects(JsonWriter& w, const QString& name, const QList<T>& items, WriteOne writeOne)
+{
+    w.key(name);
+    w.beginArray();
+    for (const T& item : items) {
+        w.beginObject();
+        writeOne(item);
+        w.endObject();
+    }
+    w.endArray();
+}
+
+void writeField(JsonWriter& w, const Field& f)
+{
+    writeString(w, QStringLiteral("name"), f.name);
+    writeString(w, QStringLiteral("apiName"), f.apiName);
+    writeString(w, QStringLiteral("type"), FieldTypes::name(f.type));
+    writeExtra(w, f.extra, fieldKeys());
+}
+
+void writeContext(JsonWriter& w, const Context& context)
+{
+    w.key(QStringLiteral("context"));
+    w.beginObject();
+    QStringList secretTokens;
+    const QStringList scopeNames = Context::scopeNames();
+    for (const QString& name : scopeNames) {
+        const ContextScope* scope = context.scope(name);
+        if (!scope->present) {
+            continue;
+        }
+        w.key(name);
+        w.beginObject();
+        for (const ContextValue& v : scope->values) {
+            writeString(w, v.name, v.value);
+            if (v.secret && scope == &context.my) {
+                secretTokens.append(v.name);
+            }
+        }
+        w.endObject();
+    }
+    if (!secretTokens.isEmpty()) {
+        w.key(QStringLiteral("secretMyTokens"));
+        w.beginArray();
+        for (const QString& name : std::as_const(secretTokens)) {
+            w.value(name);
+        }
+        w.endArray();
+    }
+    QSet<QString> contextKnown(scopeNames.cbegin(), scopeNames.cend());
+    contextKnown.insert(QStringLiteral("secretMyTokens"));
+    writeExtra(w, context.extra, contextKnown);
+    w.endObject();
+}
+
+void writeTrustedCertificate(JsonWriter& w, const TrustedCertificate& trusted)
+{
+    w.key(QStringLiteral("trustedCertificate"));
+    w.beginObject();
+    writeString(w, QStringLiteral("host"), trusted.host);
+    writeString(w, QStringLiteral("sha256"), TrustedCertificate::fingerprintText(trusted.sha256));
+    writeExtra(w, trusted.extra, certificateKeys());
+    w.endObject();
+}
+
+void writeWebhook(JsonWriter& w, const Webhook& h)
+{
+    writeString(w, QStringLiteral("name"), h.name);
+    writeString(w, QStringLiteral("description"), h.description);
+    writeString(w, QStringLiteral("url"), h.url);
+    writeString(w, QStringLiteral("requestType"), WebhookEnums::name(h.requestType));
+    writeString(w, QStringLiteral("template"), h.payloadTemplate);
+    writeString(w, QStringLiteral("requestTokenEncoding"), WebhookEnums::name(h.requestTokenEncoding));
+    writeString(w, QStringLiteral("responseType"), WebhookEnums::name(h.responseType));
+    writeObjects(w, QStringLiteral("headers"), h.headers, [&w](const Header& header) {
+        writeString(w, QStringLiteral("name"), header.name);
+        writeString(w, QStringLiteral("value"), header.value);
+        if (header.secret) {
+            w.key(QStringLiteral("secret"));
+            w.value(true);
+        }
+        writeExtra(w, header.extra, headerKeys());
+    });
+    writeObjects(w, QStringLiteral("responseMappings"), h.responseMappings, [&w](const ResponseMapping& m) {
+        writeString(w, QStringLiteral("attribute"), m.attribute);
+        writeString(w, QStringLiteral("field"), m.field);
+        writeExtra(w, m.extra, mappingKeys());
+    });
+    writeExtra(w, h.extra, webhookKeys());
+}
+
 } // namespace
 
-QString WorkspaceError::toString() const
+QString WorkspaceFileProblem::toString() const
 {
     if (!path.isEmpty()) {
         return path + QStringLiteral(": ") + message;
@@ -908,193 +991,74 @@ QString WorkspaceFile::fileSuffix()
     return QStringLiteral(".webhooks.json");
 }
 
-bool WorkspaceFile::read(const QByteArray& bytes, Workspace* workspace, WorkspaceError* error)
+bool WorkspaceFile::read(const QByteArray& bytes, Workspace* workspace, QString* error, WorkspaceFileProblem* problem)
 {
-    WorkspaceError ignored;
-    WorkspaceError* err = error ? error : &ignored;
-    *err = WorkspaceError();
     // Editors on Windows like to add a BOM; QJsonDocument rejects it. Positions are then
     // counted after it, as an editor shows them.
     const QByteArray bom("\xEF\xBB\xBF");
     const QByteArray body = bytes.startsWith(bom) ? bytes.mid(bom.size()) : bytes;
+    WorkspaceFileProblem found;
     Reader reader(body);
-    return reader.read(workspace, err);
+    if (reader.read(workspace, &found)) {
+        return true;
+    }
+    if (error) {
+        *error = found.toString();
+    }
+    if (problem) {
+        *problem = found;
+    }
+    return false;
 }
 
-bool WorkspaceFile::load(const QString& fileName, Workspace* workspace, WorkspaceError* error)
+bool WorkspaceFile::load(const QString& fileName, Workspace* workspace, QString* error, WorkspaceFileProblem* problem)
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
+        WorkspaceFileProblem found;
+        found.message = QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString());
         if (error) {
-            *error = WorkspaceError();
-            error->message = QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString());
+            *error = found.message;
+        }
+        if (problem) {
+            *problem = found;
         }
         return false;
     }
-    return read(file.readAll(), workspace, error);
+    return read(file.readAll(), workspace, error, problem);
 }
 
 QByteArray WorkspaceFile::write(const Workspace& ws)
 {
     JsonWriter w;
     w.beginObject();
-    w.key(QStringLiteral("format"));
-    w.value(formatName());
-    w.key(QStringLiteral("timeZone"));
-    w.value(ws.timeZone);
-
-    w.key(QStringLiteral("fields"));
-    w.beginArray();
-    for (const Field& f : ws.fields) {
-        w.beginObject();
-        w.key(QStringLiteral("name"));
-        w.value(f.name);
-        w.key(QStringLiteral("apiName"));
-        w.value(f.apiName);
-        w.key(QStringLiteral("type"));
-        w.value(FieldTypes::name(f.type));
-        static const QSet<QString> fieldKeys {
-            QStringLiteral("name"), QStringLiteral("apiName"), QStringLiteral("type")};
-        writeExtra(w, f.extra, fieldKeys);
-        w.endObject();
-    }
-    w.endArray();
-
+    writeString(w, QStringLiteral("format"), formatName());
+    writeString(w, QStringLiteral("timeZone"), ws.timeZone);
+    writeObjects(w, QStringLiteral("fields"), ws.fields, [&w](const Field& f) { writeField(w, f); });
     w.key(QStringLiteral("leads"));
     w.beginArray();
     for (const QJsonObject& lead : ws.leads) {
         w.value(QJsonValue(lead));
     }
     w.endArray();
-
-    w.key(QStringLiteral("context"));
-    w.beginObject();
-    QStringList secretTokens;
-    const QStringList scopeNames = Context::scopeNames();
-    for (const QString& name : scopeNames) {
-        const ContextScope* scope = ws.context.scope(name);
-        if (!scope->present) {
-            continue;
-        }
-        w.key(name);
-        w.beginObject();
-        for (const ContextValue& v : scope->values) {
-            w.key(v.name);
-            w.value(v.value);
-            if (v.secret && scope == &ws.context.my) {
-                secretTokens.append(v.name);
-            }
-        }
-        w.endObject();
-    }
-    if (!secretTokens.isEmpty()) {
-        w.key(QStringLiteral("secretMyTokens"));
-        w.beginArray();
-        for (const QString& name : std::as_const(secretTokens)) {
-            w.value(name);
-        }
-        w.endArray();
-    }
-    QSet<QString> contextKnown(scopeNames.cbegin(), scopeNames.cend());
-    contextKnown.insert(QStringLiteral("secretMyTokens"));
-    writeExtra(w, ws.context.extra, contextKnown);
-    w.endObject();
-
+    writeContext(w, ws.context);
     // Only when set: a workspace that trusts nothing keeps the bytes it always had.
     if (ws.trustedCertificate.isSet()) {
-        w.key(QStringLiteral("trustedCertificate"));
-        w.beginObject();
-        w.key(QStringLiteral("host"));
-        w.value(ws.trustedCertificate.host);
-        w.key(QStringLiteral("sha256"));
-        w.value(TrustedCertificate::fingerprintText(ws.trustedCertificate.sha256));
-        writeExtra(w, ws.trustedCertificate.extra, {QStringLiteral("host"), QStringLiteral("sha256")});
-        w.endObject();
+        writeTrustedCertificate(w, ws.trustedCertificate);
     }
-
-    w.key(QStringLiteral("webhooks"));
-    w.beginArray();
-    for (const Webhook& h : ws.webhooks) {
-        w.beginObject();
-        w.key(QStringLiteral("name"));
-        w.value(h.name);
-        w.key(QStringLiteral("description"));
-        w.value(h.description);
-        w.key(QStringLiteral("url"));
-        w.value(h.url);
-        w.key(QStringLiteral("requestType"));
-        w.value(WebhookEnums::name(h.requestType));
-        w.key(QStringLiteral("template"));
-        w.value(h.payloadTemplate);
-        w.key(QStringLiteral("requestTokenEncoding"));
-        w.value(WebhookEnums::name(h.requestTokenEncoding));
-        w.key(QStringLiteral("responseType"));
-        w.value(WebhookEnums::name(h.responseType));
-        w.key(QStringLiteral("headers"));
-        w.beginArray();
-        for (const Header& header : h.headers) {
-            w.beginObject();
-            w.key(QStringLiteral("name"));
-            w.value(header.name);
-            w.key(QStringLiteral("value"));
-            w.value(header.value);
-            if (header.secret) {
-                w.key(QStringLiteral("secret"));
-                w.value(true);
-            }
-            static const QSet<QString> headerKeys {
-                QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("secret")};
-            writeExtra(w, header.extra, headerKeys);
-            w.endObject();
-        }
-        w.endArray();
-        w.key(QStringLiteral("responseMappings"));
-        w.beginArray();
-        for (const ResponseMapping& m : h.responseMappings) {
-            w.beginObject();
-            w.key(QStringLiteral("attribute"));
-            w.value(m.attribute);
-            w.key(QStringLiteral("field"));
-            w.value(m.field);
-            static const QSet<QString> mappingKeys {QStringLiteral("attribute"), QStringLiteral("field")};
-            writeExtra(w, m.extra, mappingKeys);
-            w.endObject();
-        }
-        w.endArray();
-        static const QSet<QString> webhookKeys {QStringLiteral("name"),
-                                                QStringLiteral("description"),
-                                                QStringLiteral("url"),
-                                                QStringLiteral("requestType"),
-                                                QStringLiteral("template"),
-                                                QStringLiteral("requestTokenEncoding"),
-                                                QStringLiteral("responseType"),
-                                                QStringLiteral("headers"),
-                                                QStringLiteral("responseMappings")};
-        writeExtra(w, h.extra, webhookKeys);
-        w.endObject();
-    }
-    w.endArray();
-
-    writeExtra(w,
-               ws.extra,
-               {QStringLiteral("format"),
-                QStringLiteral("timeZone"),
-                QStringLiteral("fields"),
-                QStringLiteral("leads"),
-                QStringLiteral("context"),
-                QStringLiteral("trustedCertificate"),
-                QStringLiteral("webhooks")});
+    writeObjects(w, QStringLiteral("webhooks"), ws.webhooks, [&w](const Webhook& h) { writeWebhook(w, h); });
+    writeExtra(w, ws.extra, rootKeys());
     w.endObject();
     return w.take();
 }
 
-bool WorkspaceFile::save(const Workspace& workspace, const QString& fileName, QString* errorMessage)
+bool WorkspaceFile::save(const Workspace& workspace, const QString& fileName, QString* error)
 {
     QSaveFile file(fileName);
     const QByteArray bytes = write(workspace);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (errorMessage) {
-            *errorMessage = QStringLiteral("cannot save %1: %2").arg(fileName, file.errorString());
+        if (error) {
+            *error = QStringLiteral("cannot save %1: %2").arg(fileName, file.errorString());
         }
         return false;
     }

@@ -5,24 +5,24 @@
 #include <QByteArray>
 #include <QString>
 
-// Why a workspace file could not be read: the JSON path of the problem (e.g.
-// "webhooks[2].requestType"; empty for a syntax error or a problem with the whole
-// document), the 1-based line and column in the file (0 when unknown) and a message for
-// the user.
-struct WorkspaceError
+// Where a workspace file is wrong, for a caller that points at the place (the CLI prints
+// file:line:column): the JSON path of the problem (e.g. "webhooks[2].requestType"; empty
+// for a syntax error or a problem with the whole document), the 1-based line and column
+// in the file (0 when unknown) and the message without the place.
+struct WorkspaceFileProblem
 {
     QString path;
     int line = 0;
     int column = 0;
     QString message;
 
-    bool isError() const { return !message.isEmpty(); }
-    // "webhooks[2].requestType: unknown request type "FETCH" (expected GET, POST, PUT,
-    // PATCH or DELETE)"; a syntax error reads "line 3, column 7: unterminated string".
+    // The error text: "webhooks[2].requestType: unknown request type "FETCH" (expected GET,
+    // POST, PUT, PATCH or DELETE)"; a syntax error reads "line 3, column 7: unterminated
+    // string".
     QString toString() const;
 };
 
-// Reads and writes the `.webhooks.json` workspace file (core issue, section 2).
+// Reads and writes the `.webhooks.json` workspace file.
 //
 // Reading validates everything a later stage relies on and rejects the first problem with
 // its path and position: a missing or unsupported "format", wrong JSON types, unknown enum
@@ -38,7 +38,7 @@ struct WorkspaceError
 // unknown values are written with alphabetical keys. Reading a written file and writing
 // it again gives the same bytes.
 //
-// Extensions to the issue's format (all optional, all additive):
+// Optional members:
 // - a header may say "secret": true (its value is masked in the window);
 // - "context": {"secretMyTokens": ["apiKey"]} marks My Tokens secret;
 // - a context scope key that is present (even as {}) means the flow step provides it;
@@ -52,12 +52,19 @@ public:
     static QString fileSuffix(); // ".webhooks.json"
 
     // Parses a workspace from the file's bytes (a UTF-8 BOM is allowed). On failure,
-    // returns false, leaves *workspace untouched and fills *error when given.
-    static bool read(const QByteArray& bytes, Workspace* workspace, WorkspaceError* error = nullptr);
-    // Reads a file; an unreadable file is an error with an empty path.
-    static bool load(const QString& fileName, Workspace* workspace, WorkspaceError* error = nullptr);
+    // returns false, leaves *workspace untouched, and sets *error to the problem's text and
+    // *problem to its parts, each when given.
+    static bool read(const QByteArray& bytes,
+                     Workspace* workspace,
+                     QString* error = nullptr,
+                     WorkspaceFileProblem* problem = nullptr);
+    // Reads a file; an unreadable file is a problem without a path or position.
+    static bool load(const QString& fileName,
+                     Workspace* workspace,
+                     QString* error = nullptr,
+                     WorkspaceFileProblem* problem = nullptr);
 
     static QByteArray write(const Workspace& workspace);
     // Writes atomically (QSaveFile): a crash mid-save leaves the old file intact.
-    static bool save(const Workspace& workspace, const QString& fileName, QString* errorMessage = nullptr);
+    static bool save(const Workspace& workspace, const QString& fileName, QString* error = nullptr);
 };

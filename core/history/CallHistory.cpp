@@ -67,12 +67,12 @@ bool CallHistory::record(const Workspace& workspace,
                          const MappingOutcome& mapping,
                          const QString& source,
                          const QJsonValue& lead,
-                         QString* errorMessage)
+                         QString* error)
 {
-    return append(makeEntry(workspace, webhook, call, mapping, source, lead), errorMessage);
+    return append(makeEntry(workspace, webhook, call, mapping, source, lead), error);
 }
 
-bool CallHistory::append(const CallHistoryEntry& entry, QString* errorMessage)
+bool CallHistory::append(const CallHistoryEntry& entry, QString* error)
 {
     m_warnings.clear();
     QByteArrayList lines = readLines();
@@ -98,12 +98,11 @@ bool CallHistory::append(const CallHistoryEntry& entry, QString* errorMessage)
             if (file.write(line) == line.size())
                 return true;
         }
-        if (errorMessage)
-            *errorMessage =
-                QStringLiteral("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
+        if (error)
+            *error = QStringLiteral("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
         return false;
     }
-    return writeLines(lines.mid(drop), errorMessage);
+    return writeLines(lines.mid(drop), error);
 }
 
 QList<CallHistoryEntry> CallHistory::entries()
@@ -119,12 +118,12 @@ QList<CallHistoryEntry> CallHistory::entries()
     return out;
 }
 
-bool CallHistory::clear(QString* errorMessage)
+bool CallHistory::clear(QString* error)
 {
     if (!QFile::exists(m_fileName) || QFile::remove(m_fileName))
         return true;
-    if (errorMessage)
-        *errorMessage = QStringLiteral("Could not delete the call history %1.").arg(m_fileName);
+    if (error)
+        *error = QStringLiteral("Could not delete the call history %1.").arg(m_fileName);
     return false;
 }
 
@@ -187,7 +186,7 @@ QByteArrayList CallHistory::readLines()
     return good;
 }
 
-bool CallHistory::writeLines(const QByteArrayList& lines, QString* errorMessage)
+bool CallHistory::writeLines(const QByteArrayList& lines, QString* error)
 {
     QSaveFile file(m_fileName);
     if (file.open(QIODevice::WriteOnly)) {
@@ -198,7 +197,7 @@ bool CallHistory::writeLines(const QByteArrayList& lines, QString* errorMessage)
         if (file.commit())
             return true;
     }
-    if (errorMessage)
-        *errorMessage = QStringLiteral("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
+    if (error)
+        *error = QStringLiteral("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
     return false;
 }

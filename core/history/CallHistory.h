@@ -51,13 +51,13 @@ public:
                 const MappingOutcome& mapping,
                 const QString& source,
                 const QJsonValue& lead = QJsonValue::Null,
-                QString* errorMessage = nullptr);
+                QString* error = nullptr);
     // Appends an entry as is (the caller has redacted it), then applies the limits.
-    bool append(const CallHistoryEntry& entry, QString* errorMessage = nullptr);
+    bool append(const CallHistoryEntry& entry, QString* error = nullptr);
 
     // All entries, oldest first. Sets aside a damaged file (see above).
     QList<CallHistoryEntry> entries();
-    bool clear(QString* errorMessage = nullptr);
+    bool clear(QString* error = nullptr);
 
     // What the last entries(), record() or append() had to report (a damaged file).
     const QStringList& warnings() const { return m_warnings; }
@@ -65,7 +65,7 @@ public:
 private:
     // The file's valid lines; a damaged file is set aside and rewritten with them.
     QByteArrayList readLines();
-    bool writeLines(const QByteArrayList& lines, QString* errorMessage);
+    bool writeLines(const QByteArrayList& lines, QString* error);
 
     QString m_fileName;
     Limits m_limits;

@@ -85,33 +85,6 @@ QString CallResult::errorKindName(ErrorKind kind)
     return QStringLiteral("other");
 }
 
-CallResult::ErrorKind CallResult::errorKindFromName(const QString& name)
-{
-    for (ErrorKind kind : {ErrorKind::None,
-                           ErrorKind::Timeout,
-                           ErrorKind::ConnectionRefused,
-                           ErrorKind::HostNotFound,
-                           ErrorKind::Tls,
-                           ErrorKind::TooManyRedirects,
-                           ErrorKind::Cancelled,
-                           ErrorKind::ResponseTooLarge,
-                           ErrorKind::ClosedEarly,
-                           ErrorKind::InvalidRequest}) {
-        if (errorKindName(kind) == name)
-            return kind;
-    }
-    return ErrorKind::Other;
-}
-
-QByteArray CallResult::responseHeader(const QByteArray& name) const
-{
-    for (const auto& header : responseHeaders) {
-        if (header.first.compare(name, Qt::CaseInsensitive) == 0)
-            return header.second;
-    }
-    return {};
-}
-
 QJsonObject CallResult::responseJson() const
 {
     QJsonArray hops;

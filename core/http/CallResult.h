@@ -95,10 +95,7 @@ struct CallResult
     // MappingEvaluator: there is nothing in it to map.
     bool isEmpty2xx() const;
 
-    static QString errorKindName(ErrorKind kind);            // "timeout", "connection-refused", ...
-    static ErrorKind errorKindFromName(const QString& name); // Other when unknown
-    // The first value of a response header, case-insensitively.
-    QByteArray responseHeader(const QByteArray& name) const;
+    static QString errorKindName(ErrorKind kind); // "timeout", "connection-refused", ...
     // "response": {"status","reason","headers":[{"name","value"}],"body","bodyTruncated",
     // "bodySize","emptyBody2xx","redirects":[{"status","location","url"}],
     // "timings":{"connectMs","firstByteMs","totalMs"}} (status 0 when none arrived).

@@ -1,6 +1,6 @@
 #include "HttpClient.h"
 
-#include "http/QtRequestDefaults.h"
+#include "http/HttpStackHeaders.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -130,6 +130,7 @@ struct HttpClient::Private
     QHash<quint64, Call*> calls;
     quint64 nextId = 1;
     bool flushPending = false;
+    HttpStackHeaders stack;
 };
 
 HttpClient::HttpClient(QNetworkAccessManager* manager, QObject* parent) : QObject(parent), d(new Private)
@@ -196,7 +197,7 @@ QString HttpClient::validate(const RenderedRequest& request)
 {
     for (const Diagnostic& diagnostic : request.diagnostics) {
         if (diagnostic.severity == Diagnostic::Severity::Error) {
-            QString where = diagnostic.where;
+            QString where = diagnostic.where.toString();
             if (diagnostic.line > 0)
                 where += QStringLiteral(" line %1, column %2").arg(diagnostic.line).arg(diagnostic.column);
             return QStringLiteral("The request was not sent because the webhook has an error (%1): %2")
@@ -236,7 +237,7 @@ QString HttpClient::validate(const RenderedRequest& request)
 quint64 HttpClient::call(const RenderedRequest& request)
 {
     // The first use probes Qt's default headers; that must not count in the timings.
-    QtRequestDefaults::headers();
+    d->stack.learn(HttpStackHeaders::probed());
     flushConnectionsIfIdle();
     auto* call = new Call;
     call->id = d->nextId++;
@@ -310,26 +311,8 @@ quint64 HttpClient::call(const RenderedRequest& request)
 
 void HttpClient::start(Call* call)
 {
-    // What Qt will put on the wire, in its order: Host first, then the request's own
-    // headers, Content-Length, then its defaults for what the request does not set.
-    Headers sent;
-    if (!hasHeader(call->headers, "Host")) {
-        QByteArray host = QUrl::toAce(call->url.host());
-        if (call->url.host().contains(QLatin1Char(':')))
-            host = '[' + call->url.host().toLatin1() + ']';
-        if (call->url.port() != -1)
-            host += ':' + QByteArray::number(call->url.port());
-        sent.append({QByteArrayLiteral("Host"), host});
-    }
-    sent.append(call->headers);
-    if (call->hasBody)
-        sent.append({QByteArrayLiteral("Content-Length"), QByteArray::number(call->body.size())});
-    for (const auto& header : QtRequestDefaults::headers()) {
-        if (!hasHeader(call->headers, header.first))
-            sent.append(header);
-    }
     if (call->result.redirects.isEmpty())
-        call->result.requestHeaders = sent;
+        call->result.requestHeaders = d->stack.onWire(call->url, call->headers, call->hasBody, call->body.size());
 
     QNetworkRequest request(call->url);
     for (const auto& header : qAsConst(call->headers))
@@ -514,21 +497,25 @@ void HttpClient::onFinished(quint64 id)
     result.reason = QString::fromUtf8(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
     result.responseHeaders = reply->rawHeaderPairs();
 
-    const QString host = call->url.host();
-    const int ms = d->options.timeoutMs;
+    if (stoppedHere(call, reply) || failedOnTheWay(call, reply) || closedEarly(call, reply)
+        || !followRedirect(call, reply))
+        finish(call);
+}
+
+bool HttpClient::stoppedHere(Call* call, QNetworkReply* reply)
+{
+    CallResult& result = call->result;
     switch (call->pendingError) {
     case CallResult::ErrorKind::Timeout:
         result.error = CallResult::ErrorKind::Timeout;
         result.errorMessage = QStringLiteral("%1 did not answer within %2 s. Marketo would give up too and log the "
                                              "call as failed (the server may still have done the work).")
-                                  .arg(host, seconds(ms));
-        finish(call);
-        return;
+                                  .arg(call->url.host(), seconds(d->options.timeoutMs));
+        return true;
     case CallResult::ErrorKind::Cancelled:
         result.error = CallResult::ErrorKind::Cancelled;
         result.errorMessage = QStringLiteral("The call was cancelled.");
-        finish(call);
-        return;
+        return true;
     case CallResult::ErrorKind::ResponseTooLarge: {
         result.error = CallResult::ErrorKind::ResponseTooLarge;
         result.bodyTruncated = true;
@@ -536,103 +523,102 @@ void HttpClient::onFinished(quint64 id)
         result.bodySize = qMax(result.bodySize, announced);
         result.errorMessage = QStringLiteral("The response is larger than %1 MB; only the first %1 MB were kept.")
                                   .arg(QString::number(d->options.maxBodyBytes / (1024.0 * 1024.0), 'g', 4));
-        finish(call);
-        return;
+        return true;
     }
     default:
-        break;
+        return false;
     }
+}
 
+bool HttpClient::failedOnTheWay(Call* call, QNetworkReply* reply)
+{
+    CallResult& result = call->result;
     const QNetworkReply::NetworkError error = reply->error();
     // Qt reports 4xx and 5xx statuses as errors too; for the designer they are answers.
     const bool httpStatusError =
         result.status > 0
         && ((error >= QNetworkReply::ContentAccessDenied && error <= QNetworkReply::UnknownContentError)
             || (error >= QNetworkReply::InternalServerError && error <= QNetworkReply::UnknownServerError));
-    if (error != QNetworkReply::NoError && !httpStatusError) {
-        switch (error) {
-        case QNetworkReply::ConnectionRefusedError:
-            result.error = CallResult::ErrorKind::ConnectionRefused;
-            result.errorMessage = QStringLiteral("Nothing answers at %1 (connection refused). Check the host and "
-                                                 "port in the URL, and that the service is running.")
-                                      .arg(origin(call->url));
-            break;
-        case QNetworkReply::HostNotFoundError:
-            result.error = CallResult::ErrorKind::HostNotFound;
-            result.errorMessage =
-                QStringLiteral("The server name \"%1\" could not be found. Check the spelling of the URL.").arg(host);
-            break;
-        case QNetworkReply::TimeoutError:
-            result.error = CallResult::ErrorKind::Timeout;
-            result.errorMessage = QStringLiteral("%1 did not answer in time.").arg(host);
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-        case QNetworkReply::UnknownNetworkError:
-            if (error == QNetworkReply::SslHandshakeFailedError || !call->tlsDetails.isEmpty()) {
-                result.error = CallResult::ErrorKind::Tls;
-                result.tlsDetails = call->tlsDetails.isEmpty() ? reply->errorString() : call->tlsDetails;
-                result.tlsCertificate = call->tlsCertificate;
-                result.errorMessage =
-                    QStringLiteral("The secure (HTTPS) connection to %1 could not be trusted: %2. Marketo would "
-                                   "refuse it too.")
-                        .arg(host, result.tlsDetails);
-                break;
-            }
-            Q_FALLTHROUGH();
-        case QNetworkReply::RemoteHostClosedError:
-            if (error == QNetworkReply::RemoteHostClosedError) {
-                result.error = CallResult::ErrorKind::ClosedEarly;
-                result.errorMessage =
-                    result.status > 0
-                        ? QStringLiteral("%1 closed the connection before the response was complete (%2 bytes "
-                                         "arrived).")
-                              .arg(host)
-                              .arg(result.bodySize)
-                        : QStringLiteral("%1 closed the connection without answering.").arg(host);
-                break;
-            }
-            Q_FALLTHROUGH();
-        default:
-            result.error = CallResult::ErrorKind::Other;
-            result.errorMessage = QStringLiteral("The call to %1 failed: %2").arg(host, reply->errorString());
-            break;
-        }
-        finish(call);
-        return;
+    if (error == QNetworkReply::NoError || httpStatusError)
+        return false;
+    const QString host = call->url.host();
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+        result.error = CallResult::ErrorKind::ConnectionRefused;
+        result.errorMessage = QStringLiteral("Nothing answers at %1 (connection refused). Check the host and "
+                                             "port in the URL, and that the service is running.")
+                                  .arg(origin(call->url));
+        return true;
+    case QNetworkReply::HostNotFoundError:
+        result.error = CallResult::ErrorKind::HostNotFound;
+        result.errorMessage =
+            QStringLiteral("The server name \"%1\" could not be found. Check the spelling of the URL.").arg(host);
+        return true;
+    case QNetworkReply::TimeoutError:
+        result.error = CallResult::ErrorKind::Timeout;
+        result.errorMessage = QStringLiteral("%1 did not answer in time.").arg(host);
+        return true;
+    default:
+        break;
     }
+    if (error == QNetworkReply::SslHandshakeFailedError
+        || (error == QNetworkReply::UnknownNetworkError && !call->tlsDetails.isEmpty())) {
+        result.error = CallResult::ErrorKind::Tls;
+        result.tlsDetails = call->tlsDetails.isEmpty() ? reply->errorString() : call->tlsDetails;
+        result.tlsCertificate = call->tlsCertificate;
+        result.errorMessage = QStringLiteral("The secure (HTTPS) connection to %1 could not be trusted: %2. Marketo "
+                                             "would refuse it too.")
+                                  .arg(host, result.tlsDetails);
+    } else if (error == QNetworkReply::RemoteHostClosedError) {
+        result.error = CallResult::ErrorKind::ClosedEarly;
+        result.errorMessage =
+            result.status > 0
+                ? QStringLiteral("%1 closed the connection before the response was complete (%2 bytes arrived).")
+                      .arg(host)
+                      .arg(result.bodySize)
+                : QStringLiteral("%1 closed the connection without answering.").arg(host);
+    } else {
+        result.error = CallResult::ErrorKind::Other;
+        result.errorMessage = QStringLiteral("The call to %1 failed: %2").arg(host, reply->errorString());
+    }
+    return true;
+}
 
+bool HttpClient::closedEarly(Call* call, QNetworkReply* reply)
+{
     // Qt sometimes ends a reply without an error when the server closes the connection
     // right after a short body, depending on which of the close and the data it reads
     // first. The announced length settles it, where it describes the bytes we counted:
     // not for a compressed body (Qt counts decompressed bytes), nor for answers that
     // never carry a body.
+    CallResult& result = call->result;
     const QByteArray encoding = reply->rawHeader("Content-Encoding").trimmed().toLower();
     const QVariant announced = reply->header(QNetworkRequest::ContentLengthHeader);
-    if (announced.isValid() && (encoding.isEmpty() || encoding == "identity") && result.status != 204
-        && result.status != 304 && (result.status < 100 || result.status > 199) && call->method.toUpper() != "HEAD"
-        && result.bodySize < announced.toLongLong()) {
-        result.error = CallResult::ErrorKind::ClosedEarly;
-        result.errorMessage =
-            QStringLiteral("%1 closed the connection before the response was complete (%2 bytes arrived).")
-                .arg(host)
-                .arg(result.bodySize);
-        finish(call);
-        return;
-    }
+    if (!announced.isValid() || !(encoding.isEmpty() || encoding == "identity") || result.status == 204
+        || result.status == 304 || (result.status >= 100 && result.status <= 199) || call->method.toUpper() == "HEAD"
+        || result.bodySize >= announced.toLongLong())
+        return false;
+    result.error = CallResult::ErrorKind::ClosedEarly;
+    result.errorMessage = QStringLiteral("%1 closed the connection before the response was complete (%2 bytes "
+                                         "arrived).")
+                              .arg(call->url.host())
+                              .arg(result.bodySize);
+    return true;
+}
 
+bool HttpClient::followRedirect(Call* call, QNetworkReply* reply)
+{
+    CallResult& result = call->result;
     const bool redirect = result.status == 301 || result.status == 302 || result.status == 303 || result.status == 307
                           || result.status == 308;
     const QByteArray location = reply->rawHeader("Location");
-    if (!redirect || location.isEmpty() || !d->options.followRedirects) {
-        finish(call);
-        return;
-    }
+    if (!redirect || location.isEmpty() || !d->options.followRedirects)
+        return false;
     if (result.redirects.size() >= d->options.maxRedirects) {
         result.error = CallResult::ErrorKind::TooManyRedirects;
         result.errorMessage = QStringLiteral("The server redirected more than %1 times; the call was stopped.")
                                   .arg(d->options.maxRedirects);
-        finish(call);
-        return;
+        return false;
     }
     const QUrl next = call->url.resolved(QUrl::fromEncoded(location, QUrl::TolerantMode));
     RedirectHop hop;
@@ -645,48 +631,40 @@ void HttpClient::onFinished(quint64 id)
         result.error = CallResult::ErrorKind::Other;
         result.errorMessage =
             QStringLiteral("The server redirected to \"%1\", which is not an http(s) address.").arg(hop.location);
-        finish(call);
-        return;
+        return false;
     }
+    prepareNextHop(call, next, &hop);
+    result.redirects.append(hop);
+    call->url = next;
+    start(call);
+    return true;
+}
+
+void HttpClient::prepareNextHop(Call* call, const QUrl& next, RedirectHop* hop)
+{
+    const int status = call->result.status;
     // 303, and 301/302 after a POST, become a GET without body, as browsers and curl do.
-    if (result.status == 303 || ((result.status == 301 || result.status == 302) && call->method == "POST")) {
+    if (status == 303 || ((status == 301 || status == 302) && call->method == "POST")) {
         if (call->method != "HEAD")
             call->method = QByteArrayLiteral("GET");
         call->hasBody = false;
         call->body.clear();
-        Headers kept;
-        for (const auto& header : qAsConst(call->headers)) {
-            if (!sameName(header.first, "Content-Type"))
-                kept.append(header);
-        }
-        call->headers = kept;
+        call->headers.removeIf([](const auto& header) { return sameName(header.first, "Content-Type"); });
     }
     if (origin(next) != call->firstOrigin || call->crossedOrigin) {
         call->crossedOrigin = true;
-        Headers kept;
-        for (const auto& header : qAsConst(call->headers)) {
+        call->headers.removeIf([call, hop](const auto& header) {
             const QByteArray lower = header.first.toLower();
-            if (lower == "authorization" || lower == "proxy-authorization" || lower == "cookie"
-                || call->secretNames.contains(lower)) {
-                hop.droppedHeaders.append(QString::fromLatin1(header.first));
-            } else {
-                kept.append(header);
-            }
-        }
-        call->headers = kept;
+            const bool credential = lower == "authorization" || lower == "proxy-authorization" || lower == "cookie"
+                                    || call->secretNames.contains(lower);
+            if (credential)
+                hop->droppedHeaders.append(QString::fromLatin1(header.first));
+            return credential;
+        });
     }
     // A Host header written by the user names the first host, not the next one.
-    if (origin(next) != origin(call->url)) {
-        Headers kept;
-        for (const auto& header : qAsConst(call->headers)) {
-            if (!sameName(header.first, "Host"))
-                kept.append(header);
-        }
-        call->headers = kept;
-    }
-    result.redirects.append(hop);
-    call->url = next;
-    start(call);
+    if (origin(next) != origin(call->url))
+        call->headers.removeIf([](const auto& header) { return sameName(header.first, "Host"); });
 }
 
 void HttpClient::finish(Call* call)

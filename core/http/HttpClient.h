@@ -8,6 +8,8 @@
 #include <QSslError>
 
 class QNetworkAccessManager;
+class QNetworkReply;
+class QUrl;
 
 // Sends rendered requests exactly as written, on a QNetworkAccessManager handed in from
 // outside (so tests point it at a loopback server). One HttpClient may run many calls
@@ -97,6 +99,13 @@ private:
     void start(Call* call);
     void onReadyRead(quint64 id);
     void onFinished(quint64 id);
+    // The steps of onFinished(): each true when it decided the call's outcome, except
+    // followRedirect(), true when it started the next hop.
+    bool stoppedHere(Call* call, QNetworkReply* reply);
+    bool failedOnTheWay(Call* call, QNetworkReply* reply);
+    bool closedEarly(Call* call, QNetworkReply* reply);
+    bool followRedirect(Call* call, QNetworkReply* reply);
+    void prepareNextHop(Call* call, const QUrl& next, RedirectHop* hop);
     void onSslErrors(quint64 id, const QList<QSslError>& errors);
     void finish(Call* call);
     void abortWith(quint64 id, CallResult::ErrorKind kind);

@@ -9,7 +9,7 @@
 
 // Every lead field a workspace knows: Marketo's standard fields plus the workspace's
 // custom ones. Lookups match the display name case-insensitively, then the API name
-// (also case-insensitively), as the semantics reference asks.
+// (also case-insensitively), as Marketo does.
 class FieldCatalog
 {
 public:

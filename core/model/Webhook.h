@@ -29,7 +29,7 @@ struct ResponseMapping
     QJsonObject extra;
 };
 
-// One webhook as Marketo's admin defines it (semantics reference, section 1).
+// One webhook as Marketo's admin defines it.
 struct Webhook
 {
     QString name;

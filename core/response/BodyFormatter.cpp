@@ -1,6 +1,9 @@
 #include "BodyFormatter.h"
 
-#include <QUrl>
+#include "format/FormBody.h"
+
+#include <QLocale>
+
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
@@ -52,7 +55,10 @@ BodyFormatter::Pretty BodyFormatter::pretty(const QByteArray& body, BodyFormat f
 BodyFormatter::Pretty BodyFormatter::prettyJson(const QByteArray& body, qsizetype limit)
 {
     // A re-indenting scanner rather than QJsonDocument: it keeps key order, number
-    // spelling and string escapes byte for byte, and runs in one pass over 50 MB.
+    // spelling and string escapes byte for byte, and runs in one pass over 50 MB. It is a
+    // state machine over the bytes (in a string or not, after a backslash, the depth)
+    // kept in one loop on purpose: split into functions, that state would have to travel
+    // between them by reference on every byte.
     QByteArray out;
     out.reserve(limit >= 0 ? qMin(limit + 1024, body.size() * 2) : body.size() + body.size() / 4);
     int depth = 0;
@@ -173,16 +179,10 @@ BodyFormatter::Pretty BodyFormatter::prettyXml(const QByteArray& body, qsizetype
 BodyFormatter::Pretty BodyFormatter::prettyForm(const QByteArray& body)
 {
     QByteArray out;
-    const QList<QByteArray> pairs = body.split('&');
-    for (const QByteArray& pair : pairs) {
-        const qsizetype eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        out += QByteArray::fromPercentEncoding(name);
+    for (const auto& field : FormBody::decode(body)) {
+        out += field.first;
         out += " = ";
-        out += QByteArray::fromPercentEncoding(value);
+        out += field.second;
         out += '\n';
     }
     return {out, {}};
@@ -203,7 +203,5 @@ QString BodyFormatter::sizeText(qint64 bytes)
 {
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
-    if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-    return QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }

@@ -35,11 +35,11 @@ public:
     static Pretty pretty(const QByteArray& body, BodyFormat format, qsizetype limit = -1);
     static Pretty prettyJson(const QByteArray& body, qsizetype limit = -1);
     static Pretty prettyXml(const QByteArray& body, qsizetype limit = -1);
-    // One "name = value" line per pair, percent-decoded, for reading a form body.
+    // One "name = value" line per pair (FormBody::decode()), for reading a form body.
     static Pretty prettyForm(const QByteArray& body);
 
     // The longest prefix of at most maxBytes that does not cut a UTF-8 sequence.
     static QByteArray utf8Prefix(const QByteArray& bytes, qsizetype maxBytes);
-    // "512 B", "12.3 KB", "50.0 MB".
+    // "512 B", "12.3 KiB", "50.0 MiB", "1.5 GiB".
     static QString sizeText(qint64 bytes);
 };

@@ -1,5 +1,7 @@
 #include "JsonPathScanner.h"
 
+#include "format/Utf8.h"
+
 #include <array>
 #include <cmath>
 #include <cstring>
@@ -30,38 +32,6 @@ inline bool isDigit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
-// Length of the well-formed UTF-8 sequence at p (RFC 3629: no overlongs, no surrogates,
-// nothing above U+10FFFF), or 0 when the bytes are not valid UTF-8.
-inline int utf8Length(const unsigned char* p, const unsigned char* end)
-{
-    const unsigned char c = p[0];
-    const auto cont = [&](int i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-        return p + i < end && p[i] >= lo && p[i] <= hi;
-    };
-    if (c >= 0xC2 && c <= 0xDF) {
-        return cont(1) ? 2 : 0;
-    }
-    if (c == 0xE0) {
-        return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    }
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) {
-        return cont(1) && cont(2) ? 3 : 0;
-    }
-    if (c == 0xED) {
-        return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-    }
-    if (c == 0xF0) {
-        return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    }
-    if (c >= 0xF1 && c <= 0xF3) {
-        return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    }
-    if (c == 0xF4) {
-        return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    }
-    return 0;
-}
-
 inline int hexValue(unsigned char c)
 {
     if (c >= '0' && c <= '9') {
@@ -79,25 +49,6 @@ inline int hexValue(unsigned char c)
 inline unsigned hex4(const unsigned char* p)
 {
     return unsigned(hexValue(p[0]) << 12 | hexValue(p[1]) << 8 | hexValue(p[2]) << 4 | hexValue(p[3]));
-}
-
-void appendUtf8(std::string& out, unsigned cp)
-{
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
 }
 
 // Decodes the body of a string the scanner has already validated. Lone surrogates,
@@ -150,7 +101,8 @@ void decodeString(const unsigned char* p, const unsigned char* end, std::string&
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                 cp = 0xFFFD;
             }
-            appendUtf8(out, cp);
+            char bytes[4];
+            out.append(bytes, size_t(Utf8::writeCodePoint(bytes, cp) - bytes));
             break;
         }
         default: // '"', '\\', '/'
@@ -281,6 +233,390 @@ bool JsonPathScanner::scan(const QByteArray& json)
     return scan(json.constData(), json.size());
 }
 
+// One scan of one document. A state machine over the bytes: each step reads a value, the
+// separator after one, or an object key, so no recursion is needed however deep the
+// nesting; frames hold the open containers.
+class JsonPathScanner::Pass
+{
+public:
+    Pass(JsonPathScanner& scanner, const char* data, qsizetype size)
+        : m_scanner(scanner)
+        , m_data(data)
+        , m_size(size)
+        , m_p(reinterpret_cast<const unsigned char*>(data))
+        , m_end(m_p + size)
+    {
+        m_frames.reserve(64);
+    }
+
+    bool run();
+
+private:
+    // The steps are inlined into run(): called once per value, key and separator, they are
+    // the scanner's inner loop.
+    enum class State { Value, AfterValue, Key, Done };
+
+    bool fail(const unsigned char* at, const QString& what)
+    {
+        m_scanner.setError(m_data, reinterpret_cast<const char*>(at), m_size, what);
+        return false;
+    }
+    QString found(const unsigned char* at) const
+    {
+        return at >= m_end ? QStringLiteral("the end of the response") : describeByte(*at);
+    }
+    // The loops work on local copies of the position: m_p is read through `this`, and an
+    // unsigned char access may alias it, so the compiler would reload it on every byte.
+    void skipSpace()
+    {
+        const unsigned char* p = m_p;
+        while (p < m_end && isWhitespace(*p)) {
+            ++p;
+        }
+        m_p = p;
+    }
+    void record(int node, const ResponseValue& value)
+    {
+        for (int path : m_scanner.m_nodes[size_t(node)].paths) {
+            m_scanner.m_values[path] = value;
+        }
+    }
+
+    Q_ALWAYS_INLINE bool value(State* next);
+    Q_ALWAYS_INLINE void openContainer(bool array, bool wanted, State* next);
+    Q_ALWAYS_INLINE bool number(bool wanted);
+    Q_ALWAYS_INLINE bool literal(bool wanted);
+    Q_ALWAYS_INLINE bool afterValue(State* next);
+    Q_ALWAYS_INLINE bool key(State* next);
+    Q_ALWAYS_INLINE bool scanString();
+    QString stringValue();
+
+    JsonPathScanner& m_scanner;
+    const char* m_data;
+    qsizetype m_size;
+    const unsigned char* m_p;
+    const unsigned char* const m_end;
+    std::vector<Frame> m_frames;
+    std::string m_scratch;
+    int m_valueNode = -1; // the trie node of the value about to be read, or -1
+    // The string scanString() read, between its quotes.
+    const unsigned char* m_strBegin = nullptr;
+    const unsigned char* m_strEnd = nullptr;
+    bool m_strEscaped = false;
+};
+
+bool JsonPathScanner::Pass::run()
+{
+    if (m_size >= 3 && m_p[0] == 0xEF && m_p[1] == 0xBB && m_p[2] == 0xBF) {
+        m_p += 3; // a UTF-8 byte order mark is tolerated, as most JSON readers do
+    }
+    skipSpace();
+    if (m_p >= m_end) {
+        return fail(m_p, QStringLiteral("the response is empty"));
+    }
+    // The root itself is no path's target (paths start with a key), so node 0 records
+    // nothing; it only leads to children.
+    m_valueNode = m_scanner.m_nodes[0].keys.empty() ? -1 : 0;
+    State state = State::Value;
+    for (;;) {
+        bool ok = true;
+        switch (state) {
+        case State::Value:
+            ok = value(&state);
+            break;
+        case State::AfterValue:
+            ok = afterValue(&state);
+            break;
+        case State::Key:
+            ok = key(&state);
+            break;
+        case State::Done:
+            return true;
+        }
+        if (!ok) {
+            return false;
+        }
+    }
+}
+
+bool JsonPathScanner::Pass::value(State* next)
+{
+    skipSpace();
+    if (m_p >= m_end) {
+        return fail(m_p, QStringLiteral("a value is missing before the end of the response"));
+    }
+    const bool wanted = m_valueNode >= 0 && !m_scanner.m_nodes[size_t(m_valueNode)].paths.empty();
+    const unsigned char c = *m_p;
+    *next = State::AfterValue;
+    if (c == '{' || c == '[') {
+        openContainer(c == '[', wanted, next);
+        return true;
+    }
+    if (c == '"') {
+        ++m_p;
+        if (!scanString()) {
+            return false;
+        }
+        if (wanted) {
+            ResponseValue v;
+            v.kind = ResponseValue::Kind::String;
+            v.string = stringValue();
+            record(m_valueNode, v);
+        }
+        return true;
+    }
+    if (c == '-' || isDigit(c)) {
+        return number(wanted);
+    }
+    return literal(wanted);
+}
+
+void JsonPathScanner::Pass::openContainer(bool array, bool wanted, State* next)
+{
+    if (wanted) {
+        ResponseValue v;
+        v.kind = array ? ResponseValue::Kind::Array : ResponseValue::Kind::Object;
+        record(m_valueNode, v);
+    }
+    int inner = -1;
+    if (m_valueNode >= 0) {
+        const Node& n = m_scanner.m_nodes[size_t(m_valueNode)];
+        inner = (array ? !n.indexes.empty() : !n.keys.empty()) ? m_valueNode : -1;
+    }
+    m_frames.push_back(Frame {array, inner, 0});
+    ++m_p;
+    skipSpace();
+    if (m_p < m_end && *m_p == (array ? ']' : '}')) {
+        ++m_p;
+        m_frames.pop_back();
+        *next = State::AfterValue;
+    } else if (array) {
+        m_valueNode = inner >= 0 ? m_scanner.indexChild(inner, 0) : -1;
+        *next = State::Value;
+    } else {
+        *next = State::Key;
+    }
+}
+
+bool JsonPathScanner::Pass::number(bool wanted)
+{
+    const unsigned char* start = m_p;
+    if (*m_p == '-') {
+        ++m_p;
+    }
+    if (m_p >= m_end || !isDigit(*m_p)) {
+        return fail(m_p, QStringLiteral("a digit must follow '-' in a number"));
+    }
+    if (*m_p == '0') {
+        ++m_p;
+    } else {
+        while (m_p < m_end && isDigit(*m_p)) {
+            ++m_p;
+        }
+    }
+    if (m_p < m_end && *m_p == '.') {
+        ++m_p;
+        if (m_p >= m_end || !isDigit(*m_p)) {
+            return fail(m_p, QStringLiteral("a digit must follow the decimal point"));
+        }
+        while (m_p < m_end && isDigit(*m_p)) {
+            ++m_p;
+        }
+    }
+    if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+        ++m_p;
+        if (m_p < m_end && (*m_p == '+' || *m_p == '-')) {
+            ++m_p;
+        }
+        if (m_p >= m_end || !isDigit(*m_p)) {
+            return fail(m_p, QStringLiteral("a digit must follow the exponent"));
+        }
+        while (m_p < m_end && isDigit(*m_p)) {
+            ++m_p;
+        }
+    }
+    if (wanted) {
+        ResponseValue v;
+        v.kind = ResponseValue::Kind::Number;
+        v.numberText = QByteArray(reinterpret_cast<const char*>(start), m_p - start);
+        bool ok = false;
+        v.number = v.numberText.toDouble(&ok);
+        if (!ok) {
+            // Out of double range: keep the sign so callers can refuse it.
+            v.number = start[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+        }
+        record(m_valueNode, v);
+    }
+    return true;
+}
+
+bool JsonPathScanner::Pass::literal(bool wanted)
+{
+    const auto is = [this](const char* word, size_t len) {
+        return size_t(m_end - m_p) >= len && std::memcmp(m_p, word, len) == 0;
+    };
+    ResponseValue v;
+    if (is("true", 4)) {
+        v.kind = ResponseValue::Kind::Bool;
+        v.boolean = true;
+        m_p += 4;
+    } else if (is("false", 5)) {
+        v.kind = ResponseValue::Kind::Bool;
+        m_p += 5;
+    } else if (is("null", 4)) {
+        v.kind = ResponseValue::Kind::Null;
+        m_p += 4;
+    } else {
+        return fail(m_p,
+                    QStringLiteral("expected a value (a string, number, object, array, true, false or null) but "
+                                   "found %1")
+                        .arg(found(m_p)));
+    }
+    if (wanted) {
+        record(m_valueNode, v);
+    }
+    return true;
+}
+
+bool JsonPathScanner::Pass::afterValue(State* next)
+{
+    skipSpace();
+    if (m_frames.empty()) {
+        if (m_p < m_end) {
+            return fail(m_p, QStringLiteral("unexpected %1 after the end of the JSON value").arg(found(m_p)));
+        }
+        *next = State::Done;
+        return true;
+    }
+    Frame& f = m_frames.back();
+    if (m_p >= m_end) {
+        return fail(m_p,
+                    f.array ? QStringLiteral("an array is never closed with ']'")
+                            : QStringLiteral("an object is never closed with '}'"));
+    }
+    const unsigned char c = *m_p;
+    if (c == ',') {
+        ++m_p;
+        if (f.array) {
+            ++f.index;
+            m_valueNode = f.node >= 0 ? m_scanner.indexChild(f.node, f.index) : -1;
+            *next = State::Value;
+        } else {
+            *next = State::Key;
+        }
+        return true;
+    }
+    if (c == (f.array ? ']' : '}')) {
+        ++m_p;
+        m_frames.pop_back();
+        return true;
+    }
+    return fail(m_p,
+                f.array ? QStringLiteral("expected ',' or ']' in an array but found %1").arg(found(m_p))
+                        : QStringLiteral("expected ',' or '}' in an object but found %1").arg(found(m_p)));
+}
+
+bool JsonPathScanner::Pass::key(State* next)
+{
+    skipSpace();
+    if (m_p >= m_end || *m_p != '"') {
+        return fail(m_p, QStringLiteral("expected a key in double quotes but found %1").arg(found(m_p)));
+    }
+    ++m_p;
+    if (!scanString()) {
+        return false;
+    }
+    const int parent = m_frames.back().node;
+    m_valueNode = -1;
+    if (parent >= 0) {
+        const char* key = reinterpret_cast<const char*>(m_strBegin);
+        size_t keyLength = size_t(m_strEnd - m_strBegin);
+        if (m_strEscaped) {
+            decodeString(m_strBegin, m_strEnd, m_scratch);
+            key = m_scratch.data();
+            keyLength = m_scratch.size();
+        }
+        for (const auto& [k, child] : m_scanner.m_nodes[size_t(parent)].keys) {
+            if (size_t(k.size()) == keyLength && std::memcmp(k.constData(), key, keyLength) == 0) {
+                m_valueNode = child;
+                // The last occurrence of a key wins, as in QJsonDocument.
+                for (int path : m_scanner.m_nodes[size_t(child)].subtreePaths) {
+                    m_scanner.m_values[path] = ResponseValue();
+                }
+                break;
+            }
+        }
+    }
+    skipSpace();
+    if (m_p >= m_end || *m_p != ':') {
+        return fail(m_p, QStringLiteral("expected ':' after a key but found %1").arg(found(m_p)));
+    }
+    ++m_p;
+    *next = State::Value;
+    return true;
+}
+
+// Scans a string starting after its opening quote; leaves m_p after the closing quote.
+bool JsonPathScanner::Pass::scanString()
+{
+    const unsigned char* const open = m_p - 1;
+    m_strBegin = m_p;
+    m_strEscaped = false;
+    for (;;) {
+        const unsigned char* p = m_p;
+        const unsigned char* const end = m_end;
+        while (p < end && stringTable[*p] == Plain) {
+            ++p;
+        }
+        m_p = p;
+        if (m_p >= m_end) {
+            return fail(open, QStringLiteral("a string that starts here is never closed"));
+        }
+        const unsigned char c = *m_p;
+        if (c == '"') {
+            m_strEnd = m_p++;
+            return true;
+        }
+        if (c == '\\') {
+            m_strEscaped = true;
+            if (m_p + 1 >= m_end) {
+                return fail(m_p, QStringLiteral("a backslash escape is cut off by the end of the response"));
+            }
+            const unsigned char e = m_p[1];
+            if (e == 'u') {
+                if (m_end - m_p < 6 || hexValue(m_p[2]) < 0 || hexValue(m_p[3]) < 0 || hexValue(m_p[4]) < 0
+                    || hexValue(m_p[5]) < 0) {
+                    return fail(m_p, QStringLiteral("\\u must be followed by four hexadecimal digits"));
+                }
+                m_p += 6;
+            } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+                m_p += 2;
+            } else {
+                return fail(m_p, QStringLiteral("\\%1 is not a valid escape in a JSON string").arg(found(m_p + 1)));
+            }
+            continue;
+        }
+        if (c < 0x20) {
+            return fail(
+                m_p, QStringLiteral("a control character (%1) must be escaped inside a string").arg(describeByte(c)));
+        }
+        const int n = Utf8::sequenceLength(m_p, m_end);
+        if (n == 0) {
+            return fail(m_p, QStringLiteral("invalid UTF-8 (%1) inside a string").arg(describeByte(c)));
+        }
+        m_p += n;
+    }
+}
+
+QString JsonPathScanner::Pass::stringValue()
+{
+    if (!m_strEscaped) {
+        return QString::fromUtf8(reinterpret_cast<const char*>(m_strBegin), m_strEnd - m_strBegin);
+    }
+    decodeString(m_strBegin, m_strEnd, m_scratch);
+    return QString::fromStdString(m_scratch);
+}
+
 bool JsonPathScanner::scan(const char* data, qsizetype size)
 {
     for (ResponseValue& v : m_values) {
@@ -288,310 +624,5 @@ bool JsonPathScanner::scan(const char* data, qsizetype size)
     }
     m_error.clear();
     m_errorOffset = -1;
-
-    const auto* const begin = reinterpret_cast<const unsigned char*>(data);
-    const unsigned char* const end = begin + size;
-    const unsigned char* p = begin;
-    const auto fail = [&](const unsigned char* at, const QString& what) {
-        setError(data, reinterpret_cast<const char*>(at), size, what);
-        return false;
-    };
-    const auto found = [&](const unsigned char* at) {
-        return at >= end ? QStringLiteral("the end of the response") : describeByte(*at);
-    };
-
-    if (size >= 3 && begin[0] == 0xEF && begin[1] == 0xBB && begin[2] == 0xBF) {
-        p += 3; // a UTF-8 byte order mark is tolerated, as most JSON readers do
-    }
-    while (p < end && isWhitespace(*p)) {
-        ++p;
-    }
-    if (p >= end) {
-        return fail(p, QStringLiteral("the response is empty"));
-    }
-
-    std::vector<Frame> frames;
-    frames.reserve(64);
-    std::string scratch;
-
-    // Scans a string starting after its opening quote; leaves p after the closing quote.
-    const unsigned char* strBegin = nullptr;
-    const unsigned char* strEnd = nullptr;
-    bool strEscaped = false;
-    const auto scanString = [&]() -> bool {
-        const unsigned char* const open = p - 1;
-        strBegin = p;
-        strEscaped = false;
-        for (;;) {
-            while (p < end && stringTable[*p] == Plain) {
-                ++p;
-            }
-            if (p >= end) {
-                return fail(open, QStringLiteral("a string that starts here is never closed"));
-            }
-            const unsigned char c = *p;
-            if (c == '"') {
-                strEnd = p++;
-                return true;
-            }
-            if (c == '\\') {
-                strEscaped = true;
-                if (p + 1 >= end) {
-                    return fail(p, QStringLiteral("a backslash escape is cut off by the end of the response"));
-                }
-                const unsigned char e = p[1];
-                if (e == 'u') {
-                    if (end - p < 6 || hexValue(p[2]) < 0 || hexValue(p[3]) < 0 || hexValue(p[4]) < 0
-                        || hexValue(p[5]) < 0) {
-                        return fail(p, QStringLiteral("\\u must be followed by four hexadecimal digits"));
-                    }
-                    p += 6;
-                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
-                           || e == 't') {
-                    p += 2;
-                } else {
-                    return fail(p, QStringLiteral("\\%1 is not a valid escape in a JSON string").arg(found(p + 1)));
-                }
-                continue;
-            }
-            if (c < 0x20) {
-                return fail(
-                    p, QStringLiteral("a control character (%1) must be escaped inside a string").arg(describeByte(c)));
-            }
-            const int n = utf8Length(p, end);
-            if (n == 0) {
-                return fail(p, QStringLiteral("invalid UTF-8 (%1) inside a string").arg(describeByte(c)));
-            }
-            p += n;
-        }
-    };
-    const auto stringValue = [&]() {
-        if (!strEscaped) {
-            return QString::fromUtf8(reinterpret_cast<const char*>(strBegin), strEnd - strBegin);
-        }
-        decodeString(strBegin, strEnd, scratch);
-        return QString::fromStdString(scratch);
-    };
-    const auto record = [&](int node, const ResponseValue& value) {
-        for (int path : m_nodes[size_t(node)].paths) {
-            m_values[path] = value;
-        }
-    };
-
-    enum class State { Value, AfterValue, Key };
-    State state = State::Value;
-    int valueNode = m_nodes[0].keys.empty() ? -1 : 0;
-    // The root itself is no path's target (paths start with a key), so node 0 records
-    // nothing; it only leads to children.
-    for (;;) {
-        switch (state) {
-        case State::Value: {
-            while (p < end && isWhitespace(*p)) {
-                ++p;
-            }
-            if (p >= end) {
-                return fail(p, QStringLiteral("a value is missing before the end of the response"));
-            }
-            const bool wanted = valueNode >= 0 && !m_nodes[size_t(valueNode)].paths.empty();
-            const unsigned char c = *p;
-            if (c == '{' || c == '[') {
-                const bool array = c == '[';
-                if (wanted) {
-                    ResponseValue v;
-                    v.kind = array ? ResponseValue::Kind::Array : ResponseValue::Kind::Object;
-                    record(valueNode, v);
-                }
-                int inner = -1;
-                if (valueNode >= 0) {
-                    const Node& n = m_nodes[size_t(valueNode)];
-                    inner = (array ? !n.indexes.empty() : !n.keys.empty()) ? valueNode : -1;
-                }
-                frames.push_back(Frame {array, inner, 0});
-                ++p;
-                while (p < end && isWhitespace(*p)) {
-                    ++p;
-                }
-                if (p < end && *p == (array ? ']' : '}')) {
-                    ++p;
-                    frames.pop_back();
-                    state = State::AfterValue;
-                } else if (array) {
-                    valueNode = inner >= 0 ? indexChild(inner, 0) : -1;
-                    state = State::Value;
-                } else {
-                    state = State::Key;
-                }
-                break;
-            }
-            if (c == '"') {
-                ++p;
-                if (!scanString()) {
-                    return false;
-                }
-                if (wanted) {
-                    ResponseValue v;
-                    v.kind = ResponseValue::Kind::String;
-                    v.string = stringValue();
-                    record(valueNode, v);
-                }
-                state = State::AfterValue;
-                break;
-            }
-            if (c == '-' || isDigit(c)) {
-                const unsigned char* start = p;
-                if (*p == '-') {
-                    ++p;
-                }
-                if (p >= end || !isDigit(*p)) {
-                    return fail(p, QStringLiteral("a digit must follow '-' in a number"));
-                }
-                if (*p == '0') {
-                    ++p;
-                } else {
-                    while (p < end && isDigit(*p)) {
-                        ++p;
-                    }
-                }
-                if (p < end && *p == '.') {
-                    ++p;
-                    if (p >= end || !isDigit(*p)) {
-                        return fail(p, QStringLiteral("a digit must follow the decimal point"));
-                    }
-                    while (p < end && isDigit(*p)) {
-                        ++p;
-                    }
-                }
-                if (p < end && (*p == 'e' || *p == 'E')) {
-                    ++p;
-                    if (p < end && (*p == '+' || *p == '-')) {
-                        ++p;
-                    }
-                    if (p >= end || !isDigit(*p)) {
-                        return fail(p, QStringLiteral("a digit must follow the exponent"));
-                    }
-                    while (p < end && isDigit(*p)) {
-                        ++p;
-                    }
-                }
-                if (wanted) {
-                    ResponseValue v;
-                    v.kind = ResponseValue::Kind::Number;
-                    v.numberText = QByteArray(reinterpret_cast<const char*>(start), p - start);
-                    bool ok = false;
-                    v.number = v.numberText.toDouble(&ok);
-                    if (!ok) {
-                        // Out of double range: keep the sign so callers can refuse it.
-                        v.number = start[0] == '-' ? -HUGE_VAL : HUGE_VAL;
-                    }
-                    record(valueNode, v);
-                }
-                state = State::AfterValue;
-                break;
-            }
-            const auto literal = [&](const char* word, size_t len) {
-                return size_t(end - p) >= len && std::memcmp(p, word, len) == 0;
-            };
-            ResponseValue v;
-            if (literal("true", 4)) {
-                v.kind = ResponseValue::Kind::Bool;
-                v.boolean = true;
-                p += 4;
-            } else if (literal("false", 5)) {
-                v.kind = ResponseValue::Kind::Bool;
-                p += 5;
-            } else if (literal("null", 4)) {
-                v.kind = ResponseValue::Kind::Null;
-                p += 4;
-            } else {
-                return fail(p,
-                            QStringLiteral("expected a value (a string, number, object, array, true, false "
-                                           "or null) but found %1")
-                                .arg(found(p)));
-            }
-            if (wanted) {
-                record(valueNode, v);
-            }
-            state = State::AfterValue;
-            break;
-        }
-        case State::AfterValue: {
-            while (p < end && isWhitespace(*p)) {
-                ++p;
-            }
-            if (frames.empty()) {
-                if (p < end) {
-                    return fail(p, QStringLiteral("unexpected %1 after the end of the JSON value").arg(found(p)));
-                }
-                return true;
-            }
-            Frame& f = frames.back();
-            if (p >= end) {
-                return fail(p,
-                            f.array ? QStringLiteral("an array is never closed with ']'")
-                                    : QStringLiteral("an object is never closed with '}'"));
-            }
-            const unsigned char c = *p;
-            if (c == ',') {
-                ++p;
-                if (f.array) {
-                    ++f.index;
-                    valueNode = f.node >= 0 ? indexChild(f.node, f.index) : -1;
-                    state = State::Value;
-                } else {
-                    state = State::Key;
-                }
-            } else if (c == (f.array ? ']' : '}')) {
-                ++p;
-                frames.pop_back();
-            } else {
-                return fail(p,
-                            f.array ? QStringLiteral("expected ',' or ']' in an array but found %1").arg(found(p))
-                                    : QStringLiteral("expected ',' or '}' in an object but found %1").arg(found(p)));
-            }
-            break;
-        }
-        case State::Key: {
-            while (p < end && isWhitespace(*p)) {
-                ++p;
-            }
-            if (p >= end || *p != '"') {
-                return fail(p, QStringLiteral("expected a key in double quotes but found %1").arg(found(p)));
-            }
-            ++p;
-            if (!scanString()) {
-                return false;
-            }
-            const int parent = frames.back().node;
-            valueNode = -1;
-            if (parent >= 0) {
-                const char* key = reinterpret_cast<const char*>(strBegin);
-                size_t keyLength = size_t(strEnd - strBegin);
-                if (strEscaped) {
-                    decodeString(strBegin, strEnd, scratch);
-                    key = scratch.data();
-                    keyLength = scratch.size();
-                }
-                for (const auto& [k, child] : m_nodes[size_t(parent)].keys) {
-                    if (size_t(k.size()) == keyLength && std::memcmp(k.constData(), key, keyLength) == 0) {
-                        valueNode = child;
-                        // The last occurrence of a key wins, as in QJsonDocument.
-                        for (int path : m_nodes[size_t(child)].subtreePaths) {
-                            m_values[path] = ResponseValue();
-                        }
-                        break;
-                    }
-                }
-            }
-            while (p < end && isWhitespace(*p)) {
-                ++p;
-            }
-            if (p >= end || *p != ':') {
-                return fail(p, QStringLiteral("expected ':' after a key but found %1").arg(found(p)));
-            }
-            ++p;
-            state = State::Value;
-            break;
-        }
-        }
-    }
+    return Pass(*this, data, size).run();
 }

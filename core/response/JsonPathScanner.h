@@ -38,6 +38,8 @@ public:
     qsizetype errorOffset() const { return m_errorOffset; }
 
 private:
+    class Pass;
+
     struct Node
     {
         std::vector<std::pair<QByteArray, int>> keys; // UTF-8 key -> child node

@@ -63,7 +63,7 @@ Fit fitNumber(double number, const QString& text, const Field& field)
     return accept(text);
 }
 
-// Type fit for a JSON value (semantics reference, 5).
+// Whether a JSON value fits the field's type, as Marketo decides it.
 Fit fitJson(const ResponseValue& v, const Field& field)
 {
     switch (v.kind) {
@@ -144,6 +144,49 @@ Fit fitXml(const ResponseValue& v, const Field& field)
     }
     return accept(v.string);
 }
+// Why Marketo writes nothing at all from this response, or an empty string.
+QString refusal(const Webhook& webhook, int status, const QByteArray& body)
+{
+    if (webhook.responseType == ResponseType::None) {
+        return QStringLiteral("The Response Type is None: Marketo applies response mappings only for JSON or XML "
+                              "responses");
+    }
+    if (status == 0) {
+        return QStringLiteral("No complete response arrived: Marketo writes nothing");
+    }
+    if (status < 200 || status > 299) {
+        return QStringLiteral("The response status %1 is not 2xx: Marketo writes nothing").arg(status);
+    }
+    if (body.trimmed().isEmpty()) {
+        return QStringLiteral("The response body is empty (Marketo error 1001): nothing is written");
+    }
+    return {};
+}
+
+// The value of each path in one pass over the body; false with *error when the body is
+// not valid XML or JSON.
+bool scanValues(
+    bool xml, const QList<ResponsePath>& paths, const QByteArray& body, QList<ResponseValue>* values, QString* error)
+{
+    if (xml) {
+        XmlPathScanner scanner(paths);
+        if (!scanner.scan(body)) {
+            *error =
+                QStringLiteral("The response is not valid XML, so nothing is written. %1").arg(scanner.errorString());
+            return false;
+        }
+        *values = scanner.values();
+        return true;
+    }
+    JsonPathScanner scanner(paths);
+    if (!scanner.scan(body)) {
+        *error = QStringLiteral("The response is not valid JSON, so nothing is written. %1").arg(scanner.errorString());
+        return false;
+    }
+    *values = scanner.values();
+    return true;
+}
+
 } // namespace
 
 MappingOutcome MappingEvaluator::evaluate(
@@ -168,18 +211,9 @@ MappingOutcome MappingEvaluator::evaluate(
         return out;
     };
 
-    if (webhook.responseType == ResponseType::None) {
-        return refuseAll(QStringLiteral("The Response Type is None: Marketo applies response mappings only for JSON or "
-                                        "XML responses"));
-    }
-    if (status == 0) {
-        return refuseAll(QStringLiteral("No complete response arrived: Marketo writes nothing"));
-    }
-    if (status < 200 || status > 299) {
-        return refuseAll(QStringLiteral("The response status %1 is not 2xx: Marketo writes nothing").arg(status));
-    }
-    if (body.trimmed().isEmpty()) {
-        return refuseAll(QStringLiteral("The response body is empty (Marketo error 1001): nothing is written"));
+    const QString refused = refusal(webhook, status, body);
+    if (!refused.isEmpty()) {
+        return refuseAll(refused);
     }
 
     const bool xml = webhook.responseType == ResponseType::Xml;
@@ -191,20 +225,9 @@ MappingOutcome MappingEvaluator::evaluate(
     }
 
     QList<ResponseValue> values;
-    if (xml) {
-        XmlPathScanner scanner(paths);
-        if (!scanner.scan(body)) {
-            return refuseAll(
-                QStringLiteral("The response is not valid XML, so nothing is written. %1").arg(scanner.errorString()));
-        }
-        values = scanner.values();
-    } else {
-        JsonPathScanner scanner(paths);
-        if (!scanner.scan(body)) {
-            return refuseAll(
-                QStringLiteral("The response is not valid JSON, so nothing is written. %1").arg(scanner.errorString()));
-        }
-        values = scanner.values();
+    QString invalid;
+    if (!scanValues(xml, paths, body, &values, &invalid)) {
+        return refuseAll(invalid);
     }
 
     const FieldCatalog catalog = workspace.catalog();

@@ -5,7 +5,7 @@
 
 #include <QByteArray>
 
-// Evaluates a webhook's response mappings against a response (semantics reference, 5):
+// Evaluates a webhook's response mappings against a response, as Marketo does:
 // the 2xx rule, JSON and XML paths with indexes, type fit. Works on a 100 MB body in a
 // single streaming pass: no DOM of the whole response is built.
 class MappingEvaluator

@@ -37,6 +37,141 @@ void ResponsePath::fail(int offset, int length, const QString& message)
     m_error = QStringLiteral("%1 (character %2)").arg(message).arg(offset + 1);
 }
 
+namespace {
+
+// A problem found while reading a path: where it is and what to say.
+struct PathProblem
+{
+    int offset = -1;
+    int length = 0;
+    QString message;
+
+    bool found() const { return offset >= 0; }
+};
+
+QString unaddressable(QChar c, bool xml, const QString& keyWord)
+{
+    if (c == QLatin1Char('@')) {
+        return QStringLiteral("Attributes cannot be addressed: Marketo only reads element text");
+    }
+    if (xml && c.isSpace()) {
+        return QStringLiteral("An XML element name cannot contain %1").arg(describe(c));
+    }
+    if (c == QLatin1Char(']')) {
+        return QStringLiteral("']' without a matching '['");
+    }
+    if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
+        return QStringLiteral("Quotes are not allowed: write %1s bare, e.g. data.company").arg(keyWord);
+    }
+    if (c == QLatin1Char('*')) {
+        return QStringLiteral("Wildcards are not supported: each step names one %1").arg(keyWord);
+    }
+    if (c == QLatin1Char('$') || c == QLatin1Char('?') || c == QLatin1Char('(')) {
+        return QStringLiteral("Filters and expressions are not supported: write a plain path like orders[0].id");
+    }
+    if (xml) {
+        return QStringLiteral("%1 cannot appear in an element name that Marketo can address").arg(describe(c));
+    }
+    return QStringLiteral("Marketo cannot address a key containing %1: keys may hold only letters, digits, -, _, : "
+                          "and spaces")
+        .arg(describe(c));
+}
+
+// Reads the key or element name of a step from *i up to a '.' or '['.
+PathProblem readKey(const QString& text, bool xml, const QString& keyWord, int* i, ResponsePathStep* step)
+{
+    const int n = int(text.size());
+    step->offset = *i;
+    // Why a loop with explicit checks instead of a regular expression: every way a path
+    // can go wrong gets its own message at its own position.
+    for (; *i < n; ++*i) {
+        const QChar c = text.at(*i);
+        if (c == QLatin1Char('.') || c == QLatin1Char('[')) {
+            break;
+        }
+        if (!(xml ? isXmlNameChar(c) : ResponsePath::isJsonKeyChar(c))) {
+            return {*i, 1, unaddressable(c, xml, keyWord)};
+        }
+        if (xml && *i == step->offset && (c.isDigit() || c == QLatin1Char('-'))) {
+            return {*i, 1, QStringLiteral("An XML element name cannot start with %1").arg(describe(c))};
+        }
+    }
+    step->length = *i - step->offset;
+    step->key = text.mid(step->offset, step->length);
+    if (!step->key.isEmpty()) {
+        return {};
+    }
+    if (*i < n && text.at(*i) == QLatin1Char('[')) {
+        return {*i, 1, QStringLiteral("An index must follow a %1, e.g. orders[0]").arg(keyWord)};
+    }
+    if (step->offset == 0) {
+        return {*i, 1, QStringLiteral("The path starts with a dot: begin with a %1").arg(keyWord)};
+    }
+    return {*i - 1, 1, QStringLiteral("Empty %1: two dots in a row, or a dot at the end").arg(keyWord)};
+}
+
+// Reads the [n] indexes after a key, from *i.
+PathProblem readIndexes(const QString& text, bool xml, int* i, ResponsePathStep* step)
+{
+    const int n = int(text.size());
+    while (*i < n && text.at(*i) == QLatin1Char('[')) {
+        const int open = (*i)++;
+        if (*i < n && (text.at(*i) == QLatin1Char('"') || text.at(*i) == QLatin1Char('\''))) {
+            return {open,
+                    2,
+                    QStringLiteral("An index must be a whole number like [0]; Marketo cannot address a key in "
+                                   "brackets like [\"name\"]: write .name instead")};
+        }
+        if (*i < n && text.at(*i) == QLatin1Char('-')) {
+            return {*i, 1, QStringLiteral("An index cannot be negative: [0] is the first item")};
+        }
+        const int digitsStart = *i;
+        qint64 value = 0;
+        while (*i < n && text.at(*i).unicode() >= '0' && text.at(*i).unicode() <= '9') {
+            value = value * 10 + (text.at(*i).unicode() - '0');
+            if (value > std::numeric_limits<int>::max()) {
+                return {digitsStart, *i - digitsStart + 1, QStringLiteral("The index is too large")};
+            }
+            ++*i;
+        }
+        if (*i == digitsStart) {
+            return {*i, 1, QStringLiteral("An index must be a whole number like [0]")};
+        }
+        if (*i >= n || text.at(*i) != QLatin1Char(']')) {
+            return {*i, 1, QStringLiteral("Expected ']' to close the index")};
+        }
+        ++*i;
+        if (xml && !step->indexes.isEmpty()) {
+            return {open,
+                    *i - open,
+                    QStringLiteral("An XML element takes one index among its same-named siblings, e.g. "
+                                   "list.item[1]")};
+        }
+        step->indexes.append(int(value));
+    }
+    return {};
+}
+
+// After a step: the end of the path, or a '.' and another step. *done at the end.
+PathProblem readSeparator(const QString& text, const QString& keyWord, int* i, bool* done)
+{
+    const int n = int(text.size());
+    *done = *i >= n;
+    if (*done) {
+        return {};
+    }
+    if (text.at(*i) != QLatin1Char('.')) {
+        return {*i, 1, QStringLiteral("Expected '.' or '[' after ']', found %1").arg(describe(text.at(*i)))};
+    }
+    ++*i;
+    if (*i >= n) {
+        return {*i - 1, 1, QStringLiteral("The path ends with a dot: a %1 must follow it").arg(keyWord)};
+    }
+    return {};
+}
+
+} // namespace
+
 ResponsePath ResponsePath::parse(const QString& text, Syntax syntax)
 {
     ResponsePath p;
@@ -44,127 +179,27 @@ ResponsePath ResponsePath::parse(const QString& text, Syntax syntax)
     p.m_syntax = syntax;
     const bool xml = syntax == Syntax::Xml;
     const QString keyWord = xml ? QStringLiteral("element name") : QStringLiteral("key");
-    const int n = int(text.size());
 
     if (text.trimmed().isEmpty()) {
         p.fail(0,
-               n,
+               int(text.size()),
                QStringLiteral("The Response Attribute is empty: write the path to a value, e.g. %1")
                    .arg(xml ? QStringLiteral("response.company") : QStringLiteral("data.company")));
         return p;
     }
-
     int i = 0;
-    for (;;) {
+    for (bool done = false; !done;) {
         ResponsePathStep step;
-        step.offset = i;
-        // Why a loop with explicit checks instead of a regular expression: every way a
-        // path can go wrong gets its own message at its own position.
-        while (i < n) {
-            const QChar c = text.at(i);
-            if (c == QLatin1Char('.') || c == QLatin1Char('[')) {
-                break;
-            }
-            const bool ok = xml ? isXmlNameChar(c) : isJsonKeyChar(c);
-            if (ok) {
-                if (xml && i == step.offset && (c.isDigit() || c == QLatin1Char('-'))) {
-                    p.fail(i, 1, QStringLiteral("An XML element name cannot start with %1").arg(describe(c)));
-                    return p;
-                }
-                ++i;
-                continue;
-            }
-            QString message;
-            if (c == QLatin1Char('@')) {
-                message = QStringLiteral("Attributes cannot be addressed: Marketo only reads element text");
-            } else if (xml && c.isSpace()) {
-                message = QStringLiteral("An XML element name cannot contain %1").arg(describe(c));
-            } else if (c == QLatin1Char(']')) {
-                message = QStringLiteral("']' without a matching '['");
-            } else if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-                message = QStringLiteral("Quotes are not allowed: write %1s bare, e.g. data.company").arg(keyWord);
-            } else if (c == QLatin1Char('*')) {
-                message = QStringLiteral("Wildcards are not supported: each step names one %1").arg(keyWord);
-            } else if (c == QLatin1Char('$') || c == QLatin1Char('?') || c == QLatin1Char('(')) {
-                message = QStringLiteral("Filters and expressions are not supported: write a plain path like "
-                                         "orders[0].id");
-            } else if (xml) {
-                message =
-                    QStringLiteral("%1 cannot appear in an element name that Marketo can address").arg(describe(c));
-            } else {
-                message = QStringLiteral("Marketo cannot address a key containing %1: keys may hold only "
-                                         "letters, digits, -, _, : and spaces")
-                              .arg(describe(c));
-            }
-            p.fail(i, 1, message);
-            return p;
+        PathProblem problem = readKey(text, xml, keyWord, &i, &step);
+        if (!problem.found()) {
+            problem = readIndexes(text, xml, &i, &step);
         }
-        step.length = i - step.offset;
-        step.key = text.mid(step.offset, step.length);
-        if (step.key.isEmpty()) {
-            if (i < n && text.at(i) == QLatin1Char('[')) {
-                p.fail(i, 1, QStringLiteral("An index must follow a %1, e.g. orders[0]").arg(keyWord));
-            } else if (step.offset == 0) {
-                p.fail(i, 1, QStringLiteral("The path starts with a dot: begin with a %1").arg(keyWord));
-            } else {
-                p.fail(i - 1, 1, QStringLiteral("Empty %1: two dots in a row, or a dot at the end").arg(keyWord));
-            }
-            return p;
+        if (!problem.found()) {
+            p.m_steps.append(step);
+            problem = readSeparator(text, keyWord, &i, &done);
         }
-
-        while (i < n && text.at(i) == QLatin1Char('[')) {
-            const int open = i++;
-            if (i < n && (text.at(i) == QLatin1Char('"') || text.at(i) == QLatin1Char('\''))) {
-                p.fail(open,
-                       2,
-                       QStringLiteral("An index must be a whole number like [0]; Marketo cannot address a "
-                                      "key in brackets like [\"name\"]: write .name instead"));
-                return p;
-            }
-            if (i < n && text.at(i) == QLatin1Char('-')) {
-                p.fail(i, 1, QStringLiteral("An index cannot be negative: [0] is the first item"));
-                return p;
-            }
-            const int digitsStart = i;
-            qint64 value = 0;
-            while (i < n && text.at(i).unicode() >= '0' && text.at(i).unicode() <= '9') {
-                value = value * 10 + (text.at(i).unicode() - '0');
-                if (value > std::numeric_limits<int>::max()) {
-                    p.fail(digitsStart, i - digitsStart + 1, QStringLiteral("The index is too large"));
-                    return p;
-                }
-                ++i;
-            }
-            if (i == digitsStart) {
-                p.fail(i, 1, QStringLiteral("An index must be a whole number like [0]"));
-                return p;
-            }
-            if (i >= n || text.at(i) != QLatin1Char(']')) {
-                p.fail(i, 1, QStringLiteral("Expected ']' to close the index"));
-                return p;
-            }
-            ++i;
-            if (xml && !step.indexes.isEmpty()) {
-                p.fail(open,
-                       i - open,
-                       QStringLiteral("An XML element takes one index among its same-named siblings, "
-                                      "e.g. list.item[1]"));
-                return p;
-            }
-            step.indexes.append(int(value));
-        }
-        p.m_steps.append(step);
-
-        if (i >= n) {
-            break;
-        }
-        if (text.at(i) != QLatin1Char('.')) {
-            p.fail(i, 1, QStringLiteral("Expected '.' or '[' after ']', found %1").arg(describe(text.at(i))));
-            return p;
-        }
-        ++i;
-        if (i >= n) {
-            p.fail(i - 1, 1, QStringLiteral("The path ends with a dot: a %1 must follow it").arg(keyWord));
+        if (problem.found()) {
+            p.fail(problem.offset, problem.length, problem.message);
             return p;
         }
     }

@@ -13,7 +13,7 @@ struct ResponsePathStep
     int length = 0;
 };
 
-// A Marketo Response Attribute parsed into steps (semantics reference, 5).
+// A Marketo Response Attribute parsed into steps.
 //
 // JSON syntax: dot-separated keys, each optionally followed by integer indexes:
 // `foo`, `orders[0].orderDate`, `a.b[2][0].c`. Keys hold only letters, digits, `-`, `_`,

@@ -113,8 +113,6 @@ bool XmlPathScanner::scan(const QByteArray& xml)
     }
     m_error.clear();
     m_errorOffset = -1;
-    m_errorLine = 0;
-    m_errorColumn = 0;
 
     struct Frame
     {
@@ -180,19 +178,22 @@ bool XmlPathScanner::scan(const QByteArray& xml)
             break;
         }
     }
-    if (reader.hasError()) {
-        m_errorOffset = reader.characterOffset();
-        m_errorLine = reader.lineNumber();
-        m_errorColumn = reader.columnNumber();
-        QString what = reader.errorString();
-        if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError && xml.trimmed().isEmpty()) {
-            what = QStringLiteral("the response is empty");
-        }
-        m_error = QStringLiteral("Invalid XML at line %1, column %2: %3").arg(m_errorLine).arg(m_errorColumn).arg(what);
-        for (ResponseValue& v : m_values) {
-            v = ResponseValue();
-        }
-        return false;
+    return !reader.hasError() || fail(reader, xml);
+}
+
+bool XmlPathScanner::fail(const QXmlStreamReader& reader, const QByteArray& xml)
+{
+    m_errorOffset = reader.characterOffset();
+    QString what = reader.errorString();
+    if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError && xml.trimmed().isEmpty()) {
+        what = QStringLiteral("the response is empty");
     }
-    return true;
+    m_error = QStringLiteral("Invalid XML at line %1, column %2: %3")
+                  .arg(reader.lineNumber())
+                  .arg(reader.columnNumber())
+                  .arg(what);
+    for (ResponseValue& v : m_values) {
+        v = ResponseValue();
+    }
+    return false;
 }

@@ -9,6 +9,8 @@
 
 #include <vector>
 
+class QXmlStreamReader;
+
 // Evaluates many XML response paths against one XML document in a single streaming pass
 // (QXmlStreamReader), without building a DOM.
 //
@@ -33,8 +35,6 @@ public:
     bool hasError() const { return !m_error.isEmpty(); }
     const QString& errorString() const { return m_error; }
     qint64 errorOffset() const { return m_errorOffset; } // characters into the document, -1 when none
-    qint64 errorLine() const { return m_errorLine; }
-    qint64 errorColumn() const { return m_errorColumn; }
 
     // Characters an entity reference may expand to in total before the scan gives up.
     static constexpr int entityExpansionLimit = 4096;
@@ -55,11 +55,11 @@ private:
     };
 
     int child(int node, const QString& name, int index) const;
+    // Records the reader's error; false.
+    bool fail(const QXmlStreamReader& reader, const QByteArray& xml);
 
     std::vector<Node> m_nodes;
     QList<ResponseValue> m_values;
     QString m_error;
     qint64 m_errorOffset = -1;
-    qint64 m_errorLine = 0;
-    qint64 m_errorColumn = 0;
 };

@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "format/FormBody.h"
 #include "sandbox/GzipEncoder.h"
 #include "sandbox/SandboxEnrichment.h"
 #include "sandbox/SandboxLargeBody.h"
@@ -112,22 +113,11 @@ bool isFormBody(const QHttpServerRequest& request)
     return headerValue(request, "Content-Type").toLower().contains("application/x-www-form-urlencoded");
 }
 
-// application/x-www-form-urlencoded: '+' is a space, then percent-decoding.
 QJsonObject parseForm(const QByteArray& body)
 {
     QJsonObject form;
-    const QList<QByteArray> pairs = body.split('&');
-    for (const QByteArray& pair : pairs) {
-        if (pair.isEmpty())
-            continue;
-        const int eq = pair.indexOf('=');
-        QByteArray name = eq < 0 ? pair : pair.left(eq);
-        QByteArray value = eq < 0 ? QByteArray() : pair.mid(eq + 1);
-        name.replace('+', ' ');
-        value.replace('+', ' ');
-        form.insert(QString::fromUtf8(QByteArray::fromPercentEncoding(name)),
-                    QString::fromUtf8(QByteArray::fromPercentEncoding(value)));
-    }
+    for (const auto& field : FormBody::decode(body))
+        form.insert(QString::fromUtf8(field.first), QString::fromUtf8(field.second));
     return form;
 }
 
@@ -150,11 +140,12 @@ SandboxServer::SandboxServer(QObject* parent) : QObject(parent), m_http(new QHtt
 
 SandboxServer::~SandboxServer() = default;
 
-quint16 SandboxServer::listen(quint16 preferred, int tries)
+bool SandboxServer::listen(quint16 preferred, int tries, QString* error)
 {
     if (m_tcp) {
-        m_error = QStringLiteral("The sandbox is already listening on port %1.").arg(port());
-        return 0;
+        if (error)
+            *error = QStringLiteral("The sandbox is already listening on port %1.").arg(port());
+        return false;
     }
     tries = qMax(1, tries);
     for (int i = 0; i < tries; ++i) {
@@ -166,15 +157,15 @@ quint16 SandboxServer::listen(quint16 preferred, int tries)
             m_tcp = tcp;
             // QHttpServer takes the TCP server over, and only accepts one that listens.
             m_http->bind(m_tcp);
-            m_error.clear();
-            return m_tcp->serverPort();
+            return true;
         }
-        m_error = QStringLiteral("Could not listen on 127.0.0.1:%1: %2").arg(candidate).arg(tcp->errorString());
+        if (error)
+            *error = QStringLiteral("Could not listen on 127.0.0.1:%1: %2").arg(candidate).arg(tcp->errorString());
         delete tcp;
         if (preferred == 0)
             break;
     }
-    return 0;
+    return false;
 }
 
 bool SandboxServer::isListening() const
@@ -194,11 +185,6 @@ QUrl SandboxServer::url() const
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(port());
     return url;
-}
-
-QString SandboxServer::errorString() const
-{
-    return m_error;
 }
 
 int SandboxServer::openConnections() const
@@ -326,217 +312,231 @@ QString SandboxServer::emailOf(const QHttpServerRequest& request) const
 
 void SandboxServer::setUpRoutes()
 {
-    m_http->route(QStringLiteral("/"), [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        const QJsonArray endpoints = {QStringLiteral("/echo"),
-                                      QStringLiteral("/enrich"),
-                                      QStringLiteral("/enrich.xml"),
-                                      QStringLiteral("/status/{code}"),
-                                      QStringLiteral("/delay/{ms}"),
-                                      QStringLiteral("/redirect/{n}"),
-                                      QStringLiteral("/large?mb=N"),
-                                      QStringLiteral("/flaky"),
-                                      QStringLiteral("/auth"),
-                                      QStringLiteral("/close")};
-        respond(responder.socket(),
+    using Handler = void (SandboxServer::*)(const QHttpServerRequest&, QTcpSocket*);
+    const auto route = [this](const QString& path, Handler handler) {
+        m_http->route(path, [this, handler](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            (this->*handler)(request, responder.socket());
+        });
+    };
+    using NumberHandler = void (SandboxServer::*)(int, const QHttpServerRequest&, QTcpSocket*);
+    const auto routeNumber = [this](const QString& path, NumberHandler handler) {
+        m_http->route(path,
+                      [this, handler](int number, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+                          (this->*handler)(number, request, responder.socket());
+                      });
+    };
+    route(QStringLiteral("/"), &SandboxServer::serveIndex);
+    route(QStringLiteral("/echo"), &SandboxServer::serveEcho);
+    route(QStringLiteral("/enrich"), &SandboxServer::serveEnrich);
+    route(QStringLiteral("/enrich.xml"), &SandboxServer::serveEnrichXml);
+    routeNumber(QStringLiteral("/status/<arg>"), &SandboxServer::serveStatus);
+    routeNumber(QStringLiteral("/delay/<arg>"), &SandboxServer::serveDelay);
+    routeNumber(QStringLiteral("/redirect/<arg>"), &SandboxServer::serveRedirect);
+    route(QStringLiteral("/large"), &SandboxServer::serveLarge);
+    route(QStringLiteral("/flaky"), &SandboxServer::serveFlaky);
+    route(QStringLiteral("/auth"), &SandboxServer::serveAuth);
+    route(QStringLiteral("/close"), &SandboxServer::serveClose);
+}
+
+void SandboxServer::respondError(QTcpSocket* socket,
+                                 const QHttpServerRequest& request,
+                                 int status,
+                                 const QString& message,
+                                 const Headers& extraHeaders)
+{
+    respond(socket, request, status, toJson(error(message)), kJson, extraHeaders);
+}
+
+void SandboxServer::serveIndex(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QJsonArray endpoints = {QStringLiteral("/echo"),
+                                  QStringLiteral("/enrich"),
+                                  QStringLiteral("/enrich.xml"),
+                                  QStringLiteral("/status/{code}"),
+                                  QStringLiteral("/delay/{ms}"),
+                                  QStringLiteral("/redirect/{n}"),
+                                  QStringLiteral("/large?mb=N"),
+                                  QStringLiteral("/flaky"),
+                                  QStringLiteral("/auth"),
+                                  QStringLiteral("/close")};
+    respond(socket,
+            request,
+            200,
+            toJson({{QStringLiteral("service"), QStringLiteral("Webhook Designer sandbox")},
+                    {QStringLiteral("endpoints"), endpoints}}),
+            kJson);
+}
+
+void SandboxServer::serveEcho(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    respond(socket, request, 200, echo(request), kJson);
+}
+
+void SandboxServer::serveEnrich(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QString email = emailOf(request);
+    if (email.isEmpty()) {
+        respondError(socket,
+                     request,
+                     400,
+                     QStringLiteral("No email: send {\"email\": \"...\"} as JSON, email=... as a form, or ?email=..."));
+        return;
+    }
+    const QJsonObject data = SandboxEnrichment::forEmail(email);
+    if (data.isEmpty()) {
+        respondError(socket, request, 422, QStringLiteral("Not an email address: %1").arg(email));
+        return;
+    }
+    respond(socket, request, 200, toJson({{QStringLiteral("data"), data}}), kJson);
+}
+
+void SandboxServer::serveEnrichXml(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QJsonObject data = SandboxEnrichment::forEmail(emailOf(request));
+    if (data.isEmpty()) {
+        const QByteArray xml = QByteArrayLiteral("<?xml version=\"1.0\"?>\n<error>No valid email in "
+                                                 "the request.</error>\n");
+        respond(socket, request, 400, xml, QByteArrayLiteral("application/xml"));
+        return;
+    }
+    respond(socket, request, 200, SandboxEnrichment::toXml(data), QByteArrayLiteral("application/xml"));
+}
+
+void SandboxServer::serveStatus(int code, const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    if (code < 200 || code > 599) {
+        respondError(socket, request, 400, QStringLiteral("The status must be between 200 and 599."));
+        return;
+    }
+    respond(socket, request, code, toJson({{QStringLiteral("status"), code}}), kJson);
+}
+
+void SandboxServer::serveDelay(int ms, const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const int delay = qBound(0, ms, 300000);
+    const QByteArray body = toJson({{QStringLiteral("delayedMs"), delay}});
+    const bool close = headerValue(request, "Connection").toLower() == "close";
+    const QString path = request.url().path();
+    const QString method = methodName(request);
+    // The request object dies with this call; the timer needs only the socket, and is
+    // cancelled with it when the client gives up.
+    QPointer<QTcpSocket> alive = socket;
+    // Precise: /delay/ms answers no sooner than asked, so timeout tests mean what they say.
+    QTimer::singleShot(delay, Qt::PreciseTimer, socket, [this, alive, body, close, path, method] {
+        if (!alive)
+            return;
+        Headers headers = {{QByteArrayLiteral("Content-Type"), kJson},
+                           {QByteArrayLiteral("Content-Length"), QByteArray::number(body.size())}};
+        if (close)
+            headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
+        writeHead(alive, 200, headers);
+        alive->write(body);
+        if (close)
+            alive->disconnectFromHost();
+        ++m_requests;
+        emit requestServed(method, path, 200);
+    });
+}
+
+void SandboxServer::serveRedirect(int n, const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QUrlQuery query = request.query();
+    const QString to = query.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded);
+    if (n <= 0) {
+        respond(socket, request, 200, toJson({{QStringLiteral("redirected"), true}}), kJson);
+        return;
+    }
+    int status = query.queryItemValue(QStringLiteral("status")).toInt();
+    if (status != 301 && status != 303 && status != 307 && status != 308)
+        status = 302;
+    QByteArray location;
+    if (n == 1 && !to.isEmpty()) {
+        location = to.toUtf8();
+    } else {
+        location = QByteArrayLiteral("/redirect/") + QByteArray::number(n - 1);
+        const QByteArray rest = request.url().query(QUrl::FullyEncoded).toUtf8();
+        if (!rest.isEmpty())
+            location += '?' + rest;
+    }
+    respond(socket,
+            request,
+            status,
+            toJson({{QStringLiteral("location"), QString::fromUtf8(location)}}),
+            kJson,
+            {{QByteArrayLiteral("Location"), location}});
+}
+
+void SandboxServer::serveLarge(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QUrlQuery query = request.query();
+    qint64 size = query.queryItemValue(QStringLiteral("bytes")).toLongLong();
+    if (size <= 0)
+        size = qMax<qint64>(1, query.queryItemValue(QStringLiteral("mb")).toLongLong()) * 1024 * 1024;
+    const bool gzip = query.queryItemValue(QStringLiteral("gzip")) == QLatin1String("1");
+    constexpr qint64 maxPlain = 4LL * 1024 * 1024 * 1024;
+    constexpr qint64 maxGzip = 64LL * 1024 * 1024;
+    if (size > (gzip ? maxGzip : maxPlain) || size < SandboxLargeBody::minimumSize) {
+        respondError(socket,
+                     request,
+                     400,
+                     QStringLiteral("The size must be between %1 bytes and %2 MiB.")
+                         .arg(SandboxLargeBody::minimumSize)
+                         .arg((gzip ? maxGzip : maxPlain) / (1024 * 1024)));
+        return;
+    }
+    if (gzip) {
+        respond(socket,
                 request,
                 200,
-                toJson({{QStringLiteral("service"), QStringLiteral("Webhook Designer sandbox")},
-                        {QStringLiteral("endpoints"), endpoints}}),
-                kJson);
-    });
-
-    m_http->route(QStringLiteral("/echo"), [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        respond(responder.socket(), request, 200, echo(request), kJson);
-    });
-
-    m_http->route(QStringLiteral("/enrich"),
-                  [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-                      const QString email = emailOf(request);
-                      if (email.isEmpty()) {
-                          respond(responder.socket(),
-                                  request,
-                                  400,
-                                  toJson(error(QStringLiteral("No email: send {\"email\": \"...\"} as JSON, "
-                                                              "email=... as a form, or ?email=..."))),
-                                  kJson);
-                          return;
-                      }
-                      const QJsonObject data = SandboxEnrichment::forEmail(email);
-                      if (data.isEmpty()) {
-                          respond(responder.socket(),
-                                  request,
-                                  422,
-                                  toJson(error(QStringLiteral("Not an email address: %1").arg(email))),
-                                  kJson);
-                          return;
-                      }
-                      respond(responder.socket(), request, 200, toJson({{QStringLiteral("data"), data}}), kJson);
-                  });
-
-    m_http->route(
-        QStringLiteral("/enrich.xml"), [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            const QString email = emailOf(request);
-            const QJsonObject data = SandboxEnrichment::forEmail(email);
-            if (data.isEmpty()) {
-                const QByteArray xml = QByteArrayLiteral("<?xml version=\"1.0\"?>\n<error>No valid email in "
-                                                         "the request.</error>\n");
-                respond(responder.socket(), request, 400, xml, QByteArrayLiteral("application/xml"));
-                return;
-            }
-            respond(
-                responder.socket(), request, 200, SandboxEnrichment::toXml(data), QByteArrayLiteral("application/xml"));
-        });
-
-    m_http->route(QStringLiteral("/status/<arg>"),
-                  [this](int code, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-                      if (code < 200 || code > 599) {
-                          respond(responder.socket(),
-                                  request,
-                                  400,
-                                  toJson(error(QStringLiteral("The status must be between 200 and 599."))),
-                                  kJson);
-                          return;
-                      }
-                      respond(responder.socket(), request, code, toJson({{QStringLiteral("status"), code}}), kJson);
-                  });
-
-    m_http->route(QStringLiteral("/delay/<arg>"),
-                  [this](int ms, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-                      const int delay = qBound(0, ms, 300000);
-                      const QByteArray body = toJson({{QStringLiteral("delayedMs"), delay}});
-                      const bool close = headerValue(request, "Connection").toLower() == "close";
-                      const QString path = request.url().path();
-                      const QString method = methodName(request);
-                      // The request object dies with this call; the timer needs only the
-                      // socket, and is cancelled with it when the client gives up.
-                      QPointer<QTcpSocket> socket = responder.socket();
-                      // Precise: /delay/ms answers no sooner than asked, so timeout tests mean what they say.
-                      QTimer::singleShot(delay, Qt::PreciseTimer, socket, [this, socket, body, close, path, method] {
-                          if (!socket)
-                              return;
-                          Headers headers = {{QByteArrayLiteral("Content-Type"), kJson},
-                                             {QByteArrayLiteral("Content-Length"), QByteArray::number(body.size())}};
-                          if (close)
-                              headers.append({QByteArrayLiteral("Connection"), QByteArrayLiteral("close")});
-                          writeHead(socket, 200, headers);
-                          socket->write(body);
-                          if (close)
-                              socket->disconnectFromHost();
-                          ++m_requests;
-                          emit requestServed(method, path, 200);
-                      });
-                  });
-
-    m_http->route(
-        QStringLiteral("/redirect/<arg>"),
-        [this](int n, const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            const QUrlQuery query = request.query();
-            const QString to = query.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded);
-            if (n <= 0) {
-                respond(responder.socket(), request, 200, toJson({{QStringLiteral("redirected"), true}}), kJson);
-                return;
-            }
-            int status = query.queryItemValue(QStringLiteral("status")).toInt();
-            if (status != 301 && status != 303 && status != 307 && status != 308)
-                status = 302;
-            QByteArray location;
-            if (n == 1 && !to.isEmpty()) {
-                location = to.toUtf8();
-            } else {
-                location = QByteArrayLiteral("/redirect/") + QByteArray::number(n - 1);
-                const QByteArray rest = request.url().query(QUrl::FullyEncoded).toUtf8();
-                if (!rest.isEmpty())
-                    location += '?' + rest;
-            }
-            respond(responder.socket(),
-                    request,
-                    status,
-                    toJson({{QStringLiteral("location"), QString::fromUtf8(location)}}),
-                    kJson,
-                    {{QByteArrayLiteral("Location"), location}});
-        });
-
-    m_http->route(QStringLiteral("/large"),
-                  [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-                      const QUrlQuery query = request.query();
-                      qint64 size = query.queryItemValue(QStringLiteral("bytes")).toLongLong();
-                      if (size <= 0)
-                          size = qMax<qint64>(1, query.queryItemValue(QStringLiteral("mb")).toLongLong()) * 1024 * 1024;
-                      const bool gzip = query.queryItemValue(QStringLiteral("gzip")) == QLatin1String("1");
-                      constexpr qint64 maxPlain = 4LL * 1024 * 1024 * 1024;
-                      constexpr qint64 maxGzip = 64LL * 1024 * 1024;
-                      if (size > (gzip ? maxGzip : maxPlain) || size < SandboxLargeBody::minimumSize) {
-                          respond(responder.socket(),
-                                  request,
-                                  400,
-                                  toJson(error(QStringLiteral("The size must be between %1 bytes and %2 MiB.")
-                                                   .arg(SandboxLargeBody::minimumSize)
-                                                   .arg((gzip ? maxGzip : maxPlain) / (1024 * 1024)))),
-                                  kJson);
-                          return;
-                      }
-                      if (gzip) {
-                          respond(responder.socket(),
-                                  request,
-                                  200,
-                                  GzipEncoder::compress(SandboxLargeBody::generate(size)),
-                                  kJson,
-                                  {{QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip")}});
-                          return;
-                      }
-                      QTcpSocket* socket = responder.socket();
-                      writeHead(socket,
-                                200,
-                                {{QByteArrayLiteral("Content-Type"), kJson},
-                                 {QByteArrayLiteral("Content-Length"), QByteArray::number(size)}});
-                      if (request.method() != QHttpServerRequest::Method::Head)
-                          (new SandboxLargeBody(size))->streamTo(socket);
-                      served(request, 200);
-                  });
-
-    m_http->route(
-        QStringLiteral("/flaky"), [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            const qint64 call = ++m_flakyCalls;
-            if (call % 2 == 1) {
-                respond(responder.socket(),
-                        request,
-                        503,
-                        toJson({{QStringLiteral("error"), QStringLiteral("Temporarily unavailable, try again.")},
-                                {QStringLiteral("call"), call}}),
-                        kJson);
-                return;
-            }
-            respond(responder.socket(),
-                    request,
-                    200,
-                    toJson({{QStringLiteral("ok"), true}, {QStringLiteral("call"), call}}),
-                    kJson);
-        });
-
-    m_http->route(QStringLiteral("/auth"), [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-        if (headerValue(request, "Authorization") == m_expectedAuthorization) {
-            respond(responder.socket(), request, 200, toJson({{QStringLiteral("authenticated"), true}}), kJson);
-            return;
-        }
-        respond(responder.socket(),
-                request,
-                401,
-                toJson(error(QStringLiteral("Missing or wrong Authorization header."))),
+                GzipEncoder::compress(SandboxLargeBody::generate(size)),
                 kJson,
-                {{QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"sandbox\"")}});
-    });
+                {{QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip")}});
+        return;
+    }
+    writeHead(
+        socket,
+        200,
+        {{QByteArrayLiteral("Content-Type"), kJson}, {QByteArrayLiteral("Content-Length"), QByteArray::number(size)}});
+    if (request.method() != QHttpServerRequest::Method::Head)
+        (new SandboxLargeBody(size))->streamTo(socket);
+    served(request, 200);
+}
 
-    m_http->route(
-        QStringLiteral("/close"), [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            QTcpSocket* socket = responder.socket();
-            const QByteArray part = QByteArrayLiteral("{\"data\": {\"company\": \"Half");
-            writeHead(socket,
-                      200,
-                      {{QByteArrayLiteral("Content-Type"), kJson}, {QByteArrayLiteral("Content-Length"), "1000"}});
-            socket->write(part);
-            // disconnectFromHost() sends what is buffered first, then closes: the client sees
-            // part of the promised 1000 bytes and then the end of the connection.
-            socket->disconnectFromHost();
-            served(request, 200);
-        });
+void SandboxServer::serveFlaky(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const qint64 call = ++m_flakyCalls;
+    if (call % 2 == 1) {
+        respond(socket,
+                request,
+                503,
+                toJson({{QStringLiteral("error"), QStringLiteral("Temporarily unavailable, try again.")},
+                        {QStringLiteral("call"), call}}),
+                kJson);
+        return;
+    }
+    respond(socket, request, 200, toJson({{QStringLiteral("ok"), true}, {QStringLiteral("call"), call}}), kJson);
+}
+
+void SandboxServer::serveAuth(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    if (headerValue(request, "Authorization") == m_expectedAuthorization) {
+        respond(socket, request, 200, toJson({{QStringLiteral("authenticated"), true}}), kJson);
+        return;
+    }
+    respondError(socket,
+                 request,
+                 401,
+                 QStringLiteral("Missing or wrong Authorization header."),
+                 {{QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"sandbox\"")}});
+}
+
+void SandboxServer::serveClose(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QByteArray part = QByteArrayLiteral("{\"data\": {\"company\": \"Half");
+    writeHead(socket, 200, {{QByteArrayLiteral("Content-Type"), kJson}, {QByteArrayLiteral("Content-Length"), "1000"}});
+    socket->write(part);
+    // disconnectFromHost() sends what is buffered first, then closes: the client sees part
+    // of the promised 1000 bytes and then the end of the connection.
+    socket->disconnectFromHost();
+    served(request, 200);
 }

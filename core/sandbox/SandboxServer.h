@@ -44,12 +44,12 @@ public:
     ~SandboxServer() override;
 
     // Listens on 127.0.0.1: on `preferred` (0: any free port), else on the next ports up
-    // to `tries` attempts in all. Returns the port, or 0 (errorString() says why).
-    quint16 listen(quint16 preferred = 0, int tries = 1);
+    // to `tries` attempts in all; port() is the one it got. On failure, returns false and
+    // sets *error when given.
+    bool listen(quint16 preferred = 0, int tries = 1, QString* error = nullptr);
     bool isListening() const;
     quint16 port() const;
     QUrl url() const; // http://127.0.0.1:<port>
-    QString errorString() const;
 
     int openConnections() const;
     int maxConcurrentConnections() const;
@@ -57,7 +57,6 @@ public:
     qint64 requestCount() const { return m_requests; }
     void resetStatistics();
 
-    QByteArray expectedAuthorization() const { return m_expectedAuthorization; }
     void setExpectedAuthorization(const QByteArray& value) { m_expectedAuthorization = value; }
 
 signals:
@@ -67,12 +66,30 @@ private:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
     void setUpRoutes();
+    // One handler per endpoint; each answers on the request's socket.
+    void serveIndex(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveEcho(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveEnrich(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveEnrichXml(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveStatus(int code, const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveDelay(int ms, const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveRedirect(int n, const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveLarge(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveFlaky(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveAuth(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveClose(const QHttpServerRequest& request, QTcpSocket* socket);
     void respond(QTcpSocket* socket,
                  const QHttpServerRequest& request,
                  int status,
                  const QByteArray& body,
                  const QByteArray& contentType,
                  const Headers& extraHeaders = {});
+    // A JSON {"error": message} answer.
+    void respondError(QTcpSocket* socket,
+                      const QHttpServerRequest& request,
+                      int status,
+                      const QString& message,
+                      const Headers& extraHeaders = {});
     void writeHead(QTcpSocket* socket, int status, const Headers& headers);
     void served(const QHttpServerRequest& request, int status);
 
@@ -81,7 +98,6 @@ private:
 
     QHttpServer* m_http = nullptr;
     SandboxTcpServer* m_tcp = nullptr; // owned by m_http once bound
-    QString m_error;
     qint64 m_requests = 0;
     qint64 m_flakyCalls = 0;
     QByteArray m_expectedAuthorization = QByteArrayLiteral("Bearer sandbox-token");

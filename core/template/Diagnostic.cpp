@@ -1,5 +1,64 @@
 #include "Diagnostic.h"
 
+QString DiagnosticLocation::toString() const
+{
+    switch (part) {
+    case Part::Name:
+        return QStringLiteral("name");
+    case Part::Url:
+        return QStringLiteral("url");
+    case Part::RequestType:
+        return QStringLiteral("requestType");
+    case Part::Template:
+        return QStringLiteral("template");
+    case Part::RequestTokenEncoding:
+        return QStringLiteral("requestTokenEncoding");
+    case Part::ResponseType:
+        return QStringLiteral("responseType");
+    case Part::TimeZone:
+        return QStringLiteral("timeZone");
+    case Part::Headers:
+        return QStringLiteral("headers");
+    case Part::HeaderName:
+        return QStringLiteral("headers[%1].name").arg(row);
+    case Part::HeaderValue:
+        return QStringLiteral("headers[%1].value").arg(row);
+    case Part::Mappings:
+        return QStringLiteral("responseMappings");
+    case Part::MappingAttribute:
+        return QStringLiteral("responseMappings[%1].attribute").arg(row);
+    case Part::MappingField:
+        return QStringLiteral("responseMappings[%1].field").arg(row);
+    }
+    return QString();
+}
+
+Diagnostic
+Diagnostic::make(Severity severity, const DiagnosticLocation& where, const QString& code, const QString& message)
+{
+    Diagnostic d;
+    d.severity = severity;
+    d.where = where;
+    d.code = code;
+    d.message = message;
+    return d;
+}
+
+Diagnostic Diagnostic::at(Severity severity,
+                          const DiagnosticLocation& where,
+                          const QString& text,
+                          int offset,
+                          int length,
+                          const QString& code,
+                          const QString& message)
+{
+    Diagnostic d = make(severity, where, code, message);
+    d.offset = offset;
+    d.length = length;
+    locate(text, offset, &d.line, &d.column);
+    return d;
+}
+
 QString Diagnostic::severityName(Severity severity)
 {
     switch (severity) {
@@ -17,7 +76,7 @@ QJsonObject Diagnostic::toJson() const
 {
     QJsonObject o {
         {QStringLiteral("severity"), severityName(severity)},
-        {QStringLiteral("where"), where},
+        {QStringLiteral("where"), where.toString()},
         {QStringLiteral("line"), line},
         {QStringLiteral("column"), column},
         {QStringLiteral("message"), message},

@@ -17,31 +17,7 @@ using Severity = Diagnostic::Severity;
 
 enum class BodyKind { Unknown, Json, Form, Xml };
 
-Diagnostic make(Severity severity, const QString& where, const QString& code, const QString& message)
-{
-    Diagnostic d;
-    d.severity = severity;
-    d.where = where;
-    d.code = code;
-    d.message = message;
-    return d;
-}
-
-// A diagnostic at a place in a text property.
-Diagnostic makeAt(Severity severity,
-                  const QString& where,
-                  const QString& text,
-                  int offset,
-                  int length,
-                  const QString& code,
-                  const QString& message)
-{
-    Diagnostic d = make(severity, where, code, message);
-    d.offset = offset;
-    d.length = length;
-    Diagnostic::locate(text, offset, &d.line, &d.column);
-    return d;
-}
+using Part = DiagnosticLocation::Part;
 
 QString bodyKindName(BodyKind kind)
 {
@@ -169,21 +145,22 @@ struct LintContext
 void lintUrl(LintContext& c)
 {
     const QString& url = c.webhook.url;
-    const QString where = QStringLiteral("url");
+    const DiagnosticLocation where {Part::Url};
     if (url.trimmed().isEmpty()) {
-        c.out << make(Severity::Error, where, QStringLiteral("empty-url"), QStringLiteral("The URL is empty"));
+        c.out << Diagnostic::make(
+            Severity::Error, where, QStringLiteral("empty-url"), QStringLiteral("The URL is empty"));
         return;
     }
     static const QRegularExpression edgeSpace(QStringLiteral("^\\s|\\s$"));
     const qsizetype space = url.indexOf(edgeSpace);
     if (space >= 0) {
-        c.out << makeAt(Severity::Warning,
-                        where,
-                        url,
-                        int(space),
-                        1,
-                        QStringLiteral("url-whitespace"),
-                        QStringLiteral("The URL starts or ends with white space, which is sent as written"));
+        c.out << Diagnostic::at(Severity::Warning,
+                                where,
+                                url,
+                                int(space),
+                                1,
+                                QStringLiteral("url-whitespace"),
+                                QStringLiteral("The URL starts or ends with white space, which is sent as written"));
     }
     const QString text = c.rendered.url.trimmed();
     // The scheme is read by hand: QUrl drops every component of a URL it cannot parse,
@@ -197,7 +174,7 @@ void lintUrl(LintContext& c)
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
         const qsizetype colon = url.indexOf(QLatin1Char(':'));
         const bool literalScheme = colon > 0 && !url.left(colon).contains(QLatin1Char('{'));
-        c.out << makeAt(
+        c.out << Diagnostic::at(
             Severity::Error,
             where,
             url,
@@ -210,13 +187,13 @@ void lintUrl(LintContext& c)
         return;
     }
     if (parsed.host().isEmpty()) {
-        c.out << makeAt(Severity::Error,
-                        where,
-                        url,
-                        0,
-                        int(url.size()),
-                        QStringLiteral("url-no-host"),
-                        QStringLiteral("The URL has no host name (it renders as \"%1\")").arg(text));
+        c.out << Diagnostic::at(Severity::Error,
+                                where,
+                                url,
+                                0,
+                                int(url.size()),
+                                QStringLiteral("url-no-host"),
+                                QStringLiteral("The URL has no host name (it renders as \"%1\")").arg(text));
     }
 }
 
@@ -225,7 +202,7 @@ void lintHeaders(LintContext& c, int* contentTypeIndex)
     QHash<QString, int> seen;
     for (int i = 0; i < c.webhook.headers.size(); ++i) {
         const QString& name = c.webhook.headers.at(i).name;
-        const QString where = QStringLiteral("headers[%1].name").arg(i);
+        const auto where = DiagnosticLocation::header(i, false);
         // An empty or invalid name is the Renderer's error (the request cannot be sent):
         // it reaches this list through the rendered request's diagnostics.
         if (name.isEmpty()) {
@@ -234,16 +211,17 @@ void lintHeaders(LintContext& c, int* contentTypeIndex)
         const QString key = name.trimmed().toLower();
         const auto previous = seen.constFind(key);
         if (previous != seen.constEnd()) {
-            c.out << makeAt(Severity::Warning,
-                            where,
-                            name,
-                            0,
-                            int(name.size()),
-                            QStringLiteral("duplicate-header"),
-                            QStringLiteral("The header \"%1\" is also set by header %2; the server sees it twice "
-                                           "or only one of them")
-                                .arg(name)
-                                .arg(*previous + 1));
+            c.out << Diagnostic::at(
+                Severity::Warning,
+                where,
+                name,
+                0,
+                int(name.size()),
+                QStringLiteral("duplicate-header"),
+                QStringLiteral("The header \"%1\" is also set by header %2; the server sees it twice "
+                               "or only one of them")
+                    .arg(name)
+                    .arg(*previous + 1));
         } else {
             seen.insert(key, i);
         }
@@ -303,13 +281,13 @@ void lintQuotedTokens(LintContext& c, const QString& text, const QList<TemplateP
         }
         const int offset = wrapped ? part.offset - 1 : part.offset;
         const int length = wrapped ? part.length + 2 : part.length;
-        c.out << makeAt(breaks ? Severity::Error : Severity::Warning,
-                        QStringLiteral("template"),
-                        text,
-                        offset,
-                        length,
-                        QStringLiteral("quoted-token-json"),
-                        message);
+        c.out << Diagnostic::at(breaks ? Severity::Error : Severity::Warning,
+                                DiagnosticLocation {Part::Template},
+                                text,
+                                offset,
+                                length,
+                                QStringLiteral("quoted-token-json"),
+                                message);
     }
 }
 
@@ -388,7 +366,7 @@ void reportInvalidBody(LintContext& c,
                           .arg(why, bodyKindName(kind), problem);
     QList<BodyPiece> pieces;
     if (!mapBody(c, text, parts, &pieces)) {
-        c.out << make(Severity::Error, QStringLiteral("template"), code, message);
+        c.out << Diagnostic::make(Severity::Error, DiagnosticLocation {Part::Template}, code, message);
         return;
     }
     for (const BodyPiece& piece : pieces) {
@@ -397,107 +375,121 @@ void reportInvalidBody(LintContext& c,
         }
         if (piece.token) {
             message += QStringLiteral(" (in the value of %1)").arg(piece.tokenText);
-            c.out << makeAt(
-                Severity::Error, QStringLiteral("template"), text, piece.from, piece.to - piece.from, code, message);
+            c.out << Diagnostic::at(Severity::Error,
+                                    DiagnosticLocation {Part::Template},
+                                    text,
+                                    piece.from,
+                                    piece.to - piece.from,
+                                    code,
+                                    message);
         } else {
             const int offset = literalOffset(text, piece, byte);
-            c.out << makeAt(
-                Severity::Error, QStringLiteral("template"), text, offset, offset < text.size() ? 1 : 0, code, message);
+            c.out << Diagnostic::at(Severity::Error,
+                                    DiagnosticLocation {Part::Template},
+                                    text,
+                                    offset,
+                                    offset < text.size() ? 1 : 0,
+                                    code,
+                                    message);
         }
         return;
     }
     // The error is at the very end of the body (e.g. an unclosed object).
-    c.out << makeAt(Severity::Error, QStringLiteral("template"), text, int(text.size()), 0, code, message);
+    c.out << Diagnostic::at(
+        Severity::Error, DiagnosticLocation {Part::Template}, text, int(text.size()), 0, code, message);
 }
 
-void lintBody(LintContext& c, int contentTypeIndex)
+// False when the body is not sent or empty: nothing more to check in it.
+bool lintBodyPresence(LintContext& c, int contentTypeIndex)
 {
     const QString& text = c.webhook.payloadTemplate;
-    const QString where = QStringLiteral("template");
+    const auto warn = [&c](Part part, const QString& code, const QString& message) {
+        c.out << Diagnostic::make(Severity::Warning, DiagnosticLocation {part}, code, message);
+    };
     if (!c.webhook.sendsBody()) {
         if (!text.trimmed().isEmpty()) {
-            c.out << make(Severity::Warning,
-                          QStringLiteral("requestType"),
-                          QStringLiteral("payload-on-get"),
-                          QStringLiteral("The Request Type is GET, so Marketo does not send the payload template; "
-                                         "use POST, PUT, PATCH or DELETE to send it"));
+            warn(Part::RequestType,
+                 QStringLiteral("payload-on-get"),
+                 QStringLiteral("The Request Type is GET, so Marketo does not send the payload template; use POST, "
+                                "PUT, PATCH or DELETE to send it"));
         }
-        return;
+        return false;
     }
     if (text.trimmed().isEmpty()) {
-        return;
+        return false;
     }
     if (contentTypeIndex < 0) {
-        c.out << make(Severity::Warning,
-                      QStringLiteral("headers"),
-                      QStringLiteral("missing-content-type"),
-                      QStringLiteral("The request sends a body but no Content-Type header; many services reject it "
-                                     "or guess wrong. Add a header such as Content-Type: application/json"));
+        warn(Part::Headers,
+             QStringLiteral("missing-content-type"),
+             QStringLiteral("The request sends a body but no Content-Type header; many services reject it or guess "
+                            "wrong. Add a header such as Content-Type: application/json"));
     }
+    return true;
+}
 
-    const QList<TemplatePart> parts = TemplateParser::parse(text);
-    BodyKind kind = BodyKind::Unknown;
-    QString why;
+// The body's kind from the Content-Type header, else from the template's shape; *why
+// says which, for messages.
+BodyKind bodyKind(const LintContext& c, int contentTypeIndex, const QList<TemplatePart>& parts, QString* why)
+{
     if (contentTypeIndex >= 0 && contentTypeIndex < c.rendered.headers.size()) {
-        kind = kindFromContentType(c.rendered.headers.at(contentTypeIndex).value);
-        why = QStringLiteral("The Content-Type header");
-    }
-    if (kind == BodyKind::Unknown) {
-        kind = kindFromTemplate(parts);
-        why = QStringLiteral("The template's shape");
-    }
-
-    int firstToken = -1;
-    for (int i = 0; i < parts.size(); ++i) {
-        if (parts.at(i).kind == TemplatePart::Kind::Token) {
-            firstToken = i;
-            break;
+        const BodyKind kind = kindFromContentType(c.rendered.headers.at(contentTypeIndex).value);
+        if (kind != BodyKind::Unknown) {
+            *why = QStringLiteral("The Content-Type header");
+            return kind;
         }
     }
+    *why = QStringLiteral("The template's shape");
+    return kindFromTemplate(parts);
+}
+
+// Whether the Request Token Encoding suits the body's kind, said at the first token.
+void lintEncoding(LintContext& c, const QList<TemplatePart>& parts, BodyKind kind)
+{
+    const auto first = std::find_if(
+        parts.begin(), parts.end(), [](const TemplatePart& p) { return p.kind == TemplatePart::Kind::Token; });
+    if (first == parts.end()) {
+        return;
+    }
+    const auto warnAtToken = [&](const QString& code, const QString& message) {
+        c.out << Diagnostic::at(Severity::Warning,
+                                DiagnosticLocation {Part::Template},
+                                c.webhook.payloadTemplate,
+                                first->offset,
+                                first->length,
+                                code,
+                                message);
+    };
+    const auto warnEncoding = [&](const QString& message) {
+        c.out << Diagnostic::make(Severity::Warning,
+                                  DiagnosticLocation {Part::RequestTokenEncoding},
+                                  QStringLiteral("encoding-mismatch"),
+                                  message);
+    };
     const TokenEncoding encoding = c.webhook.requestTokenEncoding;
-    if (encoding == TokenEncoding::None && firstToken >= 0 && (kind == BodyKind::Json || kind == BodyKind::Form)) {
-        const TemplatePart& t = parts.at(firstToken);
-        if (kind == BodyKind::Json) {
-            c.out << makeAt(Severity::Warning,
-                            where,
-                            text,
-                            t.offset,
-                            t.length,
-                            QStringLiteral("none-encoding-json-body"),
-                            QStringLiteral("Request Token Encoding is None, but this JSON body has tokens: a value "
-                                           "with a quote, a backslash or a line break (a company named Jack \"J\" & "
-                                           "Jill) breaks the JSON. Choose JSON encoding, which also adds the quotes "
-                                           "around string values"));
-        } else {
-            c.out << makeAt(Severity::Warning,
-                            where,
-                            text,
-                            t.offset,
-                            t.length,
-                            QStringLiteral("none-encoding-form-body"),
-                            QStringLiteral("Request Token Encoding is None, but this form body has tokens: a "
-                                           "company named \"Jack & Jill\" breaks it, because the & starts a new "
-                                           "parameter. Choose Form/Url encoding"));
-        }
+    if (encoding == TokenEncoding::None && kind == BodyKind::Json) {
+        warnAtToken(QStringLiteral("none-encoding-json-body"),
+                    QStringLiteral("Request Token Encoding is None, but this JSON body has tokens: a value "
+                                   "with a quote, a backslash or a line break (a company named Jack \"J\" & "
+                                   "Jill) breaks the JSON. Choose JSON encoding, which also adds the quotes "
+                                   "around string values"));
+    } else if (encoding == TokenEncoding::None && kind == BodyKind::Form) {
+        warnAtToken(QStringLiteral("none-encoding-form-body"),
+                    QStringLiteral("Request Token Encoding is None, but this form body has tokens: a "
+                                   "company named \"Jack & Jill\" breaks it, because the & starts a new "
+                                   "parameter. Choose Form/Url encoding"));
+    } else if (encoding == TokenEncoding::Json && kind == BodyKind::Form) {
+        warnEncoding(QStringLiteral("The body is a form but Request Token Encoding is JSON: string values are sent "
+                                    "with JSON quotes and escapes. Choose Form/Url encoding"));
+    } else if (encoding == TokenEncoding::FormUrl && kind == BodyKind::Json) {
+        warnEncoding(QStringLiteral("The body is JSON but Request Token Encoding is Form/Url: values are sent "
+                                    "percent-encoded and strings without quotes. Choose JSON encoding"));
     }
-    if (encoding == TokenEncoding::Json && kind == BodyKind::Form && firstToken >= 0) {
-        c.out << make(Severity::Warning,
-                      QStringLiteral("requestTokenEncoding"),
-                      QStringLiteral("encoding-mismatch"),
-                      QStringLiteral("The body is a form but Request Token Encoding is JSON: string values are sent "
-                                     "with JSON quotes and escapes. Choose Form/Url encoding"));
-    }
-    if (encoding == TokenEncoding::FormUrl && kind == BodyKind::Json && firstToken >= 0) {
-        c.out << make(Severity::Warning,
-                      QStringLiteral("requestTokenEncoding"),
-                      QStringLiteral("encoding-mismatch"),
-                      QStringLiteral("The body is JSON but Request Token Encoding is Form/Url: values are sent "
-                                     "percent-encoded and strings without quotes. Choose JSON encoding"));
-    }
-    if (encoding == TokenEncoding::Json && kind == BodyKind::Json) {
-        lintQuotedTokens(c, text, parts);
-    }
+}
 
+// Whether the rendered body is well-formed JSON or XML.
+void lintWellFormed(LintContext& c, const QList<TemplatePart>& parts, BodyKind kind, const QString& why)
+{
+    const QString& text = c.webhook.payloadTemplate;
     if (kind == BodyKind::Json) {
         JsonPathScanner scanner({});
         if (!scanner.scan(c.rendered.body)) {
@@ -521,6 +513,124 @@ void lintBody(LintContext& c, int contentTypeIndex)
     }
 }
 
+void lintBody(LintContext& c, int contentTypeIndex)
+{
+    if (!lintBodyPresence(c, contentTypeIndex)) {
+        return;
+    }
+    const QList<TemplatePart> parts = TemplateParser::parse(c.webhook.payloadTemplate);
+    QString why;
+    const BodyKind kind = bodyKind(c, contentTypeIndex, parts, &why);
+    lintEncoding(c, parts, kind);
+    if (c.webhook.requestTokenEncoding == TokenEncoding::Json && kind == BodyKind::Json) {
+        lintQuotedTokens(c, c.webhook.payloadTemplate, parts);
+    }
+    lintWellFormed(c, parts, kind, why);
+}
+
+// The first XML root element the mappings use, to tell the others they differ.
+struct XmlRoot
+{
+    QString name;
+    int mapping = -1;
+};
+
+void lintMappingPath(LintContext& c, int i, bool xml, XmlRoot* firstRoot)
+{
+    const ResponseMapping& m = c.webhook.responseMappings.at(i);
+    const auto where = DiagnosticLocation::mapping(i, false);
+    const ResponsePath path =
+        ResponsePath::parse(m.attribute, xml ? ResponsePath::Syntax::Xml : ResponsePath::Syntax::Json);
+    if (!path.isValid()) {
+        const bool jsonStyle = xml && ResponsePath::parse(m.attribute, ResponsePath::Syntax::Json).isValid();
+        c.out << Diagnostic::at(
+            Severity::Error,
+            where,
+            m.attribute,
+            path.errorOffset(),
+            path.errorLength(),
+            jsonStyle ? QStringLiteral("xml-path-syntax") : QStringLiteral("unaddressable-path"),
+            jsonStyle ? QStringLiteral("The Response Type is XML but this path uses JSON syntax: %1").arg(path.error())
+                      : QStringLiteral("Marketo cannot address this path: %1").arg(path.error()));
+        return;
+    }
+    if (!xml) {
+        return;
+    }
+    const ResponsePathStep& root = path.steps().first();
+    if (firstRoot->mapping < 0) {
+        *firstRoot = {root.key, i};
+    } else if (root.key != firstRoot->name) {
+        c.out << Diagnostic::at(Severity::Warning,
+                                where,
+                                m.attribute,
+                                0,
+                                int(root.key.size()),
+                                QStringLiteral("xml-root-mismatch"),
+                                QStringLiteral("XML paths start with the root element, and a document has only one: "
+                                               "this path starts with <%1> but mapping %2 with <%3>, so one of them "
+                                               "never matches")
+                                    .arg(root.key)
+                                    .arg(firstRoot->mapping + 1)
+                                    .arg(firstRoot->name));
+    }
+    if (!root.indexes.isEmpty() && root.indexes.first() > 0) {
+        c.out << Diagnostic::at(
+            Severity::Warning,
+            where,
+            m.attribute,
+            0,
+            root.length,
+            QStringLiteral("xml-root-index"),
+            QStringLiteral("A document has one root element, so [%1] never matches").arg(root.indexes.first()));
+    }
+}
+
+// `fields` maps the lower-case API names already written to the mapping that writes them.
+void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<QString, int>* fields)
+{
+    const ResponseMapping& m = c.webhook.responseMappings.at(i);
+    const auto where = DiagnosticLocation::mapping(i, true);
+    if (m.field.trimmed().isEmpty()) {
+        c.out << Diagnostic::make(Severity::Error,
+                                  where,
+                                  QStringLiteral("unknown-mapping-field"),
+                                  QStringLiteral("Mapping %1 names no lead field").arg(i + 1));
+        return;
+    }
+    const Field* field = catalog.findByApiName(m.field);
+    if (!field) {
+        const Field* byName = catalog.find(m.field);
+        c.out << Diagnostic::at(Severity::Error,
+                                where,
+                                m.field,
+                                0,
+                                int(m.field.size()),
+                                QStringLiteral("unknown-mapping-field"),
+                                byName
+                                    ? QStringLiteral("Response mappings name the field by its API name: write "
+                                                     "\"%1\" for \"%2\"")
+                                          .arg(byName->apiName, byName->name)
+                                    : QStringLiteral("There is no lead field with the API name \"%1\"").arg(m.field));
+        return;
+    }
+    const QString key = field->apiName.toLower();
+    const auto previous = fields->constFind(key);
+    if (previous == fields->constEnd()) {
+        fields->insert(key, i);
+        return;
+    }
+    c.out << Diagnostic::at(Severity::Warning,
+                            where,
+                            m.field,
+                            0,
+                            int(m.field.size()),
+                            QStringLiteral("duplicate-mapping-field"),
+                            QStringLiteral("Mapping %1 also writes \"%2\"; when both apply, this later one wins")
+                                .arg(*previous + 1)
+                                .arg(field->apiName));
+}
+
 void lintMappings(LintContext& c)
 {
     const QList<ResponseMapping>& mappings = c.webhook.responseMappings;
@@ -528,103 +638,21 @@ void lintMappings(LintContext& c)
         return;
     }
     if (c.webhook.responseType == ResponseType::None) {
-        c.out << make(Severity::Warning,
-                      QStringLiteral("responseType"),
-                      QStringLiteral("mappings-never-apply"),
-                      QStringLiteral("The Response Type is None, so the %1 response mapping(s) never apply; choose "
-                                     "JSON or XML")
-                          .arg(mappings.size()));
+        c.out << Diagnostic::make(
+            Severity::Warning,
+            DiagnosticLocation {Part::ResponseType},
+            QStringLiteral("mappings-never-apply"),
+            QStringLiteral("The Response Type is None, so the %1 response mapping(s) never apply; choose "
+                           "JSON or XML")
+                .arg(mappings.size()));
     }
     const bool xml = c.webhook.responseType == ResponseType::Xml;
     const FieldCatalog catalog = c.workspace.catalog();
     QHash<QString, int> fields;
-    QString firstRoot;
-    int firstRootIndex = -1;
+    XmlRoot firstRoot;
     for (int i = 0; i < mappings.size(); ++i) {
-        const ResponseMapping& m = mappings.at(i);
-        const QString attrWhere = QStringLiteral("responseMappings[%1].attribute").arg(i);
-        const QString fieldWhere = QStringLiteral("responseMappings[%1].field").arg(i);
-
-        const ResponsePath path =
-            ResponsePath::parse(m.attribute, xml ? ResponsePath::Syntax::Xml : ResponsePath::Syntax::Json);
-        if (!path.isValid()) {
-            const bool jsonStyle = xml && ResponsePath::parse(m.attribute, ResponsePath::Syntax::Json).isValid();
-            c.out << makeAt(
-                Severity::Error,
-                attrWhere,
-                m.attribute,
-                path.errorOffset(),
-                path.errorLength(),
-                jsonStyle ? QStringLiteral("xml-path-syntax") : QStringLiteral("unaddressable-path"),
-                jsonStyle
-                    ? QStringLiteral("The Response Type is XML but this path uses JSON syntax: %1").arg(path.error())
-                    : QStringLiteral("Marketo cannot address this path: %1").arg(path.error()));
-        } else if (xml) {
-            const QString root = path.steps().first().key;
-            if (firstRootIndex < 0) {
-                firstRoot = root;
-                firstRootIndex = i;
-            } else if (root != firstRoot) {
-                c.out << makeAt(Severity::Warning,
-                                attrWhere,
-                                m.attribute,
-                                0,
-                                int(root.size()),
-                                QStringLiteral("xml-root-mismatch"),
-                                QStringLiteral("XML paths start with the root element, and a document has only one: "
-                                               "this path starts with <%1> but mapping %2 with <%3>, so one of them "
-                                               "never matches")
-                                    .arg(root)
-                                    .arg(firstRootIndex + 1)
-                                    .arg(firstRoot));
-            }
-            if (!path.steps().first().indexes.isEmpty() && path.steps().first().indexes.first() > 0) {
-                c.out << makeAt(Severity::Warning,
-                                attrWhere,
-                                m.attribute,
-                                0,
-                                path.steps().first().length,
-                                QStringLiteral("xml-root-index"),
-                                QStringLiteral("A document has one root element, so [%1] never matches")
-                                    .arg(path.steps().first().indexes.first()));
-            }
-        }
-
-        const Field* field = catalog.findByApiName(m.field);
-        if (m.field.trimmed().isEmpty()) {
-            c.out << make(Severity::Error,
-                          fieldWhere,
-                          QStringLiteral("unknown-mapping-field"),
-                          QStringLiteral("Mapping %1 names no lead field").arg(i + 1));
-        } else if (!field) {
-            const Field* byName = catalog.find(m.field);
-            c.out << makeAt(Severity::Error,
-                            fieldWhere,
-                            m.field,
-                            0,
-                            int(m.field.size()),
-                            QStringLiteral("unknown-mapping-field"),
-                            byName ? QStringLiteral("Response mappings name the field by its API name: write \"%1\" "
-                                                    "for \"%2\"")
-                                         .arg(byName->apiName, byName->name)
-                                   : QStringLiteral("There is no lead field with the API name \"%1\"").arg(m.field));
-        } else {
-            const QString key = field->apiName.toLower();
-            const auto previous = fields.constFind(key);
-            if (previous != fields.constEnd()) {
-                c.out << makeAt(Severity::Warning,
-                                fieldWhere,
-                                m.field,
-                                0,
-                                int(m.field.size()),
-                                QStringLiteral("duplicate-mapping-field"),
-                                QStringLiteral("Mapping %1 also writes \"%2\"; when both apply, this later one wins")
-                                    .arg(*previous + 1)
-                                    .arg(field->apiName));
-            } else {
-                fields.insert(key, i);
-            }
-        }
+        lintMappingPath(c, i, xml, &firstRoot);
+        lintMappingField(c, i, catalog, &fields);
     }
 }
 } // namespace

@@ -6,11 +6,11 @@
 #include <QDateTime>
 #include <QList>
 
-// Finds the mistakes a Marketo user makes in a webhook (semantics reference and the
-// core issue's list): the render diagnostics for a sample lead plus structural checks
-// (None encoding with tokens in a JSON or form body, quotes around tokens under JSON
-// encoding, invalid rendered JSON/XML, payload on GET, body without Content-Type,
-// invalid header names, unaddressable mapping paths, unknown mapping fields, ...).
+// Finds the mistakes a Marketo user makes in a webhook: the render diagnostics for a
+// sample lead plus structural checks (None encoding with tokens in a JSON or form body,
+// quotes around tokens under JSON encoding, invalid rendered JSON/XML, payload on GET,
+// body without Content-Type, invalid header names, unaddressable mapping paths, unknown
+// mapping fields, ...).
 class Linter
 {
 public:

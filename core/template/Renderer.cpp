@@ -17,7 +17,7 @@ namespace {
 // Where a token occurs, prepared once so a per-lead diagnostic costs no text scanning.
 struct Occurrence
 {
-    QString where;
+    DiagnosticLocation where;
     int offset = 0;
     int length = 0;
     int line = 0;
@@ -119,20 +119,17 @@ struct Renderer::Private
     }
 
     Diagnostic diagnostic(Diagnostic::Severity severity,
-                          const QString& where,
+                          const DiagnosticLocation& where,
                           const QString& text,
                           int offset,
                           int length,
                           const QString& code,
                           const QString& message)
     {
-        Diagnostic d;
-        d.severity = severity;
-        d.where = where;
+        // As Diagnostic::at(), with the line starts of the text cached.
+        Diagnostic d = Diagnostic::make(severity, where, code, message);
         d.offset = offset;
         d.length = length;
-        d.code = code;
-        d.message = message;
         locate(text, offset, &d.line, &d.column);
         return d;
     }
@@ -140,15 +137,11 @@ struct Renderer::Private
     static Diagnostic
     diagnostic(Diagnostic::Severity severity, const Occurrence& o, const QString& code, const QString& message)
     {
-        Diagnostic d;
-        d.severity = severity;
-        d.where = o.where;
+        Diagnostic d = Diagnostic::make(severity, o.where, code, message);
         d.offset = o.offset;
         d.length = o.length;
         d.line = o.line;
         d.column = o.column;
-        d.code = code;
-        d.message = message;
         return d;
     }
 
@@ -167,7 +160,7 @@ struct Renderer::Private
     }
 
     // Registers a token occurrence and its binding-time diagnostics.
-    Segment tokenSegment(const TemplatePart& part, const QString& where, const QString& text, bool inBody)
+    Segment tokenSegment(const TemplatePart& part, const DiagnosticLocation& where, const QString& text, bool inBody)
     {
         Segment s;
         s.binding = bind(part.token);
@@ -202,7 +195,7 @@ struct Renderer::Private
         return s;
     }
 
-    void malformed(const TemplatePart& part, const QString& where, const QString& text)
+    void malformed(const TemplatePart& part, const DiagnosticLocation& where, const QString& text)
     {
         staticDiagnostics.append(diagnostic(Diagnostic::Severity::Warning,
                                             where,
@@ -214,7 +207,7 @@ struct Renderer::Private
     }
 
     // URL and header text: literal characters exactly as written.
-    QList<Segment> prepareText(const QString& text, const QString& where)
+    QList<Segment> prepareText(const QString& text, const DiagnosticLocation& where)
     {
         QList<Segment> out;
         for (const TemplatePart& part : TemplateParser::parse(text)) {
@@ -238,7 +231,7 @@ struct Renderer::Private
 
     void prepareBody(const QString& text)
     {
-        const QString where = QStringLiteral("template");
+        const DiagnosticLocation where {DiagnosticLocation::Part::Template};
         const QList<TemplatePart> parts = TemplateParser::parse(text);
         // Literal and malformed parts render alike, so a run of them is escape-processed
         // as one piece: a backslash before a malformed "{{" pairs with its brace.
@@ -289,14 +282,15 @@ struct Renderer::Private
         sendsBody = webhook.sendsBody();
         encoding = webhook.requestTokenEncoding;
 
-        url = prepareText(webhook.url, QStringLiteral("url"));
+        url = prepareText(webhook.url, {DiagnosticLocation::Part::Url});
         for (int i = 0; i < webhook.headers.size(); ++i) {
             const Header& h = webhook.headers.at(i);
-            const QString prefix = QStringLiteral("headers[%1].").arg(i);
+            const auto nameWhere = DiagnosticLocation::header(i, false);
+            const auto valueWhere = DiagnosticLocation::header(i, true);
             PreparedHeader ph;
             ph.secret = h.secret;
-            ph.name = prepareText(h.name, prefix + QStringLiteral("name"));
-            ph.value = prepareText(h.value, prefix + QStringLiteral("value"));
+            ph.name = prepareText(h.name, nameWhere);
+            ph.value = prepareText(h.value, valueWhere);
             for (const Segment& s : std::as_const(ph.value)) {
                 if (s.binding >= 0 && bindings.at(s.binding).secret) {
                     ph.secret = true;
@@ -309,9 +303,9 @@ struct Renderer::Private
                     }
                 }
             }
-            if (!headerLineBreaks(h.name, prefix + QStringLiteral("name")))
-                headerName(h.name, i, prefix + QStringLiteral("name"));
-            headerLineBreaks(h.value, prefix + QStringLiteral("value"));
+            if (!headerLineBreaks(h.name, nameWhere))
+                headerName(h.name, i, nameWhere);
+            headerLineBreaks(h.value, valueWhere);
             headers.append(std::move(ph));
         }
         // Marketo does not send the payload with GET, so its text cannot cause anything;
@@ -330,29 +324,26 @@ struct Renderer::Private
             systemTime = systemTime || (b.status == TokenValue::Status::Ok && b.isSystemTime());
         }
         if (systemTime && !resolver.timeZoneValid()) {
-            Diagnostic d;
-            d.severity = Diagnostic::Severity::Warning;
-            d.where = QStringLiteral("timeZone");
-            d.code = QStringLiteral("unknown-time-zone");
-            d.message = QStringLiteral("unknown time zone \"%1\": system date and time tokens use UTC")
-                            .arg(resolver.timeZoneId());
-            staticDiagnostics.append(d);
+            staticDiagnostics.append(
+                Diagnostic::make(Diagnostic::Severity::Warning,
+                                 {DiagnosticLocation::Part::TimeZone},
+                                 QStringLiteral("unknown-time-zone"),
+                                 QStringLiteral("unknown time zone \"%1\": system date and time tokens use UTC")
+                                     .arg(resolver.timeZoneId())));
         }
     }
 
     // A name HTTP does not allow (empty, a space, a colon, a token...) is refused by every
     // HTTP stack, so the request cannot be sent: an error here, not only in lint, so that
     // render and send agree.
-    void headerName(const QString& name, int index, const QString& where)
+    void headerName(const QString& name, int index, const DiagnosticLocation& where)
     {
         if (name.isEmpty()) {
             // About the whole property: there is no character to point at.
-            Diagnostic d;
-            d.severity = Diagnostic::Severity::Error;
-            d.where = where;
-            d.code = QStringLiteral("empty-header-name");
-            d.message = QStringLiteral("Header %1 has no name").arg(index + 1);
-            staticDiagnostics.append(d);
+            staticDiagnostics.append(Diagnostic::make(Diagnostic::Severity::Error,
+                                                      where,
+                                                      QStringLiteral("empty-header-name"),
+                                                      QStringLiteral("Header %1 has no name").arg(index + 1)));
             return;
         }
         for (int k = 0; k < name.size(); ++k) {
@@ -376,7 +367,7 @@ struct Renderer::Private
     }
 
     // A line break written literally into a header is wrong for every lead. True when found.
-    bool headerLineBreaks(const QString& text, const QString& where)
+    bool headerLineBreaks(const QString& text, const DiagnosticLocation& where)
     {
         const QList<TemplatePart> parts = TemplateParser::parse(text);
         for (const TemplatePart& part : parts) {

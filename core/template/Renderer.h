@@ -9,7 +9,7 @@
 
 #include <optional>
 
-// Renders one webhook into the request Marketo would send (semantics reference, 2-4).
+// Renders one webhook into the request Marketo would send: tokens, escapes, encodings.
 // Construct once per webhook (it parses the URL, payload and headers and resolves the
 // tokens' fields up front), then render() for each lead: the batch runner and the
 // benchmark render 100,000 leads with one Renderer. render() is const and may be called

@@ -4,7 +4,7 @@
 #include <QString>
 
 // The backslash escapes Marketo processes in a payload template's literal text before
-// sending (semantics reference, 4): \b \t \n \f \r \\ \" \' become their characters; any
+// sending: \b \t \n \f \r \\ \" \' become their characters; any
 // other backslash sequence, including a lone backslash at the end, is rejected. Token
 // values are never escape-processed, and URL and header text are not processed at all.
 class TemplateEscapes

@@ -43,17 +43,23 @@ struct Parser
         }
     }
 
-    void addMalformed(int start, int end, const QString& problem)
+    // Ends the literal run before `start` and appends the part from start to end.
+    TemplatePart& addPart(TemplatePart::Kind kind, int start, int end)
     {
         flushLiteral(start);
         TemplatePart p;
-        p.kind = TemplatePart::Kind::Malformed;
+        p.kind = kind;
         p.offset = start;
         p.length = end - start;
         p.text = src.mid(start, end - start);
-        p.problem = problem;
         parts.append(std::move(p));
         literalStart = end;
+        return parts.last();
+    }
+
+    void addMalformed(int start, int end, const QString& problem)
+    {
+        addPart(TemplatePart::Kind::Malformed, start, end).problem = problem;
     }
 
     // `start` is the first "{", `contentEnd` the first "}" of the closing pair.
@@ -111,15 +117,7 @@ struct Parser
         ref.scope = scope.toString();
         ref.name = name.toString();
 
-        flushLiteral(start);
-        TemplatePart p;
-        p.kind = TemplatePart::Kind::Token;
-        p.offset = start;
-        p.length = end - start;
-        p.text = src.mid(start, end - start);
-        p.token = std::move(ref);
-        parts.append(std::move(p));
-        literalStart = end;
+        addPart(TemplatePart::Kind::Token, start, end).token = std::move(ref);
     }
 
     void run()

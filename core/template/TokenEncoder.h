@@ -7,7 +7,7 @@
 #include <QString>
 #include <QStringView>
 
-// The request token encodings (semantics reference, 3), appending UTF-8 bytes straight
+// Marketo's request token encodings, appending UTF-8 bytes straight
 // into the request being built so a render allocates nothing per token.
 //
 // Payload template, by TokenValue::Kind:
@@ -25,17 +25,14 @@ public:
     static void appendBody(QByteArray& out, const TokenValue& value, TokenEncoding encoding);
     static QByteArray encodeBody(const TokenValue& value, TokenEncoding encoding);
 
-    static void appendUtf8(QByteArray& out, QStringView text);
-    static void appendJsonString(QByteArray& out, QStringView text); // with quotes
-    static void appendFormUrl(QByteArray& out, QStringView text);
-    static void appendUrlComponent(QString& out, QStringView text);
+    static void appendUrlComponent(QString& out, const QString& text);
 
     // Raw writers for a caller that manages its own buffer: bodySize() is exactly what
     // writeBody() writes at p, which returns the new end.
     static qsizetype bodySize(const TokenValue& value, TokenEncoding encoding);
     static char* writeBody(char* p, const TokenValue& value, TokenEncoding encoding);
 
-    static QByteArray jsonString(QStringView text);
+    static QByteArray jsonString(QStringView text); // with quotes
     static QByteArray formUrl(QStringView text);
     static QString urlComponent(QStringView text);
 };

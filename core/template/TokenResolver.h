@@ -47,7 +47,7 @@ struct TokenValue
     bool isMissing() const { return kind == Kind::Missing; }
 };
 
-// Resolves tokens (semantics reference, 2) against a workspace's fields, context and time
+// Resolves tokens against a workspace's fields, context and time
 // zone. Binding is the expensive half (scope and name lookup with case folding) and is
 // done once per token; resolve(binding, lead, now) is the cheap half done per lead.
 //

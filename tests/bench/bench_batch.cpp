@@ -90,15 +90,17 @@ int main(int argc, char* argv[])
     serverThread.start();
     SandboxServer* server = nullptr;
     quint16 port = 0;
+    QString error;
     QMetaObject::invokeMethod(
         &inServerThread,
-        [&server, &port] {
+        [&server, &port, &error] {
             server = new SandboxServer;
-            port = server->listen(0);
+            if (server->listen(0, 1, &error))
+                port = server->port();
         },
         Qt::BlockingQueuedConnection);
     if (port == 0) {
-        std::fprintf(stderr, "cannot start the sandbox: %s\n", qPrintable(server->errorString()));
+        std::fprintf(stderr, "cannot start the sandbox: %s\n", qPrintable(error));
         return 1;
     }
     const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);

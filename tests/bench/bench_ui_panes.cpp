@@ -87,7 +87,7 @@ PreviewTimes previewUpdateMs()
 double largeResponseStallMs(int megabytes)
 {
     SandboxServer server;
-    if (server.listen(0) == 0)
+    if (!server.listen())
         return -1;
     QNetworkAccessManager manager;
     HttpClient client(&manager);

@@ -133,8 +133,8 @@ void tst_HostileInput::csvWithTenThousandColumns()
     }
     const QByteArray csv = header + "\r\n" + row1 + "\r\n" + row2 + "\r\nshort,row\r\n";
 
-    const CsvImportResult result = CsvImporter::import(csv, FieldCatalog());
-    QVERIFY(result.fatal.isEmpty());
+    CsvImportResult result;
+    QVERIFY(CsvImporter::import(csv, FieldCatalog(), &result));
     QCOMPARE(result.leads.size(), 2);
     QCOMPARE(result.columnKeys.size(), columns);
     QCOMPARE(result.unknownColumns.size(), columns - 1);
@@ -156,8 +156,8 @@ void tst_HostileInput::workspaceWithHundredThousandWebhooks()
 {
     const QByteArray bytes = webhooksFile(100000);
     Workspace workspace;
-    WorkspaceError error;
-    QVERIFY2(WorkspaceFile::read(bytes, &workspace, &error), qPrintable(error.toString()));
+    QString error;
+    QVERIFY2(WorkspaceFile::read(bytes, &workspace, &error), qPrintable(error));
     QCOMPARE(workspace.webhooks.size(), 100001);
     QCOMPARE(workspace.webhookIndex(QStringLiteral("w99999")), 99999);
     QCOMPARE(workspace.webhooks.at(99999).url, QStringLiteral("https://example.com/{{lead.Id}}"));
@@ -170,10 +170,11 @@ void tst_HostileInput::duplicateNameAfterHundredThousandWebhooks()
     const QByteArray bytes = webhooksFile(100000, "{\"name\": \"w5\"}");
     Workspace workspace;
     workspace.timeZone = QStringLiteral("Europe/Paris");
-    WorkspaceError error;
-    QVERIFY(!WorkspaceFile::read(bytes, &workspace, &error));
-    QCOMPARE(error.path, QStringLiteral("webhooks[100000].name"));
-    QVERIFY2(error.message.contains(QStringLiteral("w5")), qPrintable(error.toString()));
+    QString error;
+    WorkspaceFileProblem problem;
+    QVERIFY(!WorkspaceFile::read(bytes, &workspace, &error, &problem));
+    QCOMPARE(problem.path, QStringLiteral("webhooks[100000].name"));
+    QVERIFY2(problem.message.contains(QStringLiteral("w5")), qPrintable(error));
     QCOMPARE(workspace.timeZone, QStringLiteral("Europe/Paris")); // untouched on failure
 }
 

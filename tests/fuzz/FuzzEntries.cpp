@@ -458,18 +458,19 @@ QString FuzzEntries::responsePathInput(const QByteArray& input)
 QString FuzzEntries::workspaceInput(const QByteArray& input)
 {
     Workspace workspace;
-    WorkspaceError error;
-    if (!WorkspaceFile::read(input, &workspace, &error)) {
-        if (!error.isError() || error.line < 0 || error.column < 0) {
+    QString error;
+    WorkspaceFileProblem problem;
+    if (!WorkspaceFile::read(input, &workspace, &error, &problem)) {
+        if (error.isEmpty() || problem.line < 0 || problem.column < 0) {
             return QStringLiteral("a rejected workspace without a message or with a negative position");
         }
         return {};
     }
     const QByteArray written = WorkspaceFile::write(workspace);
     Workspace reread;
-    WorkspaceError rereadError;
+    QString rereadError;
     if (!WorkspaceFile::read(written, &reread, &rereadError)) {
-        return QStringLiteral("a saved workspace does not load again: %1").arg(rereadError.toString());
+        return QStringLiteral("a saved workspace does not load again: %1").arg(rereadError);
     }
     const QByteArray rewritten = WorkspaceFile::write(reread);
     if (rewritten != written) {
@@ -487,8 +488,9 @@ QString FuzzEntries::workspaceInput(const QByteArray& input)
 QString FuzzEntries::csvInput(const QByteArray& input)
 {
     static const FieldCatalog catalog;
-    const CsvImportResult result = CsvImporter::import(input, catalog);
-    if (!result.fatal.isEmpty() && !result.leads.isEmpty()) {
+    CsvImportResult result;
+    QString fatal;
+    if (!CsvImporter::import(input, catalog, &result, &fatal) && (fatal.isEmpty() || !result.leads.isEmpty())) {
         return QStringLiteral("a fatal import still produced %1 leads").arg(result.leads.size());
     }
     for (const CsvRowError& error : result.errors) {

@@ -175,11 +175,10 @@ void BatchDialog::setHttpOptions(const HttpClient::Options& options)
 
 bool BatchDialog::setCsvFile(const QString& fileName, QString* error)
 {
-    const CsvImportResult result = CsvImporter::importFile(fileName, m_workspace.catalog());
-    if (!result.fatal.isEmpty()) {
-        m_csvNote = result.fatal;
+    CsvImportResult result;
+    if (!CsvImporter::importFile(fileName, m_workspace.catalog(), &result, &m_csvNote)) {
         if (error)
-            *error = result.fatal;
+            *error = m_csvNote;
         updateSourceInfo();
         return false;
     }

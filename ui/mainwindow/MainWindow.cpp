@@ -132,11 +132,12 @@ void MainWindow::startSandbox()
     }
     m_sandbox = new SandboxServer(this);
     constexpr int kPortTries = 20;
-    if (m_sandbox->listen(quint16(m_settings->values().sandboxPort), kPortTries) == 0) {
+    QString error;
+    if (!m_sandbox->listen(quint16(m_settings->values().sandboxPort), kPortTries, &error)) {
         m_messageBar->showMessage(MessageBar::Kind::Warning,
                                   tr("The sandbox service could not start: %1. The sample webhooks will not "
                                      "get an answer.")
-                                      .arg(m_sandbox->errorString()));
+                                      .arg(error));
     }
     m_files->setSandboxUrl(m_sandbox->url().toString());
     m_list->setSandboxUrl(m_sandbox->url().toString());

@@ -83,8 +83,7 @@ bool RecoveryManager::offer()
         return false;
     }
     Workspace recovered;
-    WorkspaceError error;
-    if (!WorkspaceFile::load(recoveryFilePath(), &recovered, &error)) {
+    if (!WorkspaceFile::load(recoveryFilePath(), &recovered)) {
         clear();
         return false;
     }

@@ -327,9 +327,9 @@ void WebhookEditor::showDiagnostics(const QList<Diagnostic>& diagnostics)
     QList<Diagnostic> url;
     QList<Diagnostic> text;
     for (const Diagnostic& d : diagnostics) {
-        if (d.where == QLatin1String("url")) {
+        if (d.where.part == DiagnosticLocation::Part::Url) {
             url.append(d);
-        } else if (d.where == QLatin1String("template")) {
+        } else if (d.where.part == DiagnosticLocation::Part::Template) {
             text.append(d);
         }
     }
@@ -356,40 +356,47 @@ void WebhookEditor::setEditorFontSize(int pointSize)
     m_templateEditor->setEditorFontSize(pointSize);
 }
 
-void WebhookEditor::jumpTo(const QString& where, int line, int column)
+void WebhookEditor::jumpTo(const DiagnosticLocation& where, int line, int column)
 {
+    using Part = DiagnosticLocation::Part;
     TokenEditor* editor = nullptr;
-    if (where == QLatin1String("url")) {
+    switch (where.part) {
+    case Part::Url:
         editor = m_urlEdit;
-    } else if (where == QLatin1String("template")) {
+        break;
+    case Part::Template:
         editor = m_templateEditor;
-    } else if (where.startsWith(QLatin1String("headers["))) {
-        const int row = where.mid(8).section(QLatin1Char(']'), 0, 0).toInt();
+        break;
+    case Part::HeaderName:
+    case Part::HeaderValue:
         m_tabs->setCurrentIndex(kHeadersTab);
-        const int cell = where.endsWith(QLatin1String(".name")) ? HeaderModel::NameColumn : HeaderModel::ValueColumn;
-        m_headers->table()->setCurrentIndex(m_headerModel->index(row, cell));
+        m_headers->table()->setCurrentIndex(m_headerModel->index(
+            where.row, where.part == Part::HeaderName ? HeaderModel::NameColumn : HeaderModel::ValueColumn));
         m_headers->table()->setFocus();
         return;
-    } else if (where.startsWith(QLatin1String("responseMappings["))) {
-        const int row = where.mid(17).section(QLatin1Char(']'), 0, 0).toInt();
+    case Part::MappingAttribute:
+    case Part::MappingField:
         m_tabs->setCurrentIndex(kMappingsTab);
-        const int cell =
-            where.endsWith(QLatin1String(".field")) ? MappingModel::FieldColumn : MappingModel::AttributeColumn;
-        m_mappings->table()->setCurrentIndex(m_mappingModel->index(row, cell));
+        m_mappings->table()->setCurrentIndex(m_mappingModel->index(
+            where.row, where.part == Part::MappingField ? MappingModel::FieldColumn : MappingModel::AttributeColumn));
         m_mappings->table()->setFocus();
         return;
-    } else if (where == QLatin1String("name")) {
+    case Part::Name:
         m_nameEdit->setFocus();
         return;
-    } else if (where == QLatin1String("requestType")) {
+    case Part::RequestType:
         m_requestTypeCombo->setFocus();
         return;
-    } else if (where == QLatin1String("requestTokenEncoding")) {
+    case Part::RequestTokenEncoding:
         m_encodingCombo->setFocus();
         return;
-    } else if (where == QLatin1String("responseType")) {
+    case Part::ResponseType:
         m_responseTypeCombo->setFocus();
         return;
+    case Part::TimeZone:
+    case Part::Headers:
+    case Part::Mappings:
+        break;
     }
     if (editor) {
         moveCursor(editor, line, column);

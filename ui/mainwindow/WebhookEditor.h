@@ -51,7 +51,7 @@ public:
 
     // Moves the cursor to a diagnostic's place: a property, and in a text, its line and
     // column (1-based).
-    void jumpTo(const QString& where, int line, int column);
+    void jumpTo(const DiagnosticLocation& where, int line, int column);
     // Puts the cursor in the name, all of it selected (after Add Webhook).
     void focusName();
     // Appends a mapping of `path` to the lead field `field` and shows it.

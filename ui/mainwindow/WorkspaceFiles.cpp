@@ -55,10 +55,10 @@ QByteArray WorkspaceFiles::sampleWorkspace() const
 void WorkspaceFiles::openSample()
 {
     Workspace workspace;
-    WorkspaceError error;
+    QString error;
     if (!WorkspaceFile::read(sampleWorkspace(), &workspace, &error)) {
         m_messageBar->showMessage(MessageBar::Kind::Error,
-                                  tr("The bundled sample workspace could not be read: %1").arg(error.toString()));
+                                  tr("The bundled sample workspace could not be read: %1").arg(error));
         m_document->reset(Workspace(), QString());
         return;
     }
@@ -127,11 +127,10 @@ void WorkspaceFiles::openRecent(const QString& fileName)
 bool WorkspaceFiles::openFile(const QString& fileName)
 {
     Workspace workspace;
-    WorkspaceError error;
+    QString error;
     if (!WorkspaceFile::load(fileName, &workspace, &error)) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Error,
-            tr("Could not open \"%1\": %2").arg(QDir::toNativeSeparators(fileName), error.toString()));
+        m_messageBar->showMessage(MessageBar::Kind::Error,
+                                  tr("Could not open \"%1\": %2").arg(QDir::toNativeSeparators(fileName), error));
         return false;
     }
     m_document->reset(workspace, QFileInfo(fileName).absoluteFilePath());
@@ -200,11 +199,11 @@ void WorkspaceFiles::importCsvDialog()
 
 bool WorkspaceFiles::importCsv(const QString& fileName)
 {
-    const CsvImportResult result = CsvImporter::importFile(fileName, m_document->workspace().catalog());
-    if (!result.fatal.isEmpty()) {
-        m_messageBar->showMessage(
-            MessageBar::Kind::Error,
-            tr("Could not import \"%1\": %2").arg(QDir::toNativeSeparators(fileName), result.fatal));
+    CsvImportResult result;
+    QString error;
+    if (!CsvImporter::importFile(fileName, m_document->workspace().catalog(), &result, &error)) {
+        m_messageBar->showMessage(MessageBar::Kind::Error,
+                                  tr("Could not import \"%1\": %2").arg(QDir::toNativeSeparators(fileName), error));
         return false;
     }
     if (!result.leads.isEmpty()) {

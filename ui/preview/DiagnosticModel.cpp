@@ -65,34 +65,38 @@ int DiagnosticModel::count(Diagnostic::Severity severity) const
     }));
 }
 
-QString DiagnosticModel::whereLabel(const QString& where)
+QString DiagnosticModel::whereLabel(const DiagnosticLocation& where)
 {
-    static const QRegularExpression indexed(QStringLiteral("^(headers|responseMappings)\\[(\\d+)\\]\\.(\\w+)$"));
-    const QRegularExpressionMatch match = indexed.match(where);
-    if (match.hasMatch()) {
-        const int number = match.captured(2).toInt() + 1;
-        const QString part = match.captured(3);
-        if (match.captured(1) == QLatin1String("headers"))
-            return tr("Header %1 %2").arg(number).arg(part);
-        return tr("Mapping %1 %2").arg(number).arg(part == QLatin1String("attribute") ? tr("attribute") : part);
-    }
-    if (where == QLatin1String("url"))
-        return tr("URL");
-    if (where == QLatin1String("template"))
-        return tr("Payload template");
-    if (where == QLatin1String("requestType"))
-        return tr("Request type");
-    if (where == QLatin1String("requestTokenEncoding"))
-        return tr("Request token encoding");
-    if (where == QLatin1String("responseType"))
-        return tr("Response type");
-    if (where == QLatin1String("name"))
+    using Part = DiagnosticLocation::Part;
+    switch (where.part) {
+    case Part::Name:
         return tr("Name");
-    if (where == QLatin1String("headers"))
+    case Part::Url:
+        return tr("URL");
+    case Part::RequestType:
+        return tr("Request type");
+    case Part::Template:
+        return tr("Payload template");
+    case Part::RequestTokenEncoding:
+        return tr("Request token encoding");
+    case Part::ResponseType:
+        return tr("Response type");
+    case Part::TimeZone:
+        return tr("Time zone");
+    case Part::Headers:
         return tr("Headers");
-    if (where == QLatin1String("responseMappings"))
+    case Part::HeaderName:
+        return tr("Header %1 name").arg(where.row + 1);
+    case Part::HeaderValue:
+        return tr("Header %1 value").arg(where.row + 1);
+    case Part::Mappings:
         return tr("Response mappings");
-    return where;
+    case Part::MappingAttribute:
+        return tr("Mapping %1 attribute").arg(where.row + 1);
+    case Part::MappingField:
+        return tr("Mapping %1 field").arg(where.row + 1);
+    }
+    return where.toString();
 }
 
 int DiagnosticModel::rowCount(const QModelIndex& parent) const
@@ -138,7 +142,7 @@ QVariant DiagnosticModel::data(const QModelIndex& index, int role) const
                  data(index.siblingAtColumn(PositionColumn)).toString(),
                  d.message);
     case WhereRole:
-        return d.where;
+        return d.where.toString();
     case LineRole:
         return d.line;
     case ColumnRole:

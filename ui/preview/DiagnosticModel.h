@@ -17,7 +17,7 @@ class DiagnosticModel : public QAbstractTableModel
 public:
     enum Column { SeverityColumn, WhereColumn, PositionColumn, MessageColumn, ColumnCount };
     enum Role {
-        WhereRole = Qt::UserRole + 1, // the raw property, e.g. "headers[2].value"
+        WhereRole = Qt::UserRole + 1, // the property as the file spells it, e.g. "headers[2].value"
         LineRole,
         ColumnRole,
         OffsetRole,
@@ -35,8 +35,8 @@ public:
     const Diagnostic& diagnostic(int row) const { return m_diagnostics.at(row); }
     int count(Diagnostic::Severity severity) const;
 
-    // "Payload template", "Header 3 value", "Mapping 1 field", ... for a `where`.
-    static QString whereLabel(const QString& where);
+    // "Payload template", "Header 3 value", "Mapping 1 field", ... for a location.
+    static QString whereLabel(const DiagnosticLocation& where);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,6 +1,5 @@
 #include "PreviewPane.h"
 
-#include "http/QtRequestDefaults.h"
 #include "preview/DiagnosticModel.h"
 #include "preview/EncodingsView.h"
 #include "preview/HttpHeaderModel.h"
@@ -96,15 +95,15 @@ PreviewPane::PreviewPane(QWidget* parent)
     });
     clear();
 
-    // QtRequestDefaults probes a loopback server once per process and blocks while it
+    // HttpStackHeaders probes a loopback server once per process and blocks while it
     // does: run it off the UI thread and correct the prediction when it answers.
     // A watcher owned by the pane, not QFuture::then(): it dies with the pane.
-    auto* probe = new QFutureWatcher<QtRequestDefaults::Headers>(this);
+    auto* probe = new QFutureWatcher<HttpStackHeaders::Headers>(this);
     connect(probe, &QFutureWatcherBase::finished, this, [this, probe] {
         rememberSentHeaders(probe->result());
         probe->deleteLater();
     });
-    probe->setFuture(QtConcurrent::run([]() -> QtRequestDefaults::Headers { return QtRequestDefaults::headers(); }));
+    probe->setFuture(QtConcurrent::run([]() -> HttpStackHeaders::Headers { return HttpStackHeaders::probed(); }));
 }
 
 void PreviewPane::createRequestLine()

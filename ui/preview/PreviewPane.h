@@ -27,7 +27,7 @@ class QTableView;
 // not: an unchanged body, header list or diagnostic list costs a comparison, not a
 // re-layout). showEncodings() is only worth calling while isEncodingsTabShown() is true;
 // encodingsTabShown() says when the user opened it. Activating a diagnostic row emits
-// jumpTo() with the diagnostic's property ("url", "template", "headers[2].value", ...) and
+// jumpTo() with the diagnostic's location (a property, or a header or mapping cell) and
 // its 1-based line and column (0 when the diagnostic is about the whole property).
 //
 // Object names: previewRequestLineLabel, previewTabs, previewHeadersTable,
@@ -60,7 +60,7 @@ public:
     BodyView* bodyView() const { return m_body; }
 
 signals:
-    void jumpTo(const QString& where, int line, int column);
+    void jumpTo(const DiagnosticLocation& where, int line, int column);
     void encodingsTabShown();
 
 private:

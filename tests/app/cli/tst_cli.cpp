@@ -7,7 +7,7 @@
 #include <QTest>
 
 // The real webhook-designer-cli binary, end to end: every command, every exit code, the
-// help texts and the JSON shapes of its output.
+// help texts and the JSON shapes scripts rely on.
 class tst_Cli : public QObject
 {
     Q_OBJECT

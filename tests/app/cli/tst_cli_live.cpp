@@ -61,7 +61,8 @@ void tst_CliLive::init()
 {
     QVERIFY(m_dir.isValid());
     m_server = std::make_unique<SandboxServer>();
-    QVERIFY2(m_server->listen(0) != 0, qPrintable(m_server->errorString()));
+    QString error;
+    QVERIFY2(m_server->listen(0, 1, &error), qPrintable(error));
     m_workspace = writeWorkspace(QStringLiteral("/enrich"), m_server->url().toString());
 }
 

@@ -44,7 +44,8 @@ private:
 void tst_BatchRunner::init()
 {
     m_server = std::make_unique<SandboxServer>();
-    QVERIFY2(m_server->listen(0) != 0, qPrintable(m_server->errorString()));
+    QString error;
+    QVERIFY2(m_server->listen(0, 1, &error), qPrintable(error));
 }
 
 void tst_BatchRunner::cleanup()

@@ -111,8 +111,9 @@ void tst_CsvImporter::imports()
     QFETCH(QByteArray, leads);
     QFETCH(QStringList, errors);
 
-    const CsvImportResult result = CsvImporter::import(csv, FieldCatalog());
-    QVERIFY2(result.fatal.isEmpty(), qPrintable(result.fatal));
+    CsvImportResult result;
+    QString error;
+    QVERIFY2(CsvImporter::import(csv, FieldCatalog(), &result, &error), qPrintable(error));
     QJsonArray actual;
     for (const QJsonObject& lead : result.leads) {
         actual.append(lead);
@@ -134,21 +135,24 @@ void tst_CsvImporter::imports()
 void tst_CsvImporter::emptyFileIsFatal()
 {
     for (const QByteArray& csv : {QByteArray(), QByteArray("\xEF\xBB\xBF"), QByteArray("\n\r\n\n")}) {
-        const CsvImportResult result = CsvImporter::import(csv, FieldCatalog());
-        QVERIFY(result.fatal.contains(QStringLiteral("empty")));
+        CsvImportResult result;
+        QString error;
+        QVERIFY(!CsvImporter::import(csv, FieldCatalog(), &result, &error));
+        QVERIFY(error.contains(QStringLiteral("empty")));
         QVERIFY(result.leads.isEmpty());
-        QVERIFY(!result.ok());
     }
 }
 
 void tst_CsvImporter::badHeaderIsFatal()
 {
-    CsvImportResult result = CsvImporter::import("\"First Name,City\nAda,Paris\n", FieldCatalog());
-    QVERIFY2(result.fatal.startsWith(QStringLiteral("row 1: bad header row: unterminated quote")),
-             qPrintable(result.fatal));
-    result = CsvImporter::import("First\xFF,City\nAda,Paris\n", FieldCatalog());
-    QVERIFY(result.fatal.contains(QStringLiteral("invalid UTF-8 in column 1")));
+    CsvImportResult result;
+    QString error;
+    QVERIFY(!CsvImporter::import("\"First Name,City\nAda,Paris\n", FieldCatalog(), &result, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("row 1: bad header row: unterminated quote")), qPrintable(error));
+    QVERIFY(!CsvImporter::import("First\xFF,City\nAda,Paris\n", FieldCatalog(), &result, &error));
+    QVERIFY(error.contains(QStringLiteral("invalid UTF-8 in column 1")));
     QVERIFY(result.leads.isEmpty());
+    QVERIFY(result.columnKeys.isEmpty());
 }
 
 void tst_CsvImporter::unknownColumnsWarnOnce()
@@ -156,9 +160,10 @@ void tst_CsvImporter::unknownColumnsWarnOnce()
     QList<Field> custom;
     custom.append(
         Field {QStringLiteral("Favorite Color"), QStringLiteral("favoriteColor"), FieldType::String, false, false, {}});
-    const CsvImportResult result = CsvImporter::import(
-        "favoritecolor,Shoe Size,Hat Size\nred,38,7\nblue,40,8\ngreen,41,9\n", FieldCatalog(custom));
-    QVERIFY(result.ok());
+    CsvImportResult result;
+    QVERIFY(CsvImporter::import(
+        "favoritecolor,Shoe Size,Hat Size\nred,38,7\nblue,40,8\ngreen,41,9\n", FieldCatalog(custom), &result));
+    QVERIFY(result.errors.isEmpty());
     QCOMPARE(result.columnKeys,
              (QStringList {QStringLiteral("Favorite Color"), QStringLiteral("Shoe Size"), QStringLiteral("Hat Size")}));
     QCOMPARE(result.unknownColumns, (QStringList {QStringLiteral("Shoe Size"), QStringLiteral("Hat Size")}));
@@ -171,7 +176,8 @@ void tst_CsvImporter::unknownColumnsWarnOnce()
 
 void tst_CsvImporter::duplicateColumnsWarn()
 {
-    const CsvImportResult result = CsvImporter::import("Email Address,email,\na@x.com,b@x.com,z\n", FieldCatalog());
+    CsvImportResult result;
+    QVERIFY(CsvImporter::import("Email Address,email,\na@x.com,b@x.com,z\n", FieldCatalog(), &result));
     QCOMPARE(result.leads.size(), 1);
     QCOMPARE(result.leads[0].value(QStringLiteral("Email Address")).toString(), QStringLiteral("a@x.com"));
     QCOMPARE(result.leads[0].size(), 1);
@@ -182,9 +188,11 @@ void tst_CsvImporter::duplicateColumnsWarn()
 
 void tst_CsvImporter::bundledSampleLeadsImportClean()
 {
-    const CsvImportResult result =
-        CsvImporter::importFile(QStringLiteral(WD_SOURCE_DIR "/resources/sample-leads.csv"), FieldCatalog());
-    QVERIFY2(result.fatal.isEmpty(), qPrintable(result.fatal));
+    CsvImportResult result;
+    QString error;
+    QVERIFY2(CsvImporter::importFile(
+                 QStringLiteral(WD_SOURCE_DIR "/resources/sample-leads.csv"), FieldCatalog(), &result, &error),
+             qPrintable(error));
     QVERIFY(result.errors.isEmpty());
     QVERIFY(result.unknownColumns.isEmpty());
     QCOMPARE(result.leads.size(), 10);
@@ -205,8 +213,10 @@ void tst_CsvImporter::bundledSampleLeadsImportClean()
 
 void tst_CsvImporter::missingFileIsFatal()
 {
-    const CsvImportResult result = CsvImporter::importFile(QStringLiteral("/nonexistent/leads.csv"), FieldCatalog());
-    QVERIFY(result.fatal.startsWith(QStringLiteral("cannot read /nonexistent/leads.csv")));
+    CsvImportResult result;
+    QString error;
+    QVERIFY(!CsvImporter::importFile(QStringLiteral("/nonexistent/leads.csv"), FieldCatalog(), &result, &error));
+    QVERIFY(error.startsWith(QStringLiteral("cannot read /nonexistent/leads.csv")));
 }
 
 void tst_CsvImporter::hundredThousandRows()
@@ -219,8 +229,9 @@ void tst_CsvImporter::hundredThousandRows()
         csv += n + ",Ada" + n + ",Lovelace,ada" + n + "@example.com,\"Analytical, Engines \"\"AE\"\"\",London,"
                + QByteArray::number(i * 1000) + "," + QByteArray::number(i % 100) + "\r\n";
     }
-    const CsvImportResult result = CsvImporter::import(csv, FieldCatalog());
-    QVERIFY(result.ok());
+    CsvImportResult result;
+    QVERIFY(CsvImporter::import(csv, FieldCatalog(), &result));
+    QVERIFY(result.errors.isEmpty());
     QCOMPARE(result.leads.size(), rows);
     QCOMPARE(result.leads.last().value(QStringLiteral("Email Address")).toString(),
              QStringLiteral("ada99999@example.com"));
@@ -238,7 +249,8 @@ void tst_CsvImporter::tenThousandColumns()
         row += (c ? "," : "") + QByteArray("v") + QByteArray::number(c);
     }
     const QByteArray csv = header + "\n" + row + "\n" + row + "\n";
-    const CsvImportResult result = CsvImporter::import(csv, FieldCatalog());
+    CsvImportResult result;
+    QVERIFY(CsvImporter::import(csv, FieldCatalog(), &result));
     QVERIFY(result.errors.isEmpty());
     QCOMPARE(result.leads.size(), 2);
     QCOMPARE(result.leads[1].size(), columns);
@@ -256,7 +268,8 @@ void tst_CsvImporter::pathologicalQuotesStop()
     for (int i = 0; i < 5000; ++i) {
         csv += "\"x\n";
     }
-    CsvImportResult result = CsvImporter::import(csv, FieldCatalog());
+    CsvImportResult result;
+    QVERIFY(CsvImporter::import(csv, FieldCatalog(), &result));
     QVERIFY(result.leads.isEmpty());
     QCOMPARE(result.errors.size(), 2500);
     QCOMPARE(result.errors.first().row, 2);
@@ -265,7 +278,7 @@ void tst_CsvImporter::pathologicalQuotesStop()
     QCOMPARE(result.errors[1].line, 4);
 
     // A quote that never closes, at the end: reported, the rows before it kept.
-    result = CsvImporter::import("First Name\nAda\n\"Bob", FieldCatalog());
+    QVERIFY(CsvImporter::import("First Name\nAda\n\"Bob", FieldCatalog(), &result));
     QCOMPARE(result.leads.size(), 1);
     QCOMPARE(result.errors.size(), 1);
     QVERIFY(result.errors[0].message.contains(QStringLiteral("unterminated quote")));

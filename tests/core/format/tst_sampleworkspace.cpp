@@ -30,8 +30,8 @@ void tst_SampleWorkspace::initTestCase()
     QFile file(QStringLiteral(WD_SOURCE_DIR "/resources/sample.webhooks.json"));
     QVERIFY(file.open(QIODevice::ReadOnly));
     m_bytes = file.readAll();
-    WorkspaceError error;
-    QVERIFY2(WorkspaceFile::read(m_bytes, &m_workspace, &error), qPrintable(error.toString()));
+    QString error;
+    QVERIFY2(WorkspaceFile::read(m_bytes, &m_workspace, &error), qPrintable(error));
 }
 
 void tst_SampleWorkspace::isCanonical()
@@ -73,7 +73,7 @@ void tst_SampleWorkspace::lintsClean()
     const QList<Diagnostic> diagnostics = Linter::lintAll(m_workspace);
     for (const Diagnostic& d : diagnostics) {
         QVERIFY2(d.severity != Diagnostic::Severity::Error,
-                 qPrintable(d.webhook + QStringLiteral(": ") + d.where + QStringLiteral(": ") + d.message));
+                 qPrintable(d.webhook + QStringLiteral(": ") + d.where.toString() + QStringLiteral(": ") + d.message));
     }
 }
 
@@ -92,9 +92,12 @@ void tst_SampleWorkspace::rendersForEveryLead()
 
 void tst_SampleWorkspace::sampleLeadsImport()
 {
-    const CsvImportResult result =
-        CsvImporter::importFile(QStringLiteral(WD_SOURCE_DIR "/resources/sample-leads.csv"), m_workspace.catalog());
-    QVERIFY2(result.ok(), qPrintable(result.fatal));
+    CsvImportResult result;
+    QString error;
+    QVERIFY2(CsvImporter::importFile(
+                 QStringLiteral(WD_SOURCE_DIR "/resources/sample-leads.csv"), m_workspace.catalog(), &result, &error),
+             qPrintable(error));
+    QVERIFY(result.errors.isEmpty());
     QCOMPARE(result.leads.size(), 10);
 }
 

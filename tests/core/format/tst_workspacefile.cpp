@@ -55,8 +55,8 @@ void tst_WorkspaceFile::roundTripIsByteIdentical()
     const QByteArray bytes = canonicalBytes();
     QVERIFY(!bytes.isEmpty());
     Workspace ws;
-    WorkspaceError error;
-    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error.toString()));
+    QString error;
+    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error));
     const QByteArray written = WorkspaceFile::write(ws);
     QCOMPARE(QString::fromUtf8(written), QString::fromUtf8(bytes));
 
@@ -122,9 +122,9 @@ void tst_WorkspaceFile::unknownKeysAreKept()
 void tst_WorkspaceFile::missingOptionalKeysTakeDefaults()
 {
     Workspace ws;
-    WorkspaceError error;
+    QString error;
     QVERIFY2(WorkspaceFile::read(R"({"format": "webhook-designer/1", "webhooks": [{"name": "x"}]})", &ws, &error),
-             qPrintable(error.toString()));
+             qPrintable(error));
     QCOMPARE(ws.timeZone, QStringLiteral("UTC"));
     QVERIFY(ws.fields.isEmpty());
     QVERIFY(ws.leads.isEmpty());
@@ -151,13 +151,13 @@ void tst_WorkspaceFile::missingOptionalKeysTakeDefaults()
 void tst_WorkspaceFile::enumsAnyCaseAndNumbersInContext()
 {
     Workspace ws;
-    WorkspaceError error;
+    QString error;
     const QByteArray bytes = R"({"format": "webhook-designer/1",
         "fields": [{"name": "Tier", "apiName": "tier", "type": "Integer"}],
         "context": {"program": {"id": 1001, "name": "P"}, "my": {"ratio": 0.5}},
         "webhooks": [{"name": "x", "requestType": "patch", "requestTokenEncoding": "Form-Url",
                       "responseType": "XML", "responseMappings": [{"attribute": "a.b", "field": "TIER"}]}]})";
-    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error.toString()));
+    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error));
     QCOMPARE(ws.fields[0].type, FieldType::Integer);
     QCOMPARE(ws.context.program.find(QStringLiteral("id"))->value, QStringLiteral("1001"));
     QCOMPARE(ws.context.my.find(QStringLiteral("ratio"))->value, QStringLiteral("0.5"));
@@ -175,10 +175,11 @@ void tst_WorkspaceFile::acceptsUtf8Bom()
 {
     Workspace ws;
     QVERIFY(WorkspaceFile::read("\xEF\xBB\xBF{\"format\": \"webhook-designer/1\"}", &ws));
-    WorkspaceError error;
-    QVERIFY(!WorkspaceFile::read("\xEF\xBB\xBF{\"format\": 2}", &ws, &error));
+    QString error;
+    WorkspaceFileProblem problem;
+    QVERIFY(!WorkspaceFile::read("\xEF\xBB\xBF{\"format\": 2}", &ws, &error, &problem));
     // Columns count from after the BOM, as an editor shows them.
-    QCOMPARE(error.column, 12);
+    QCOMPARE(problem.column, 12);
 }
 
 void tst_WorkspaceFile::trustedCertificateRoundTrip()
@@ -200,8 +201,8 @@ void tst_WorkspaceFile::trustedCertificateRoundTrip()
     QVERIFY(written.indexOf("\"context\"") < written.indexOf("\"trustedCertificate\""));
 
     Workspace again;
-    WorkspaceError error;
-    QVERIFY2(WorkspaceFile::read(written, &again, &error), qPrintable(error.toString()));
+    QString error;
+    QVERIFY2(WorkspaceFile::read(written, &again, &error), qPrintable(error));
     QVERIFY(again.trustedCertificate == ws.trustedCertificate);
     QVERIFY(!again.extra.contains(QStringLiteral("trustedCertificate"))); // known, not kept aside
     QCOMPARE(WorkspaceFile::write(again), written);
@@ -228,8 +229,8 @@ void tst_WorkspaceFile::trustedCertificateFingerprintForms()
                              "\"sha256\": \""
                              + fingerprint.toUtf8() + "\"}}";
     Workspace ws;
-    WorkspaceError error;
-    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error.toString()));
+    QString error;
+    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error));
     QCOMPARE(ws.trustedCertificate.host, QStringLiteral("127.0.0.1"));
     QCOMPARE(ws.trustedCertificate.sha256.size(), 32);
     QCOMPARE(ws.trustedCertificate.sha256.toHex(':').toUpper(), testFingerprint());
@@ -440,33 +441,34 @@ void tst_WorkspaceFile::rejects()
 
     Workspace ws;
     ws.timeZone = QStringLiteral("untouched");
-    WorkspaceError error;
-    QVERIFY(!WorkspaceFile::read(bytes, &ws, &error));
-    QVERIFY(error.isError());
+    QString error;
+    WorkspaceFileProblem problem;
+    QVERIFY(!WorkspaceFile::read(bytes, &ws, &error, &problem));
+    QCOMPARE(error, problem.toString());
     QCOMPARE(ws.timeZone, QStringLiteral("untouched"));
-    QCOMPARE(error.path, path);
-    QCOMPARE(error.line, line);
+    QCOMPARE(problem.path, path);
+    QCOMPARE(problem.line, line);
     if (column > 0) {
-        QCOMPARE(error.column, column);
+        QCOMPARE(problem.column, column);
     } else {
-        QVERIFY(error.column >= 1);
+        QVERIFY(problem.column >= 1);
     }
-    QVERIFY2(error.message.contains(message), qPrintable(error.message));
+    QVERIFY2(problem.message.contains(message), qPrintable(problem.message));
 }
 
 void tst_WorkspaceFile::errorToString()
 {
-    WorkspaceError error;
+    QString error;
     const QByteArray bytes = R"({"format": "webhook-designer/1", "webhooks": [{"name": "a"}, {"name": "b"},
         {"name": "c", "requestType": "FETCH"}]})";
     Workspace ws;
     QVERIFY(!WorkspaceFile::read(bytes, &ws, &error));
-    QCOMPARE(error.toString(),
+    QCOMPARE(error,
              QStringLiteral("webhooks[2].requestType: unknown request type \"FETCH\" (expected GET, POST, PUT, PATCH "
                             "or DELETE)"));
 
     QVERIFY(!WorkspaceFile::read("{\n  \"format\" \"webhook-designer/1\"\n}", &ws, &error));
-    QVERIFY2(error.toString().startsWith(QStringLiteral("line 2, column ")), qPrintable(error.toString()));
+    QVERIFY2(error.startsWith(QStringLiteral("line 2, column ")), qPrintable(error));
 }
 
 void tst_WorkspaceFile::truncatedFilesNeverCrash()
@@ -478,10 +480,11 @@ void tst_WorkspaceFile::truncatedFilesNeverCrash()
     int rejected = 0;
     for (int n = 0; n < bytes.size(); ++n) {
         Workspace ws;
-        WorkspaceError error;
-        if (!WorkspaceFile::read(bytes.left(n), &ws, &error)) {
+        QString error;
+        WorkspaceFileProblem problem;
+        if (!WorkspaceFile::read(bytes.left(n), &ws, &error, &problem)) {
             ++rejected;
-            QVERIFY(error.line >= 1);
+            QVERIFY(problem.line >= 1);
         }
     }
     // Only the final newline may go.
@@ -491,9 +494,10 @@ void tst_WorkspaceFile::truncatedFilesNeverCrash()
             QByteArray corrupt = bytes;
             corrupt[i] = c;
             Workspace ws;
-            WorkspaceError error;
-            if (!WorkspaceFile::read(corrupt, &ws, &error)) {
-                QVERIFY(!error.message.isEmpty());
+            QString error;
+            WorkspaceFileProblem problem;
+            if (!WorkspaceFile::read(corrupt, &ws, &error, &problem)) {
+                QVERIFY(!problem.message.isEmpty());
             }
         }
     }
@@ -513,8 +517,8 @@ void tst_WorkspaceFile::saveIsAtomicAndReadable()
     // QSaveFile leaves no temporary file behind.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList {QStringLiteral("a.webhooks.json")});
     Workspace loaded;
-    WorkspaceError error;
-    QVERIFY2(WorkspaceFile::load(fileName, &loaded, &error), qPrintable(error.toString()));
+    QString error;
+    QVERIFY2(WorkspaceFile::load(fileName, &loaded, &error), qPrintable(error));
     QCOMPARE(loaded.webhooks[0].name, QStringLiteral("Renamed"));
     QCOMPARE(WorkspaceFile::write(loaded), WorkspaceFile::write(ws));
 }
@@ -531,10 +535,11 @@ void tst_WorkspaceFile::saveToMissingDirectoryFails()
 void tst_WorkspaceFile::loadMissingFileFails()
 {
     Workspace ws;
-    WorkspaceError error;
-    QVERIFY(!WorkspaceFile::load(QStringLiteral("/nonexistent/x.webhooks.json"), &ws, &error));
-    QVERIFY(error.path.isEmpty());
-    QVERIFY(error.toString().startsWith(QStringLiteral("cannot read /nonexistent/x.webhooks.json")));
+    QString error;
+    WorkspaceFileProblem problem;
+    QVERIFY(!WorkspaceFile::load(QStringLiteral("/nonexistent/x.webhooks.json"), &ws, &error, &problem));
+    QVERIFY(problem.path.isEmpty());
+    QVERIFY(error.startsWith(QStringLiteral("cannot read /nonexistent/x.webhooks.json")));
 }
 
 void tst_WorkspaceFile::largeWorkspaceLoads()
@@ -553,8 +558,9 @@ void tst_WorkspaceFile::largeWorkspaceLoads()
     bytes += "]}";
 
     Workspace loaded;
-    WorkspaceError error;
-    QVERIFY2(WorkspaceFile::read(bytes, &loaded, &error), qPrintable(error.toString()));
+    QString error;
+    WorkspaceFileProblem problem;
+    QVERIFY2(WorkspaceFile::read(bytes, &loaded, &error, &problem), qPrintable(error));
     QCOMPARE(loaded.webhooks.size(), count);
     QCOMPARE(loaded.webhooks.last().name, QStringLiteral("Webhook 99999"));
     QCOMPARE(loaded.webhooks.last().responseMappings.size(), 1);
@@ -567,11 +573,11 @@ void tst_WorkspaceFile::largeWorkspaceLoads()
         duplicated += "{\"name\": \"Webhook " + QByteArray::number(i) + "\"},\n";
     }
     duplicated += "{\"name\": \"Webhook 5\"}]}";
-    QVERIFY(!WorkspaceFile::read(duplicated, &loaded, &error));
-    QCOMPARE(error.path, QStringLiteral("webhooks[5000].name"));
-    QVERIFY(error.message.contains(QStringLiteral("also webhooks[5]")));
-    QCOMPARE(error.line, small + 2);
-    QCOMPARE(error.column, 10);
+    QVERIFY(!WorkspaceFile::read(duplicated, &loaded, &error, &problem));
+    QCOMPARE(problem.path, QStringLiteral("webhooks[5000].name"));
+    QVERIFY(problem.message.contains(QStringLiteral("also webhooks[5]")));
+    QCOMPARE(problem.line, small + 2);
+    QCOMPARE(problem.column, 10);
     QCOMPARE(loaded.webhooks.size(), count); // a failed read leaves the workspace alone
 }
 

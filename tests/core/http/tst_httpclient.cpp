@@ -79,7 +79,8 @@ private:
 void tst_HttpClient::init()
 {
     m_server = std::make_unique<SandboxServer>();
-    QVERIFY2(m_server->listen(0) != 0, qPrintable(m_server->errorString()));
+    QString error;
+    QVERIFY2(m_server->listen(0, 1, &error), qPrintable(error));
     m_manager = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<HttpClient>(m_manager.get());
 }
@@ -297,7 +298,8 @@ void tst_HttpClient::redirectNotFollowedWhenOff()
     const CallResult result = run(request(QStringLiteral("GET"), QStringLiteral("/redirect/2")));
     QCOMPARE(result.error, CallResult::ErrorKind::None);
     QCOMPARE(result.status, 302);
-    QCOMPARE(result.responseHeader("Location"), QByteArrayLiteral("/redirect/1"));
+    QVERIFY(
+        result.responseHeaders.contains(qMakePair(QByteArrayLiteral("Location"), QByteArrayLiteral("/redirect/1"))));
     QVERIFY(result.redirects.isEmpty());
 }
 
@@ -447,7 +449,7 @@ void tst_HttpClient::errorDiagnosticIsNotSent()
     RenderedRequest r = request(QStringLiteral("POST"), QStringLiteral("/echo"), "{}");
     Diagnostic diagnostic;
     diagnostic.severity = Diagnostic::Severity::Error;
-    diagnostic.where = QStringLiteral("template");
+    diagnostic.where = {DiagnosticLocation::Part::Template};
     diagnostic.line = 2;
     diagnostic.column = 5;
     diagnostic.message = QStringLiteral("Unknown escape \\q");

@@ -190,11 +190,11 @@ void tst_BodyFormatter::sizeText_data()
     QTest::addColumn<QString>("text");
     QTest::newRow("zero") << qint64(0) << QStringLiteral("0 B");
     QTest::newRow("largest in bytes") << qint64(1023) << QStringLiteral("1023 B");
-    QTest::newRow("one KB") << qint64(1024) << QStringLiteral("1.0 KB");
-    QTest::newRow("one and a half KB") << qint64(1536) << QStringLiteral("1.5 KB");
-    QTest::newRow("largest in KB") << qint64(1024 * 1024 - 1) << QStringLiteral("1024.0 KB");
-    QTest::newRow("one MB") << qint64(1024 * 1024) << QStringLiteral("1.0 MB");
-    QTest::newRow("50 MB") << qint64(50) * 1024 * 1024 << QStringLiteral("50.0 MB");
+    QTest::newRow("one KiB") << qint64(1024) << QStringLiteral("1.0 KiB");
+    QTest::newRow("one and a half KiB") << qint64(1536) << QStringLiteral("1.5 KiB");
+    QTest::newRow("largest in KiB") << qint64(1024 * 1024 - 1) << QStringLiteral("1024.0 KiB");
+    QTest::newRow("one MiB") << qint64(1024 * 1024) << QStringLiteral("1.0 MiB");
+    QTest::newRow("50 MiB") << qint64(50) * 1024 * 1024 << QStringLiteral("50.0 MiB");
 }
 
 void tst_BodyFormatter::sizeText()

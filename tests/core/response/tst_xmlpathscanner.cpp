@@ -120,7 +120,7 @@ void tst_XmlPathScanner::rejectsInvalidXml()
     XmlPathScanner scanner({xmlPath(QStringLiteral("r.a"))});
     QVERIFY(!scanner.scan(xml));
     QVERIFY(scanner.hasError());
-    QCOMPARE(scanner.errorLine(), line);
+    QVERIFY2(scanner.errorString().contains(QStringLiteral(" line %1,").arg(line)), qPrintable(scanner.errorString()));
     QVERIFY2(scanner.errorString().contains(message), qPrintable(scanner.errorString()));
     QVERIFY(!scanner.values().at(0).found());
 }

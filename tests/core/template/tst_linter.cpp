@@ -59,7 +59,7 @@ QString describe(const QList<Diagnostic>& ds)
     QStringList lines;
     for (const Diagnostic& d : ds) {
         lines << QStringLiteral("%1 %2 %3 %4:%5 %6")
-                     .arg(d.code, Diagnostic::severityName(d.severity), d.where)
+                     .arg(d.code, Diagnostic::severityName(d.severity), d.where.toString())
                      .arg(d.line)
                      .arg(d.column)
                      .arg(d.message);
@@ -506,7 +506,7 @@ void tst_Linter::rules()
     }
     QVERIFY2(found, qPrintable(QStringLiteral("no %1 in:\n%2").arg(code, describe(ds))));
     QCOMPARE(Diagnostic::severityName(found->severity), severity);
-    QCOMPARE(found->where, where);
+    QCOMPARE(found->where.toString(), where);
     QCOMPARE(found->line, line);
     if (column >= 0) {
         QCOMPARE(found->column, column);

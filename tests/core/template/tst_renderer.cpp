@@ -93,7 +93,7 @@ QString dump(const QList<Diagnostic>& diagnostics)
     QStringList out;
     for (const Diagnostic& d : diagnostics) {
         out << QStringLiteral("%1 %2 %3:%4 [%5] %6")
-                   .arg(Diagnostic::severityName(d.severity), d.where)
+                   .arg(Diagnostic::severityName(d.severity), d.where.toString())
                    .arg(d.line)
                    .arg(d.column)
                    .arg(d.code, d.message);
@@ -373,7 +373,7 @@ void tst_Renderer::url()
         QCOMPARE(r.url, expected);
         QVERIFY2(codes(r.diagnostics) == expectedCodes, qPrintable(dump(r.diagnostics)));
         for (const Diagnostic& d : r.diagnostics) {
-            QCOMPARE(d.where, QStringLiteral("url"));
+            QCOMPARE(d.where.toString(), QStringLiteral("url"));
         }
     }
 }
@@ -430,7 +430,7 @@ void tst_Renderer::headers()
     QCOMPARE(r.headers.at(2).value, QStringLiteral("id 42"));
     QCOMPARE(r.headers.at(3).value, QString());
     QCOMPARE(codes(r.diagnostics), QStringList {QStringLiteral("empty-token")});
-    QCOMPARE(r.diagnostics.first().where, QStringLiteral("headers[3].value"));
+    QCOMPARE(r.diagnostics.first().where.toString(), QStringLiteral("headers[3].value"));
     QCOMPARE(r.diagnostics.first().message.contains(QStringLiteral("renders empty")), true);
 
     // Tokens are allowed in header values only, and a name HTTP refuses
@@ -446,7 +446,7 @@ void tst_Renderer::headers()
                            QStringLiteral("empty-header-name")}));
     QVERIFY(bad.diagnostics.at(0).message.contains(QStringLiteral("not names")));
     QCOMPARE(bad.diagnostics.at(0).column, 3);
-    QCOMPARE(bad.diagnostics.at(1).where, QStringLiteral("headers[1].name"));
+    QCOMPARE(bad.diagnostics.at(1).where.toString(), QStringLiteral("headers[1].name"));
     QVERIFY(bad.diagnostics.at(1).message.contains(QStringLiteral("a space")));
 }
 
@@ -509,7 +509,7 @@ void tst_Renderer::headerLineBreaks()
     const RenderedRequest r = Renderer(w, h).render(w.leads.first(), pinnedNow());
     QVERIFY(r.hasErrors());
     QCOMPARE(codes(r.diagnostics), QStringList {QStringLiteral("header-line-break")});
-    QCOMPARE(r.diagnostics.first().where, where);
+    QCOMPARE(r.diagnostics.first().where.toString(), where);
     QCOMPARE(r.diagnostics.first().line, 1);
     QCOMPARE(r.diagnostics.first().column, column);
 }
@@ -616,7 +616,7 @@ void tst_Renderer::escapes()
     for (const Diagnostic& d : r.diagnostics) {
         QCOMPARE(d.code, QStringLiteral("invalid-escape"));
         QCOMPARE(d.severity, Diagnostic::Severity::Error);
-        QCOMPARE(d.where, QStringLiteral("template"));
+        QCOMPARE(d.where.toString(), QStringLiteral("template"));
     }
 }
 

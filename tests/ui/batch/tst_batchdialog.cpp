@@ -33,7 +33,8 @@ private:
 void tst_BatchDialog::initTestCase()
 {
     m_server = new SandboxServer(this);
-    QVERIFY2(m_server->listen(0) != 0, qPrintable(m_server->errorString()));
+    QString error;
+    QVERIFY2(m_server->listen(0, 1, &error), qPrintable(error));
 }
 
 void tst_BatchDialog::cleanupTestCase()

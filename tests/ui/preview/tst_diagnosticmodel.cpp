@@ -23,7 +23,7 @@ QList<Diagnostic> tst_DiagnosticModel::sample()
 {
     Diagnostic error;
     error.severity = Diagnostic::Severity::Error;
-    error.where = QStringLiteral("template");
+    error.where = {DiagnosticLocation::Part::Template};
     error.line = 3;
     error.column = 14;
     error.offset = 40;
@@ -32,7 +32,7 @@ QList<Diagnostic> tst_DiagnosticModel::sample()
     error.code = QStringLiteral("bad-escape");
     Diagnostic warning;
     warning.severity = Diagnostic::Severity::Warning;
-    warning.where = QStringLiteral("headers[1].value");
+    warning.where = DiagnosticLocation::header(1, true);
     warning.message = QStringLiteral("Empty value");
     return {error, warning};
 }
@@ -91,22 +91,24 @@ void tst_DiagnosticModel::changedListResets()
 
 void tst_DiagnosticModel::whereLabel_data()
 {
-    QTest::addColumn<QString>("where");
+    using Part = DiagnosticLocation::Part;
+    QTest::addColumn<DiagnosticLocation>("where");
     QTest::addColumn<QString>("label");
-    QTest::newRow("url") << QStringLiteral("url") << QStringLiteral("URL");
-    QTest::newRow("template") << QStringLiteral("template") << QStringLiteral("Payload template");
-    QTest::newRow("header name") << QStringLiteral("headers[0].name") << QStringLiteral("Header 1 name");
-    QTest::newRow("header value") << QStringLiteral("headers[12].value") << QStringLiteral("Header 13 value");
-    QTest::newRow("mapping attribute") << QStringLiteral("responseMappings[0].attribute")
+    QTest::newRow("url") << DiagnosticLocation {Part::Url} << QStringLiteral("URL");
+    QTest::newRow("template") << DiagnosticLocation {Part::Template} << QStringLiteral("Payload template");
+    QTest::newRow("header name") << DiagnosticLocation::header(0, false) << QStringLiteral("Header 1 name");
+    QTest::newRow("header value") << DiagnosticLocation::header(12, true) << QStringLiteral("Header 13 value");
+    QTest::newRow("mapping attribute") << DiagnosticLocation::mapping(0, false)
                                        << QStringLiteral("Mapping 1 attribute");
-    QTest::newRow("mapping field") << QStringLiteral("responseMappings[2].field") << QStringLiteral("Mapping 3 field");
-    QTest::newRow("encoding") << QStringLiteral("requestTokenEncoding") << QStringLiteral("Request token encoding");
-    QTest::newRow("unknown kept") << QStringLiteral("somethingNew") << QStringLiteral("somethingNew");
+    QTest::newRow("mapping field") << DiagnosticLocation::mapping(2, true) << QStringLiteral("Mapping 3 field");
+    QTest::newRow("encoding") << DiagnosticLocation {Part::RequestTokenEncoding}
+                              << QStringLiteral("Request token encoding");
+    QTest::newRow("time zone") << DiagnosticLocation {Part::TimeZone} << QStringLiteral("Time zone");
 }
 
 void tst_DiagnosticModel::whereLabel()
 {
-    QFETCH(QString, where);
+    QFETCH(DiagnosticLocation, where);
     QFETCH(QString, label);
     QCOMPARE(DiagnosticModel::whereLabel(where), label);
 }

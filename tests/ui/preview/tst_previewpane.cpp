@@ -172,7 +172,7 @@ void tst_PreviewPane::unchangedRequestDoesNotTouchEditor()
 {
     PreviewPane pane;
     Diagnostic d;
-    d.where = QStringLiteral("url");
+    d.where = {DiagnosticLocation::Part::Url};
     d.message = QStringLiteral("x");
     pane.showRequest(jsonRequest(), {d});
     QSignalSpy textChanges(pane.bodyView(), &QsciScintilla::textChanged);
@@ -197,13 +197,13 @@ void tst_PreviewPane::diagnosticActivationJumps()
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     Diagnostic first;
-    first.where = QStringLiteral("url");
+    first.where = {DiagnosticLocation::Part::Url};
     first.message = QStringLiteral("Unknown token");
     first.line = 1;
     first.column = 8;
     Diagnostic second;
     second.severity = Diagnostic::Severity::Warning;
-    second.where = QStringLiteral("headers[2].value");
+    second.where = DiagnosticLocation::header(2, true);
     second.message = QStringLiteral("Empty");
     pane.showRequest(jsonRequest(), {first, second});
     WD_FIND_CHILD(summary, QLabel, &pane, "diagnosticsSummaryLabel");
@@ -215,7 +215,7 @@ void tst_PreviewPane::diagnosticActivationJumps()
     table->setCurrentIndex(table->model()->index(0, DiagnosticModel::MessageColumn));
     QTest::keyClick(table, Qt::Key_Return);
     QCOMPARE(jumps.count(), 1);
-    QCOMPARE(jumps.at(0).at(0).toString(), QStringLiteral("url"));
+    QCOMPARE(jumps.at(0).at(0).value<DiagnosticLocation>(), DiagnosticLocation {DiagnosticLocation::Part::Url});
     QCOMPARE(jumps.at(0).at(1).toInt(), 1);
     QCOMPARE(jumps.at(0).at(2).toInt(), 8);
 
@@ -223,12 +223,12 @@ void tst_PreviewPane::diagnosticActivationJumps()
     const QRect rect = table->visualRect(table->model()->index(1, DiagnosticModel::MessageColumn));
     QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     QCOMPARE(jumps.count(), 2);
-    QCOMPARE(jumps.at(1).at(0).toString(), QStringLiteral("headers[2].value"));
+    QCOMPARE(jumps.at(1).at(0).value<DiagnosticLocation>(), DiagnosticLocation::header(2, true));
     QCOMPARE(jumps.at(1).at(1).toInt(), 0);
     // A double click still goes there (again: going to the same place twice is harmless).
     QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, rect.center());
     QVERIFY(jumps.count() > 2);
-    QCOMPARE(jumps.last().at(0).toString(), QStringLiteral("headers[2].value"));
+    QCOMPARE(jumps.last().at(0).value<DiagnosticLocation>(), DiagnosticLocation::header(2, true));
 }
 
 void tst_PreviewPane::tablesLetTabMoveOn()
@@ -240,10 +240,10 @@ void tst_PreviewPane::tablesLetTabMoveOn()
     QApplication::setActiveWindow(&pane);
     QVERIFY(QTest::qWaitForWindowActive(&pane));
     Diagnostic first;
-    first.where = QStringLiteral("url");
+    first.where = {DiagnosticLocation::Part::Url};
     first.message = QStringLiteral("Unknown token");
     Diagnostic second = first;
-    second.where = QStringLiteral("template");
+    second.where = {DiagnosticLocation::Part::Template};
     pane.showRequest(jsonRequest(), {first, second});
     // Read-only tables: Tab leaves them rather than walking their cells.
     for (const char* name : {"previewHeadersTable", "diagnosticsTable"}) {
