@@ -1,0 +1,51 @@
+#include "WorkspaceKeys.h"
+
+const QSet<QString>& WorkspaceKeys::root()
+{
+    static const QSet<QString> keys {QStringLiteral("format"),
+                                     QStringLiteral("timeZone"),
+                                     QStringLiteral("fields"),
+                                     QStringLiteral("leads"),
+                                     QStringLiteral("context"),
+                                     QStringLiteral("trustedCertificate"),
+                                     QStringLiteral("webhooks")};
+    return keys;
+}
+
+const QSet<QString>& WorkspaceKeys::field()
+{
+    static const QSet<QString> keys {QStringLiteral("name"), QStringLiteral("apiName"), QStringLiteral("type")};
+    return keys;
+}
+
+const QSet<QString>& WorkspaceKeys::certificate()
+{
+    static const QSet<QString> keys {QStringLiteral("host"), QStringLiteral("sha256")};
+    return keys;
+}
+
+const QSet<QString>& WorkspaceKeys::webhook()
+{
+    static const QSet<QString> keys {QStringLiteral("name"),
+                                     QStringLiteral("description"),
+                                     QStringLiteral("url"),
+                                     QStringLiteral("requestType"),
+                                     QStringLiteral("template"),
+                                     QStringLiteral("requestTokenEncoding"),
+                                     QStringLiteral("responseType"),
+                                     QStringLiteral("headers"),
+                                     QStringLiteral("responseMappings")};
+    return keys;
+}
+
+const QSet<QString>& WorkspaceKeys::header()
+{
+    static const QSet<QString> keys {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("secret")};
+    return keys;
+}
+
+const QSet<QString>& WorkspaceKeys::mapping()
+{
+    static const QSet<QString> keys {QStringLiteral("attribute"), QStringLiteral("field")};
+    return keys;
+}
