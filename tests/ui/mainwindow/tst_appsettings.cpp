@@ -139,7 +139,7 @@ private slots:
         AppSettings settings;
         QStringList added;
         for (int i = 0; i < AppSettings::maxRecentFiles + 3; ++i) {
-            added.prepend(QStringLiteral("/work/%1.webhooks.json").arg(i));
+            added.prepend(QStringLiteral("/projects/%1.webhooks.json").arg(i));
             settings.addRecentFile(added.first());
         }
         const QStringList newest = added.mid(0, AppSettings::maxRecentFiles);
@@ -168,7 +168,7 @@ private slots:
         QStringList stored;
         stored << workFile("a") << QString() << workFile("a");
         for (int i = 0; i < AppSettings::maxRecentFiles + 2; ++i) {
-            stored << QStringLiteral("/work/%1.webhooks.json").arg(i);
+            stored << QStringLiteral("/projects/%1.webhooks.json").arg(i);
         }
         store(QStringLiteral("recentFiles"), stored);
         const QStringList recent = AppSettings().recentFiles();
@@ -201,7 +201,7 @@ private:
     // A workspace file's name, as the window gives it to the store.
     static QString workFile(const char* baseName)
     {
-        return QStringLiteral("/work/%1.webhooks.json").arg(QLatin1String(baseName));
+        return QStringLiteral("/projects/%1.webhooks.json").arg(QLatin1String(baseName));
     }
 
     static QStringList valueKeys()
