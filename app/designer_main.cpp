@@ -1,5 +1,6 @@
 #include "StartupPolicy.h"
 #include "mainwindow/MainWindow.h"
+#include "secrets/KeychainSecretStore.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -35,7 +36,11 @@ int main(int argc, char* argv[])
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A workspace to open or a CSV to import."));
     parser.process(app);
 
-    MainWindow window;
+    // Secret values live in the desktop's keychain, never in workspace files.
+    KeychainSecretStore keychain;
+    MainWindow::Options options;
+    options.secretStore = &keychain;
+    MainWindow window(options);
     StartupPolicy::apply(&window, parser.positionalArguments());
     window.show();
 

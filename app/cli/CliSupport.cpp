@@ -2,9 +2,13 @@
 
 #include "format/WorkspaceFile.h"
 #include "http/HttpClient.h"
+#include "model/SecretKeys.h"
+#include "secrets/KeychainSecretStore.h"
+#include "secrets/SecretResolver.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QTextStream>
 #include <QTimeZone>
@@ -86,7 +90,45 @@ int CliSupport::loadWorkspace(const QString& path, Workspace* workspace, CliStre
         }
         return Command::WorkspaceError;
     }
+    if (workspace->secretsInFile) {
+        io.err << "webhook-designer-cli: warning: " << path << " holds secret values in plain text ("
+               << SecretKeys::keysWithValues(*workspace).join(QStringLiteral(", "))
+               << "); `webhook-designer-cli secret migrate " << path << "` moves them into the keychain\n";
+    }
     return Command::Success;
+}
+
+bool CliSupport::lacksSecrets(const Command& command, const RenderedRequest& request, CliStreams& io)
+{
+    bool lacks = false;
+    for (const Diagnostic& diagnostic : request.diagnostics) {
+        if (diagnostic.code == QLatin1String("missing-secret")) {
+            io.err << "webhook-designer-cli " << command.name() << ": " << diagnostic.where.toString() << ": "
+                   << diagnostic.message << '\n';
+            lacks = true;
+        }
+    }
+    return lacks;
+}
+
+KeychainSecretStore& CliSupport::keychain()
+{
+    static KeychainSecretStore store;
+    return store;
+}
+
+void CliSupport::resolveSecrets(Workspace* workspace, CliStreams& io)
+{
+    if (SecretKeys::keys(*workspace).isEmpty()) {
+        return;
+    }
+    const bool wasReachable = keychain().unreachable().isEmpty();
+    SecretResolver resolver(&keychain(), QProcessEnvironment::systemEnvironment());
+    resolver.resolve(workspace);
+    if (wasReachable && !resolver.storeProblem().isEmpty()) {
+        io.err << "webhook-designer-cli: " << resolver.storeProblem()
+               << "; secrets come from WD_SECRET_* environment variables only\n";
+    }
 }
 
 int CliSupport::findWebhook(

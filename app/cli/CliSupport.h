@@ -11,6 +11,7 @@
 
 #include <optional>
 
+class KeychainSecretStore;
 class QCommandLineParser;
 
 // What the workspace-based commands share: loading the workspace, picking the webhook
@@ -29,8 +30,19 @@ public:
     // workspacePath(), and 2 when --webhook is missing.
     static int
     workspaceAndWebhook(const Command& command, const QCommandLineParser& parser, CliStreams& io, QString* path);
-    // 3 with the reason (file:line:column: path: message) when unreadable or invalid.
+    // 3 with the reason (file:line:column: path: message) when unreadable or invalid. A
+    // file that still holds secret values in plain text gets a warning naming the keys.
     static int loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io);
+    // Fills in the workspace's secret values for a command that sends or prints them:
+    // from WD_SECRET_<KEY>, then the keychain, then the file (see SecretResolver). When
+    // the keychain cannot be reached, says so once and goes on with the environment.
+    static void resolveSecrets(Workspace* workspace, CliStreams& io);
+    // Whether the request uses a secret found nowhere; prints each such diagnostic as
+    // "webhook-designer-cli COMMAND: where: message". Such a request is not sent.
+    static bool lacksSecrets(const Command& command, const RenderedRequest& request, CliStreams& io);
+    // The keychain, made on first use; one per process, so its "cannot be reached" is
+    // said once.
+    static KeychainSecretStore& keychain();
     // loadWorkspace(), then findWebhook() for --webhook.
     static int loadWebhook(const Command& command,
                            const QCommandLineParser& parser,

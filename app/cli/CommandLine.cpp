@@ -5,6 +5,7 @@
 #include "cli/RenderCommand.h"
 #include "cli/RunCommand.h"
 #include "cli/SandboxCommand.h"
+#include "cli/SecretCommand.h"
 #include "cli/SendCommand.h"
 
 #include <QTextStream>
@@ -18,6 +19,7 @@ CommandLine::CommandLine()
     add(std::make_unique<SendCommand>());
     add(std::make_unique<RunCommand>());
     add(std::make_unique<SandboxCommand>());
+    add(std::make_unique<SecretCommand>());
 }
 
 CommandLine::~CommandLine() = default;

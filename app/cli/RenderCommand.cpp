@@ -43,6 +43,7 @@ int RenderCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     if (const int code = CliSupport::loadWebhook(*this, parser, path, io, &workspace, &webhook)) {
         return code;
     }
+    CliSupport::resolveSecrets(&workspace, io);
     if (const int code =
             CliSupport::findLead(*this, workspace, CliSupport::value(parser, QStringLiteral("lead")), io, &lead)) {
         return code;

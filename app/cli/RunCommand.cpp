@@ -4,6 +4,7 @@
 #include "cli/CliSupport.h"
 #include "format/CsvImporter.h"
 #include "history/SecretRedactor.h"
+#include "template/Renderer.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -38,8 +39,9 @@ RunCommand::RunCommand()
                               "\"error\", \"mappings\", \"lead\"}, secrets replaced) and prints a summary: counts by\n"
                               "outcome, status histogram, latency percentiles, throughput, how often each field\n"
                               "would be written, and how long Marketo would take for these leads and for 100,000.\n"
-                              "Exit codes: 0 every lead got a 2xx, 1 some did not, 2 usage error (also an\n"
-                              "unreadable CSV), 3 invalid workspace.\n")})
+                              "A secret found nowhere (see `secret list`) stops the run before any call.\n"
+                              "Exit codes: 0 every lead got a 2xx, 1 some did not or a secret is missing,\n"
+                              "2 usage error (also an unreadable CSV), 3 invalid workspace.\n")})
 {
 }
 
@@ -77,8 +79,12 @@ int RunCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     int webhookIndex = -1;
     if (const int code = CliSupport::loadWebhook(*this, parser, path, io, &workspace, &webhookIndex))
         return code;
+    CliSupport::resolveSecrets(&workspace, io);
     const Webhook webhook = workspace.webhooks.at(webhookIndex);
     options.http.trust(workspace.trustedCertificate);
+    // A missing secret is the same for every lead: refuse the whole run before any call.
+    if (CliSupport::lacksSecrets(*this, Renderer(workspace, webhook).render(QJsonObject(), QDateTime()), io))
+        return CheckFailed;
 
     QList<QJsonObject> leads = workspace.leads;
     if (const int code = readLeads(parser, io, workspace, &leads))

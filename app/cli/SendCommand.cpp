@@ -28,7 +28,10 @@ SendCommand::SendCommand()
              "\"notBefore\", \"notAfter\", \"trustable\"}; to trust that self-signed certificate, add\n"
              "\"trustedCertificate\": {\"host\": HOST, \"sha256\": SHA256} to the workspace.\n"
              "The call is kept in WORKSPACE.history.jsonl (secrets replaced) unless --no-history.\n"
-             "Exit codes: 0 a 2xx answer, 1 another status, 2 usage error, 3 invalid workspace,\n"
+             "Secret values come from WD_SECRET_<KEY>, then the keychain; a secret found nowhere is\n"
+             "not sent as empty: the request is refused and the exit code is 1.\n"
+             "Exit codes: 0 a 2xx answer, 1 another status or a missing secret, 2 usage error,\n"
+             "3 invalid workspace,\n"
              "4 no answer (timeout, connection refused, host not found, TLS, ...).\n")})
 {
 }
@@ -64,6 +67,7 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     QDateTime now;
     if (const int code = CliSupport::loadWebhook(*this, parser, path, io, &workspace, &webhookIndex))
         return code;
+    CliSupport::resolveSecrets(&workspace, io);
     if (const int code =
             CliSupport::findLead(*this, workspace, CliSupport::value(parser, QStringLiteral("lead")), io, &lead))
         return code;
@@ -87,6 +91,10 @@ int SendCommand::execute(const QCommandLineParser& parser, CliStreams& io)
     printResult(parser, io, sent);
     if (!parser.isSet(QStringLiteral("no-history")))
         recordHistory(parser, io, path, sent);
+    // Refused rather than sent with an empty token: the run fails like a check, as the
+    // fix is in the set-up (a variable or a keychain entry), not the network.
+    if (CliSupport::lacksSecrets(*this, request, io))
+        return CheckFailed;
     return reportOutcome(io, workspace, call);
 }
 

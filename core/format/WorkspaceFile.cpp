@@ -48,7 +48,9 @@ void writeField(JsonWriter& w, const Field& f)
     writeExtra(w, f.extra, WorkspaceKeys::field());
 }
 
-void writeContext(JsonWriter& w, const Context& context)
+// A secret's value is written only to a file that held values before (see
+// Workspace::secretsInFile); otherwise it lives in the keychain.
+void writeContext(JsonWriter& w, const Context& context, bool secretValues)
 {
     w.key(QStringLiteral("context"));
     w.beginObject();
@@ -62,8 +64,10 @@ void writeContext(JsonWriter& w, const Context& context)
         w.key(name);
         w.beginObject();
         for (const ContextValue& v : scope->values) {
-            writeString(w, v.name, v.value);
-            if (v.secret && scope == &context.my) {
+            const bool secret = v.secret && scope == &context.my;
+            // The name stays, with an empty value: the token exists, its value is elsewhere.
+            writeString(w, v.name, secret && !secretValues ? QString() : v.value);
+            if (secret) {
                 secretTokens.append(v.name);
             }
         }
@@ -93,7 +97,7 @@ void writeTrustedCertificate(JsonWriter& w, const TrustedCertificate& trusted)
     w.endObject();
 }
 
-void writeWebhook(JsonWriter& w, const Webhook& h)
+void writeWebhook(JsonWriter& w, const Webhook& h, bool secretValues)
 {
     writeString(w, QStringLiteral("name"), h.name);
     writeString(w, QStringLiteral("description"), h.description);
@@ -102,9 +106,11 @@ void writeWebhook(JsonWriter& w, const Webhook& h)
     writeString(w, QStringLiteral("template"), h.payloadTemplate);
     writeString(w, QStringLiteral("requestTokenEncoding"), WebhookEnums::name(h.requestTokenEncoding));
     writeString(w, QStringLiteral("responseType"), WebhookEnums::name(h.responseType));
-    writeObjects(w, QStringLiteral("headers"), h.headers, [&w](const Header& header) {
+    writeObjects(w, QStringLiteral("headers"), h.headers, [&w, secretValues](const Header& header) {
         writeString(w, QStringLiteral("name"), header.name);
-        writeString(w, QStringLiteral("value"), header.value);
+        if (!header.secret || secretValues) {
+            writeString(w, QStringLiteral("value"), header.value);
+        }
         if (header.secret) {
             w.key(QStringLiteral("secret"));
             w.value(true);
@@ -184,6 +190,9 @@ QByteArray WorkspaceFile::write(const Workspace& ws)
     JsonWriter w;
     w.beginObject();
     writeString(w, QStringLiteral("format"), formatName());
+    if (!ws.id.isEmpty()) {
+        writeString(w, QStringLiteral("id"), ws.id);
+    }
     writeString(w, QStringLiteral("timeZone"), ws.timeZone);
     writeObjects(w, QStringLiteral("fields"), ws.fields, [&w](const Field& f) { writeField(w, f); });
     w.key(QStringLiteral("leads"));
@@ -192,12 +201,14 @@ QByteArray WorkspaceFile::write(const Workspace& ws)
         w.value(QJsonValue(lead));
     }
     w.endArray();
-    writeContext(w, ws.context);
+    writeContext(w, ws.context, ws.secretsInFile);
     // Only when set: a workspace that trusts nothing keeps the bytes it always had.
     if (ws.trustedCertificate.isSet()) {
         writeTrustedCertificate(w, ws.trustedCertificate);
     }
-    writeObjects(w, QStringLiteral("webhooks"), ws.webhooks, [&w](const Webhook& h) { writeWebhook(w, h); });
+    writeObjects(w, QStringLiteral("webhooks"), ws.webhooks, [&w, &ws](const Webhook& h) {
+        writeWebhook(w, h, ws.secretsInFile);
+    });
     writeExtra(w, ws.extra, WorkspaceKeys::root());
     w.endObject();
     return w.take();

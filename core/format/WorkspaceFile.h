@@ -33,14 +33,17 @@ struct WorkspaceFileProblem
 // the `extra` members and written back. It never crashes on any input.
 //
 // Writing is UTF-8, pretty-printed with a 2-space indent and a stable key order:
-// format, timeZone, fields, leads, context, trustedCertificate (only when set), webhooks,
-// then unknown keys. Lead objects and
-// unknown values are written with alphabetical keys. Reading a written file and writing
-// it again gives the same bytes.
+// format, id (once set), timeZone, fields, leads, context, trustedCertificate (only when
+// set), webhooks, then unknown keys. Lead objects and unknown values are written with
+// alphabetical keys. Reading a written file and writing it again gives the same bytes.
 //
 // Optional members:
+// - "id": a UUID naming the workspace's entries in the keychain;
 // - a header may say "secret": true (its value is masked in the window);
 // - "context": {"secretMyTokens": ["apiKey"]} marks My Tokens secret;
+// - a secret's value is not written: a secret header has no "value", a secret My Token
+//   is written as "". A file that holds values (written before the keychain) is read with
+//   Workspace::secretsInFile set, and keeps them on write until they are moved;
 // - a context scope key that is present (even as {}) means the flow step provides it;
 // - "trustedCertificate": {"host": "dev.example.com", "sha256": "AB:CD:..."} trusts one
 //   self-signed certificate (SHA-256 of its DER form, 64 hex digits in either case, with or

@@ -3,6 +3,7 @@
 const QSet<QString>& WorkspaceKeys::root()
 {
     static const QSet<QString> keys {QStringLiteral("format"),
+                                     QStringLiteral("id"),
                                      QStringLiteral("timeZone"),
                                      QStringLiteral("fields"),
                                      QStringLiteral("leads"),

@@ -2,6 +2,7 @@
 
 #include "format/JsonWriter.h"
 #include "format/WorkspaceKeys.h"
+#include "model/SecretKeys.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -90,7 +91,8 @@ bool WorkspaceReader::read(Workspace* out, WorkspaceFileProblem* problem)
 
 bool WorkspaceReader::readRoot(const QJsonObject& root, Workspace* ws)
 {
-    if (!readFormat(root) || !optionalString(root, QStringLiteral("timeZone"), &ws->timeZone, QStringLiteral("UTC"))) {
+    if (!readFormat(root) || !optionalString(root, QStringLiteral("id"), &ws->id)
+        || !optionalString(root, QStringLiteral("timeZone"), &ws->timeZone, QStringLiteral("UTC"))) {
         return false;
     }
     if (!QTimeZone(ws->timeZone.toUtf8()).isValid()) {
@@ -107,6 +109,8 @@ bool WorkspaceReader::readRoot(const QJsonObject& root, Workspace* ws)
         return false;
     }
     keepUnknown(root, WorkspaceKeys::root(), &ws->extra);
+    // Files written before secrets moved to the keychain hold their values.
+    ws->secretsInFile = !SecretKeys::keysWithValues(*ws).isEmpty();
     return true;
 }
 

@@ -5,12 +5,16 @@
 #include <QString>
 
 // One named value of a flow step's context, e.g. the My Token "apiKey". A secret value
-// is masked in the window and kept out of history.
+// is masked in the window, kept in the keychain rather than the workspace file, and kept
+// out of history.
 struct ContextValue
 {
     QString name;
     QString value;
     bool secret = false;
+    // A secret whose value was found nowhere (environment, keychain, file): a token that
+    // uses it is an error, and the request is not sent.
+    bool missing = false;
 };
 
 // The values of one context scope (my, program, campaign, trigger, member). A scope that

@@ -11,13 +11,15 @@ enum class TokenEncoding { None, Json, FormUrl };
 enum class ResponseType { None, Json, Xml };
 
 // A custom header. Token values in `value` are inserted raw. A secret header's value is
-// masked in the window and kept out of history and exports.
+// masked in the window, kept in the keychain rather than the workspace file, and kept out
+// of history and exports.
 struct Header
 {
     QString name;
     QString value;
     bool secret = false;
-    QJsonObject extra; // unknown keys from the file, kept on save
+    QJsonObject extra;    // unknown keys from the file, kept on save
+    bool missing = false; // a secret whose value was found nowhere; see ContextValue
 };
 
 // One response mapping: a Marketo response attribute path and the API name of the lead

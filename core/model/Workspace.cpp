@@ -1,5 +1,7 @@
 #include "Workspace.h"
 
+#include <QUuid>
+
 int Workspace::webhookIndex(const QString& name) const
 {
     for (int i = 0; i < webhooks.size(); ++i) {
@@ -25,4 +27,9 @@ int Workspace::leadIndex(const QString& indexOrEmail) const
         }
     }
     return -1;
+}
+
+QString Workspace::newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }

@@ -15,6 +15,12 @@
 // certificate the user chose to trust. Plain data; the file format lives in WorkspaceFile.
 struct Workspace
 {
+    // A UUID written on first save; the keychain keeps this workspace's secrets under it.
+    QString id;
+    // The file was written before secrets moved to the keychain and holds their values.
+    // They stay in the file, as they were, until the user moves them (SecretMigration):
+    // saving must not drop values the keychain does not have yet.
+    bool secretsInFile = false;
     QString timeZone = QStringLiteral("UTC");
     QList<Field> fields;      // custom fields only; see catalog()
     QList<QJsonObject> leads; // keyed by display or API name
@@ -29,4 +35,6 @@ struct Workspace
     int webhookIndex(const QString& name) const;
     // A lead given as an index ("0") or an email address; -1 when there is none.
     int leadIndex(const QString& indexOrEmail) const;
+    // A fresh id, for a new workspace or the first save of a file without one.
+    static QString newId();
 };

@@ -1,5 +1,7 @@
 #include "Renderer.h"
 
+#include "model/SecretKeys.h"
+
 #include "template/TemplateEscapes.h"
 #include "template/TokenEncoder.h"
 #include "template/TokenResolver.h"
@@ -190,6 +192,10 @@ struct Renderer::Private
             staticDiagnostics.append(diagnostic(
                 Diagnostic::Severity::Warning, o, QStringLiteral("scope-not-in-context"), TokenResolver::problem(b)));
             break;
+        case TokenValue::Status::SecretMissing:
+            staticDiagnostics.append(diagnostic(
+                Diagnostic::Severity::Error, o, QStringLiteral("missing-secret"), TokenResolver::problem(b)));
+            break;
         }
         occurrences.append(std::move(o));
         return s;
@@ -302,6 +308,15 @@ struct Renderer::Private
                         inHeader[s.binding] = true;
                     }
                 }
+            }
+            if (h.secret && h.missing) {
+                const QString key = SecretKeys::header(webhook.name, h.name);
+                staticDiagnostics.append(Diagnostic::make(
+                    Diagnostic::Severity::Error,
+                    valueWhere,
+                    QStringLiteral("missing-secret"),
+                    QStringLiteral("secret \"%1\" has no value: it is not in the keychain and %2 is not set")
+                        .arg(key, SecretKeys::environmentVariable(key))));
             }
             if (!headerLineBreaks(h.name, nameWhere))
                 headerName(h.name, i, nameWhere);

@@ -1,5 +1,7 @@
 #include "TokenResolver.h"
 
+#include "model/SecretKeys.h"
+
 #include <QLocale>
 
 #include <charconv>
@@ -370,6 +372,11 @@ TokenResolver::Binding TokenResolver::bindName(const TokenRef& ref) const
         return b;
     }
     b.status = TokenValue::Status::Ok;
+    if (value && value->secret && value->missing) {
+        b.status = TokenValue::Status::SecretMissing;
+        b.secret = true;
+        return b;
+    }
     if (value) {
         b.contextHasValue = true;
         b.contextValue = value->value;
@@ -615,6 +622,11 @@ QString TokenResolver::problem(const Binding& b)
             .arg(token,
                  scopeName(b.scope),
                  b.ref.hasDefault ? QStringLiteral("its default is used") : QStringLiteral("it renders empty"));
+    case TokenValue::Status::SecretMissing: {
+        const QString key = SecretKeys::myToken(b.ref.name);
+        return QStringLiteral("%1: secret \"%2\" has no value: it is not in the keychain and %3 is not set")
+            .arg(token, key, SecretKeys::environmentVariable(key));
+    }
     case TokenValue::Status::UnknownField:
         break;
     }

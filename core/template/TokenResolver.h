@@ -27,6 +27,7 @@ struct TokenValue
         UnknownScope,     // not one of lead, company, my, program, campaign, trigger, member, system
         UnknownField,     // the scope has no such name
         ScopeNotProvided, // a context scope the flow step does not provide
+        SecretMissing,    // a secret My Token whose value was found nowhere
     };
     // How the JSON encoding sends the value: a string literal, a bare number or boolean,
     // or null when there is nothing.

@@ -17,7 +17,7 @@ inline Field customField(const char* name, const char* apiName, FieldType type =
 
 inline ContextValue contextValue(const char* name, const char* text, bool secret = false)
 {
-    return ContextValue {QString::fromUtf8(name), QString::fromUtf8(text), secret};
+    return ContextValue {QString::fromUtf8(name), QString::fromUtf8(text), secret, false};
 }
 
 // A workspace on Los Angeles time (a day boundary away from UTC) with these custom fields,

@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
 
@@ -12,6 +13,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     , m_redirects(new QCheckBox(tr("Follow redirects"), this))
     , m_port(new QSpinBox(this))
     , m_fontSize(new QSpinBox(this))
+    , m_keychain(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -42,11 +44,16 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    m_keychain->setObjectName(QStringLiteral("keychainLabel"));
+    m_keychain->setWordWrap(true);
+    m_keychain->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
     auto* form = new QFormLayout(this);
     form->addRow(tr("&Timeout:"), m_timeout);
     form->addRow(QString(), m_redirects);
     form->addRow(tr("Sandbox &port:"), m_port);
     form->addRow(tr("Editor &font size:"), m_fontSize);
+    form->addRow(tr("Secrets:"), m_keychain);
     form->addRow(buttons);
     setValues(Values());
 }
@@ -69,4 +76,12 @@ void SettingsDialog::setValues(const Values& values)
     m_redirects->setChecked(values.followRedirects);
     m_port->setValue(values.sandboxPort);
     m_fontSize->setValue(values.editorFontSize);
+}
+
+void SettingsDialog::setKeychain(const QString& backend, const QString& problem)
+{
+    m_keychain->setText(
+        problem.isEmpty()
+            ? tr("kept in %1").arg(backend)
+            : tr("%1 is not available (%2): secret values are kept for this session only").arg(backend, problem));
 }

@@ -5,11 +5,13 @@
 #include <QDialog>
 
 class QCheckBox;
+class QLabel;
 class QSpinBox;
 
 // Edits the designer's settings (AppSettings::Values): the call timeout, whether
-// redirects are followed, the sandbox's preferred port and the editors' font size. The
-// caller hands the values in and takes them back; the dialog stores nothing.
+// redirects are followed, the sandbox's preferred port and the editors' font size; it
+// also shows which keychain keeps secret values. The caller hands the values in and takes
+// them back; the dialog stores nothing.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -22,10 +24,13 @@ public:
 
     Values values() const;
     void setValues(const Values& values);
+    // Which keychain keeps secret values, and why it cannot when `problem` is set.
+    void setKeychain(const QString& backend, const QString& problem);
 
 private:
     QSpinBox* m_timeout;
     QCheckBox* m_redirects;
     QSpinBox* m_port;
     QSpinBox* m_fontSize;
+    QLabel* m_keychain;
 };

@@ -45,6 +45,12 @@ void WorkspaceDocument::markSaved(const QString& filePath)
     }
 }
 
+void WorkspaceDocument::setSecretStorage(const QString& id, bool secretsInFile)
+{
+    m_workspace.id = id;
+    m_workspace.secretsInFile = secretsInFile;
+}
+
 bool WorkspaceDocument::isModified() const
 {
     return m_unsavedRestore || !m_undoStack->isClean();
@@ -243,7 +249,10 @@ void WorkspaceDocument::setHeader(int webhook, int row, const Header& header)
         || row >= m_workspace.webhooks[webhook].headers.size()) {
         return;
     }
-    m_workspace.webhooks[webhook].headers[row] = header;
+    Header& target = m_workspace.webhooks[webhook].headers[row];
+    target = header;
+    // A value typed in is no longer missing, whatever the row it replaced said.
+    target.missing = target.missing && target.value.isEmpty();
     emit rowChanged(RowTable::Headers, webhook, row);
     touch();
 }
@@ -284,6 +293,9 @@ void WorkspaceDocument::setLeadsAndFields(const QList<QJsonObject>& leads, const
 void WorkspaceDocument::setContext(const Context& context, const QString& timeZone)
 {
     m_workspace.context = context;
+    for (ContextValue& token : m_workspace.context.my.values) {
+        token.missing = token.missing && token.value.isEmpty();
+    }
     m_workspace.timeZone = timeZone;
     emit contextChanged();
     touch();

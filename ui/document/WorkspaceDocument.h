@@ -38,6 +38,9 @@ public:
     QString filePath() const { return m_filePath; }
     // After a successful save to `filePath`.
     void markSaved(const QString& filePath);
+    // Where the secret values live, set when they are moved into the keychain: not an
+    // edit, so it neither marks the workspace modified nor goes on the undo stack.
+    void setSecretStorage(const QString& id, bool secretsInFile);
     bool isModified() const;
     // Counts every change, including undo and redo; the autosave compares it.
     quint64 revision() const { return m_revision; }

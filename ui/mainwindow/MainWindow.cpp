@@ -16,10 +16,12 @@
 #include "mainwindow/SidePane.h"
 #include "mainwindow/WebhookEditor.h"
 #include "mainwindow/WebhookListPane.h"
+#include "mainwindow/WorkspaceSecrets.h"
 #include "preview/PreviewPane.h"
 #include "response/MappingResultModel.h"
 #include "response/ResponsePane.h"
 #include "sandbox/SandboxServer.h"
+#include "secrets/MemorySecretStore.h"
 #include "template/TokenCatalog.h"
 #include "widgets/ElidedLabel.h"
 #include "widgets/MessageBar.h"
@@ -56,8 +58,11 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     , m_calls(new CallController(m_http, this))
     , m_actions(new MainWindowActions(this, m_document->undoStack()))
     , m_messageBar(named(new MessageBar(this), "messageBar", tr("Messages")))
-    , m_recovery(new RecoveryManager(m_document, m_messageBar, this))
-    , m_files(new WorkspaceFiles(m_document, m_settings, m_recovery, m_messageBar, this))
+    , m_ownStore(options.secretStore ? nullptr : new MemorySecretStore)
+    , m_secrets(new WorkspaceSecrets(
+          m_document, options.secretStore ? options.secretStore : m_ownStore.get(), m_messageBar, this))
+    , m_recovery(new RecoveryManager(m_document, m_secrets, m_messageBar, this))
+    , m_files(new WorkspaceFiles(m_document, m_settings, m_recovery, m_secrets, m_messageBar, this))
 {
     initResources();
     named(this, "mainWindow", tr("Webhook Designer"));
@@ -469,6 +474,7 @@ void MainWindow::showSettings()
 {
     SettingsDialog dialog(this);
     dialog.setValues(m_settings->values());
+    dialog.setKeychain(m_secrets->backendName(), m_secrets->problem());
     if (dialog.exec() == QDialog::Accepted) {
         m_settings->setValues(dialog.values());
     }

@@ -8,6 +8,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class AppSettings;
 class ElidedLabel;
 class HistoryDialog;
@@ -17,10 +19,12 @@ class MessageBar;
 class PreviewController;
 class QNetworkAccessManager;
 class SandboxServer;
+class SecretStore;
 class SidePane;
 class WebhookEditor;
 class WebhookListPane;
 class WorkspaceDocument;
+class WorkspaceSecrets;
 
 // The designer's main window. It composes the parts and decides which webhook is
 // edited: the webhook list (WebhookListPane), its editor (WebhookEditor), the preview
@@ -42,6 +46,9 @@ public:
     {
         // The built-in sandbox service, on the port the settings prefer.
         bool startSandbox = true;
+        // Where secret values are kept; the program passes the keychain. Without one the
+        // window keeps them in memory for the session, as tests want.
+        SecretStore* secretStore = nullptr;
     };
 
     explicit MainWindow(QWidget* parent = nullptr);
@@ -50,6 +57,7 @@ public:
 
     WorkspaceDocument* document() const { return m_document; }
     AppSettings* settings() const { return m_settings; }
+    WorkspaceSecrets* secrets() const { return m_secrets; }
     SandboxServer* sandbox() const { return m_sandbox; }
     MessageBar* messageBar() const { return m_messageBar; }
     int currentWebhook() const { return m_currentWebhook; }
@@ -121,6 +129,8 @@ private:
     SandboxServer* m_sandbox = nullptr;
     MainWindowActions* m_actions;
     MessageBar* m_messageBar;
+    std::unique_ptr<SecretStore> m_ownStore;
+    WorkspaceSecrets* m_secrets;
     RecoveryManager* m_recovery;
     WorkspaceFiles* m_files;
 

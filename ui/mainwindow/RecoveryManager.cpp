@@ -2,6 +2,7 @@
 
 #include "document/WorkspaceDocument.h"
 #include "format/WorkspaceFile.h"
+#include "mainwindow/WorkspaceSecrets.h"
 #include "widgets/MessageBar.h"
 
 #include <QDateTime>
@@ -23,8 +24,11 @@ QString recoveryInfoPath()
 }
 } // namespace
 
-RecoveryManager::RecoveryManager(WorkspaceDocument* document, MessageBar* messageBar, QObject* parent)
-    : QObject(parent), m_document(document), m_messageBar(messageBar)
+RecoveryManager::RecoveryManager(WorkspaceDocument* document,
+                                 WorkspaceSecrets* secrets,
+                                 MessageBar* messageBar,
+                                 QObject* parent)
+    : QObject(parent), m_document(document), m_secrets(secrets), m_messageBar(messageBar)
 {
     m_timer.setInterval(kAutosaveIntervalMs);
     connect(&m_timer, &QTimer::timeout, this, &RecoveryManager::autosaveNow);
@@ -55,7 +59,11 @@ void RecoveryManager::autosaveNow()
     }
     QDir().mkpath(QFileInfo(recoveryFilePath()).absolutePath());
     QString message;
-    if (!WorkspaceFile::save(m_document->workspace(), recoveryFilePath(), &message)) {
+    // Never a secret value, also for a file that still holds them: the recovery file
+    // lives elsewhere, and a restore takes them from the keychain or that file.
+    Workspace withoutSecrets = m_document->workspace();
+    withoutSecrets.secretsInFile = false;
+    if (!WorkspaceFile::save(withoutSecrets, recoveryFilePath(), &message)) {
         m_messageBar->showMessage(MessageBar::Kind::Error, tr("Autosave failed: %1").arg(message));
         return;
     }
@@ -106,7 +114,9 @@ bool RecoveryManager::offer()
           QStringLiteral("restoreButton"),
           [this, recovered, originalPath] {
               m_pending = false;
-              m_document->reset(recovered, originalPath, true);
+              Workspace restored = recovered;
+              m_secrets->load(&restored, originalPath);
+              m_document->reset(restored, originalPath, true);
               m_autosavedRevision = 0;
               autosaveNow();
           }},

@@ -5,6 +5,7 @@
 
 class MessageBar;
 class WorkspaceDocument;
+class WorkspaceSecrets;
 
 // Crash recovery for the open workspace: every few seconds a modified workspace is
 // written to a recovery file (with a note of the file it came from), and at start-up a
@@ -13,13 +14,17 @@ class WorkspaceDocument;
 // Contract: until the user answered the offer, the old recovery file is all that holds
 // their unsaved work, so the autosave does not overwrite it (isPending()); a save or a
 // new workspace replaces it with the work in the window. An unmodified workspace has no
-// recovery file. A failed autosave stays in the message bar until dismissed.
+// recovery file. A failed autosave stays in the message bar until dismissed. The recovery
+// file holds no secret value: a restored workspace gets them from the keychain.
 class RecoveryManager : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit RecoveryManager(WorkspaceDocument* document, MessageBar* messageBar, QObject* parent = nullptr);
+    RecoveryManager(WorkspaceDocument* document,
+                    WorkspaceSecrets* secrets,
+                    MessageBar* messageBar,
+                    QObject* parent = nullptr);
     ~RecoveryManager() override;
 
     static QString recoveryFilePath();
@@ -35,6 +40,7 @@ public:
 
 private:
     WorkspaceDocument* m_document;
+    WorkspaceSecrets* m_secrets;
     MessageBar* m_messageBar;
     QTimer m_timer;
     quint64 m_autosavedRevision = 0;

@@ -133,7 +133,8 @@ void WebhookEditor::createTables()
 
     using RowTable = WorkspaceDocument::RowTable;
     connect(m_headers, &RowTableEditor::addRequested, this, [this] {
-        appendRow(m_headers, Header {QStringLiteral("X-Header"), QString(), false, {}}, HeaderModel::NameColumn, true);
+        appendRow(
+            m_headers, Header {QStringLiteral("X-Header"), QString(), false, {}, false}, HeaderModel::NameColumn, true);
     });
     connect(m_mappings, &RowTableEditor::addRequested, this, [this] {
         appendRow(m_mappings,

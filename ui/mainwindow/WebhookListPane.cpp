@@ -103,7 +103,7 @@ Webhook WebhookListPane::starterWebhook(const QString& name, const QString& sand
     webhook.requestType = RequestType::Post;
     webhook.requestTokenEncoding = TokenEncoding::Json;
     webhook.payloadTemplate = QStringLiteral("{\n  \"email\": {{lead.Email Address}}\n}");
-    webhook.headers.append({QStringLiteral("Content-Type"), QStringLiteral("application/json"), false, {}});
+    webhook.headers.append({QStringLiteral("Content-Type"), QStringLiteral("application/json"), false, {}, false});
     return webhook;
 }
 

@@ -7,6 +7,7 @@
 #include "mainwindow/AppSettings.h"
 #include "mainwindow/RecoveryManager.h"
 #include "mainwindow/WebhookListPane.h"
+#include "mainwindow/WorkspaceSecrets.h"
 #include "widgets/MessageBar.h"
 
 #include <QDir>
@@ -26,12 +27,14 @@ const QString kSampleSandboxUrl = QStringLiteral("http://127.0.0.1:18787");
 WorkspaceFiles::WorkspaceFiles(WorkspaceDocument* document,
                                AppSettings* settings,
                                RecoveryManager* recovery,
+                               WorkspaceSecrets* secrets,
                                MessageBar* messageBar,
                                QWidget* window)
     : QObject(window)
     , m_document(document)
     , m_settings(settings)
     , m_recovery(recovery)
+    , m_secrets(secrets)
     , m_messageBar(messageBar)
     , m_window(window)
 {
@@ -62,6 +65,10 @@ void WorkspaceFiles::openSample()
         m_document->reset(Workspace(), QString());
         return;
     }
+    // The sample's demo values are not a user's file: they go to the keychain like typed
+    // ones, at the first edit or save.
+    workspace.secretsInFile = false;
+    m_secrets->load(&workspace);
     m_document->reset(workspace, QString());
 }
 
@@ -80,7 +87,11 @@ bool WorkspaceFiles::maybeSave()
     if (answer == QMessageBox::Save) {
         return save();
     }
-    return answer == QMessageBox::Discard;
+    if (answer == QMessageBox::Discard) {
+        m_secrets->discard();
+        return true;
+    }
+    return false;
 }
 
 void WorkspaceFiles::newWorkspace()
@@ -95,6 +106,7 @@ void WorkspaceFiles::newWorkspace()
     lead.insert(QStringLiteral("Last Name"), QStringLiteral("Lovelace"));
     lead.insert(QStringLiteral("Email Address"), QStringLiteral("ada@example.com"));
     workspace.leads.append(lead);
+    m_secrets->load(&workspace);
     m_document->reset(workspace, QString());
     m_recovery->clear();
 }
@@ -133,9 +145,11 @@ bool WorkspaceFiles::openFile(const QString& fileName)
                                   tr("Could not open \"%1\": %2").arg(QDir::toNativeSeparators(fileName), error));
         return false;
     }
+    // Before the reset, which may offer to move the file's secrets into the keychain.
+    m_messageBar->dismiss();
+    m_secrets->load(&workspace);
     m_document->reset(workspace, QFileInfo(fileName).absoluteFilePath());
     m_settings->addRecentFile(QFileInfo(fileName).absoluteFilePath());
-    m_messageBar->dismiss();
     emit statusText(tr("Opened %1").arg(QDir::toNativeSeparators(fileName)));
     return true;
 }
@@ -183,6 +197,7 @@ bool WorkspaceFiles::saveToFile(const QString& fileName)
         return false;
     }
     m_document->markSaved(QFileInfo(fileName).absoluteFilePath());
+    m_secrets->saved();
     m_settings->addRecentFile(QFileInfo(fileName).absoluteFilePath());
     m_recovery->clear();
     emit statusText(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));

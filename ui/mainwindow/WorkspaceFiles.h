@@ -9,6 +9,7 @@ class QMimeData;
 class QWidget;
 class RecoveryManager;
 class WorkspaceDocument;
+class WorkspaceSecrets;
 
 // The workspace's files: New, Open, Open Recent, Save, Save As, Import Leads from CSV,
 // files dropped on the window, and the bundled sample.
@@ -17,7 +18,8 @@ class WorkspaceDocument;
 // did not happen) goes to the message bar and stays there until dismissed; it leaves the
 // open workspace as it was. Unsaved changes are never dropped without asking. A file
 // opened or saved goes to the top of the recent files; a save or a new workspace makes
-// the recovery file obsolete.
+// the recovery file obsolete. Secret values come from and go to the keychain
+// (WorkspaceSecrets), never the file.
 class WorkspaceFiles : public QObject
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
     WorkspaceFiles(WorkspaceDocument* document,
                    AppSettings* settings,
                    RecoveryManager* recovery,
+                   WorkspaceSecrets* secrets,
                    MessageBar* messageBar,
                    QWidget* window);
     ~WorkspaceFiles() override;
@@ -69,6 +72,7 @@ private:
     WorkspaceDocument* m_document;
     AppSettings* m_settings;
     RecoveryManager* m_recovery;
+    WorkspaceSecrets* m_secrets;
     MessageBar* m_messageBar;
     QWidget* m_window;
     QString m_sandboxUrl;

@@ -40,7 +40,7 @@ Webhook baseWebhook()
     w.payloadTemplate = QStringLiteral("{\"email\": {{lead.Email Address}}, \"score\": {{lead.Lead Score}}}");
     w.requestTokenEncoding = TokenEncoding::Json;
     w.responseType = ResponseType::Json;
-    w.headers << Header {QStringLiteral("Content-Type"), QStringLiteral("application/json"), false, {}};
+    w.headers << Header {QStringLiteral("Content-Type"), QStringLiteral("application/json"), false, {}, false};
     w.responseMappings << ResponseMapping {QStringLiteral("data.company"), QStringLiteral("company"), {}};
     return w;
 }
@@ -51,7 +51,7 @@ using Edit = std::function<void(Webhook&)>;
 
 Header header(const char* name, const char* value)
 {
-    return Header {QString::fromUtf8(name), QString::fromUtf8(value), false, {}};
+    return Header {QString::fromUtf8(name), QString::fromUtf8(value), false, {}, false};
 }
 
 QString describe(const QList<Diagnostic>& ds)

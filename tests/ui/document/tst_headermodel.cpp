@@ -67,8 +67,8 @@ private slots:
         QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(m_model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy moved(m_model, &QAbstractItemModel::rowsMoved);
-        m_document->undoStack()->push(
-            new InsertRowCommand(m_document, 0, 1, Header {QStringLiteral("X-New"), QStringLiteral("v"), false, {}}));
+        m_document->undoStack()->push(new InsertRowCommand(
+            m_document, 0, 1, Header {QStringLiteral("X-New"), QStringLiteral("v"), false, {}, false}));
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(m_model->rowCount(), 4);
         QCOMPARE(m_model->index(1, 0).data().toString(), QStringLiteral("X-New"));
