@@ -71,7 +71,7 @@ int CliSupport::workspacePath(const Command& command, const QCommandLineParser& 
     return Command::Success;
 }
 
-int CliSupport::loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io)
+int CliSupport::loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io, bool warnPlainText)
 {
     QString error;
     WorkspaceFileProblem problem;
@@ -90,7 +90,7 @@ int CliSupport::loadWorkspace(const QString& path, Workspace* workspace, CliStre
         }
         return Command::WorkspaceError;
     }
-    if (workspace->secretsInFile) {
+    if (warnPlainText && workspace->secretsInFile) {
         io.err << "webhook-designer-cli: warning: " << path << " holds secret values in plain text ("
                << SecretKeys::keysWithValues(*workspace).join(QStringLiteral(", "))
                << "); `webhook-designer-cli secret migrate " << path << "` moves them into the keychain\n";

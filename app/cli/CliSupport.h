@@ -31,8 +31,9 @@ public:
     static int
     workspaceAndWebhook(const Command& command, const QCommandLineParser& parser, CliStreams& io, QString* path);
     // 3 with the reason (file:line:column: path: message) when unreadable or invalid. A
-    // file that still holds secret values in plain text gets a warning naming the keys.
-    static int loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io);
+    // file that still holds secret values in plain text gets a warning naming the keys,
+    // unless the command is the one that moves them.
+    static int loadWorkspace(const QString& path, Workspace* workspace, CliStreams& io, bool warnPlainText = true);
     // Fills in the workspace's secret values for a command that sends or prints them:
     // from WD_SECRET_<KEY>, then the keychain, then the file (see SecretResolver). When
     // the keychain cannot be reached, says so once and goes on with the environment.

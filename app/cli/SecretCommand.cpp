@@ -214,7 +214,7 @@ int SecretCommand::remove(Workspace& workspace, const QString& key, CliStreams& 
 int SecretCommand::migrate(const QString& path, CliStreams& io)
 {
     Workspace workspace;
-    if (const int code = CliSupport::loadWorkspace(path, &workspace, io)) {
+    if (const int code = CliSupport::loadWorkspace(path, &workspace, io, false)) {
         return code;
     }
     QStringList moved;
