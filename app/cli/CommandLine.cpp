@@ -2,6 +2,7 @@
 
 #include "cli/LintCommand.h"
 #include "cli/MapCommand.h"
+#include "cli/MarketoCommand.h"
 #include "cli/RenderCommand.h"
 #include "cli/RunCommand.h"
 #include "cli/SandboxCommand.h"
@@ -18,6 +19,7 @@ CommandLine::CommandLine()
     add(std::make_unique<MapCommand>());
     add(std::make_unique<SendCommand>());
     add(std::make_unique<RunCommand>());
+    add(std::make_unique<MarketoCommand>());
     add(std::make_unique<SandboxCommand>());
     add(std::make_unique<SecretCommand>());
 }

@@ -97,6 +97,32 @@ void writeTrustedCertificate(JsonWriter& w, const TrustedCertificate& trusted)
     w.endObject();
 }
 
+void writeNames(JsonWriter& w, const QString& name, const QStringList& names)
+{
+    if (names.isEmpty()) {
+        return;
+    }
+    w.key(name);
+    w.beginArray();
+    for (const QString& n : names) {
+        w.value(n);
+    }
+    w.endArray();
+}
+
+void writeMarketo(JsonWriter& w, const MarketoConnection& connection)
+{
+    w.key(QStringLiteral("marketo"));
+    w.beginObject();
+    writeString(w, QStringLiteral("endpoint"), connection.endpoint);
+    writeString(w, QStringLiteral("identity"), connection.identity);
+    writeString(w, QStringLiteral("clientId"), connection.clientId);
+    writeNames(w, QStringLiteral("instanceFields"), connection.instanceFields);
+    writeNames(w, QStringLiteral("readOnlyFields"), connection.readOnlyFields);
+    writeExtra(w, connection.extra, WorkspaceKeys::marketo());
+    w.endObject();
+}
+
 void writeWebhook(JsonWriter& w, const Webhook& h, bool secretValues)
 {
     writeString(w, QStringLiteral("name"), h.name);
@@ -205,6 +231,9 @@ QByteArray WorkspaceFile::write(const Workspace& ws)
     // Only when set: a workspace that trusts nothing keeps the bytes it always had.
     if (ws.trustedCertificate.isSet()) {
         writeTrustedCertificate(w, ws.trustedCertificate);
+    }
+    if (ws.marketo.isSet()) {
+        writeMarketo(w, ws.marketo);
     }
     writeObjects(w, QStringLiteral("webhooks"), ws.webhooks, [&w, &ws](const Webhook& h) {
         writeWebhook(w, h, ws.secretsInFile);

@@ -33,8 +33,8 @@ struct WorkspaceFileProblem
 // the `extra` members and written back. It never crashes on any input.
 //
 // Writing is UTF-8, pretty-printed with a 2-space indent and a stable key order:
-// format, id (once set), timeZone, fields, leads, context, trustedCertificate (only when
-// set), webhooks, then unknown keys. Lead objects and unknown values are written with
+// format, id (once set), timeZone, fields, leads, context, trustedCertificate and marketo
+// (each only when set), webhooks, then unknown keys. Lead objects and unknown values are written with
 // alphabetical keys. Reading a written file and writing it again gives the same bytes.
 //
 // Optional members:
@@ -47,7 +47,10 @@ struct WorkspaceFileProblem
 // - a context scope key that is present (even as {}) means the flow step provides it;
 // - "trustedCertificate": {"host": "dev.example.com", "sha256": "AB:CD:..."} trusts one
 //   self-signed certificate (SHA-256 of its DER form, 64 hex digits in either case, with or
-//   without colons; written upper case with colons) for one host (no scheme, port or path).
+//   without colons; written upper case with colons) for one host (no scheme, port or path);
+// - "marketo": {"endpoint", "identity", "clientId", "instanceFields", "readOnlyFields"}
+//   connects the workspace to a Marketo instance (MarketoConnection); the URLs must be
+//   http:// or https://, the field lists are API names.
 class WorkspaceFile
 {
 public:

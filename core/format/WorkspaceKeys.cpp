@@ -9,6 +9,7 @@ const QSet<QString>& WorkspaceKeys::root()
                                      QStringLiteral("leads"),
                                      QStringLiteral("context"),
                                      QStringLiteral("trustedCertificate"),
+                                     QStringLiteral("marketo"),
                                      QStringLiteral("webhooks")};
     return keys;
 }
@@ -22,6 +23,16 @@ const QSet<QString>& WorkspaceKeys::field()
 const QSet<QString>& WorkspaceKeys::certificate()
 {
     static const QSet<QString> keys {QStringLiteral("host"), QStringLiteral("sha256")};
+    return keys;
+}
+
+const QSet<QString>& WorkspaceKeys::marketo()
+{
+    static const QSet<QString> keys {QStringLiteral("endpoint"),
+                                     QStringLiteral("identity"),
+                                     QStringLiteral("clientId"),
+                                     QStringLiteral("instanceFields"),
+                                     QStringLiteral("readOnlyFields")};
     return keys;
 }
 

@@ -11,6 +11,7 @@ namespace WorkspaceKeys {
 const QSet<QString>& root();
 const QSet<QString>& field();
 const QSet<QString>& certificate();
+const QSet<QString>& marketo();
 const QSet<QString>& webhook();
 const QSet<QString>& header();
 const QSet<QString>& mapping();

@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QSet>
 #include <QTimeZone>
+#include <QUrl>
 
 #include <cmath>
 
@@ -105,6 +106,7 @@ bool WorkspaceReader::readRoot(const QJsonObject& root, Workspace* ws)
         || !readLeads(root.value(QStringLiteral("leads")), &ws->leads)
         || !readContext(root.value(QStringLiteral("context")), &ws->context)
         || !readTrustedCertificate(root.value(QStringLiteral("trustedCertificate")), &ws->trustedCertificate)
+        || !readMarketo(root.value(QStringLiteral("marketo")), &ws->marketo)
         || !readWebhooks(root.value(QStringLiteral("webhooks")), ws->catalog(), &ws->webhooks)) {
         return false;
     }
@@ -375,6 +377,65 @@ bool WorkspaceReader::readTrustedCertificate(const QJsonValue& value, TrustedCer
     }
     keepUnknown(o, WorkspaceKeys::certificate(), &result.extra);
     *trusted = result;
+    return true;
+}
+
+bool WorkspaceReader::readMarketo(const QJsonValue& value, MarketoConnection* connection)
+{
+    if (value.isUndefined()) {
+        return true;
+    }
+    auto scope = key(QStringLiteral("marketo"));
+    if (!value.isObject()) {
+        return wrongType(QStringLiteral("an object"), value);
+    }
+    const QJsonObject o = value.toObject();
+    MarketoConnection result;
+    if (!readUrl(o, QStringLiteral("endpoint"), &result.endpoint)
+        || !readUrl(o, QStringLiteral("identity"), &result.identity)
+        || !requiredString(o, QStringLiteral("clientId"), &result.clientId)
+        || !readNames(o, QStringLiteral("instanceFields"), &result.instanceFields)
+        || !readNames(o, QStringLiteral("readOnlyFields"), &result.readOnlyFields)) {
+        return false;
+    }
+    keepUnknown(o, WorkspaceKeys::marketo(), &result.extra);
+    *connection = result;
+    return true;
+}
+
+bool WorkspaceReader::readUrl(const QJsonObject& object, const QString& name, QString* out)
+{
+    if (!requiredString(object, name, out)) {
+        return false;
+    }
+    const QUrl url(*out, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty()
+        || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        auto s = key(name);
+        return fail(QStringLiteral("expected an http:// or https:// address, found \"%1\"").arg(*out));
+    }
+    return true;
+}
+
+bool WorkspaceReader::readNames(const QJsonObject& object, const QString& name, QStringList* out)
+{
+    const QJsonValue value = object.value(name);
+    if (value.isUndefined()) {
+        return true;
+    }
+    auto scope = key(name);
+    if (!value.isArray()) {
+        return wrongType(QStringLiteral("an array of field API names"), value);
+    }
+    const QJsonArray names = value.toArray();
+    for (int i = 0; i < names.size(); ++i) {
+        auto item = index(i);
+        if (!names.at(i).isString()) {
+            return wrongType(QStringLiteral("a string"), names.at(i));
+        }
+        out->append(names.at(i).toString());
+    }
     return true;
 }
 

@@ -134,6 +134,9 @@ private:
     bool readContext(const QJsonValue& value, Context* context);
     bool readScope(const QJsonValue& value, const QString& scopeName, ContextScope* scope);
     bool readTrustedCertificate(const QJsonValue& value, TrustedCertificate* trusted);
+    bool readMarketo(const QJsonValue& value, MarketoConnection* connection);
+    bool readUrl(const QJsonObject& object, const QString& name, QString* out);
+    bool readNames(const QJsonObject& object, const QString& name, QStringList* out);
     bool readWebhooks(const QJsonValue& value, const FieldCatalog& catalog, QList<Webhook>* webhooks);
     bool readWebhook(const QJsonObject& object, const FieldCatalog& catalog, Webhook* webhook);
     bool readHeaders(const QJsonValue& value, QList<Header>* headers);

@@ -3,6 +3,7 @@
 #include "model/Context.h"
 #include "model/Field.h"
 #include "model/FieldCatalog.h"
+#include "model/MarketoConnection.h"
 #include "model/TrustedCertificate.h"
 #include "model/Webhook.h"
 
@@ -27,6 +28,9 @@ struct Workspace
     Context context;
     // One self-signed certificate trusted for one host; not set by default.
     TrustedCertificate trustedCertificate;
+    // The Marketo instance fields, leads and My Tokens are imported from; not set by
+    // default.
+    MarketoConnection marketo;
     QList<Webhook> webhooks;
     QJsonObject extra; // unknown top-level keys, kept on save
 

@@ -614,6 +614,28 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
                                     : QStringLiteral("There is no lead field with the API name \"%1\"").arg(m.field));
         return;
     }
+    const MarketoConnection& instance = c.workspace.marketo;
+    if (!instance.hasField(field->apiName)) {
+        c.out << Diagnostic::at(Severity::Error,
+                                where,
+                                m.field,
+                                0,
+                                int(m.field.size()),
+                                QStringLiteral("instance-missing-field"),
+                                QStringLiteral("The connected Marketo instance has no field \"%1\": this mapping "
+                                               "writes nothing there")
+                                    .arg(field->apiName));
+    } else if (instance.isReadOnly(field->apiName)) {
+        c.out << Diagnostic::at(Severity::Error,
+                                where,
+                                m.field,
+                                0,
+                                int(m.field.size()),
+                                QStringLiteral("read-only-field"),
+                                QStringLiteral("\"%1\" is read-only in the connected Marketo instance: a response "
+                                               "mapping cannot write it")
+                                    .arg(field->apiName));
+    }
     const QString key = field->apiName.toLower();
     const auto previous = fields->constFind(key);
     if (previous == fields->constEnd()) {
@@ -657,6 +679,49 @@ void lintMappings(LintContext& c)
 }
 } // namespace
 
+namespace {
+
+// After a field import the workspace knows the instance's fields: a lead token naming a
+// field the instance lacks renders empty in Marketo, whatever the sample lead holds.
+void lintInstanceFields(LintContext& c)
+{
+    const MarketoConnection& instance = c.workspace.marketo;
+    if (instance.instanceFields.isEmpty()) {
+        return;
+    }
+    const FieldCatalog catalog = c.workspace.catalog();
+    const auto check = [&](const QString& text, const DiagnosticLocation& where) {
+        const QList<TemplatePart> parts = TemplateParser::parse(text);
+        for (const TemplatePart& part : parts) {
+            if (part.kind != TemplatePart::Kind::Token
+                || part.token.scope.compare(QLatin1String("lead"), Qt::CaseInsensitive) != 0) {
+                continue;
+            }
+            const Field* field = catalog.find(part.token.name);
+            if (field && !instance.hasField(field->apiName)) {
+                c.out << Diagnostic::at(Severity::Warning,
+                                        where,
+                                        text,
+                                        part.offset,
+                                        part.length,
+                                        QStringLiteral("instance-missing-field"),
+                                        QStringLiteral("%1: the connected Marketo instance has no field \"%2\", so "
+                                                       "Marketo sends it empty")
+                                            .arg(part.text, field->apiName));
+            }
+        }
+    };
+    check(c.webhook.url, DiagnosticLocation {Part::Url});
+    for (int i = 0; i < c.webhook.headers.size(); ++i) {
+        check(c.webhook.headers.at(i).value, DiagnosticLocation::header(i, true));
+    }
+    if (c.webhook.sendsBody()) {
+        check(c.webhook.payloadTemplate, DiagnosticLocation {Part::Template});
+    }
+}
+
+} // namespace
+
 QList<Diagnostic> Linter::lint(const Workspace& workspace, const Webhook& webhook, int leadIndex, const QDateTime& now)
 {
     QJsonObject lead;
@@ -677,6 +742,7 @@ QList<Diagnostic> Linter::lint(const Workspace& workspace, const Webhook& webhoo
     lintHeaders(c, &contentTypeIndex);
     lintBody(c, contentTypeIndex);
     lintMappings(c);
+    lintInstanceFields(c);
 
     for (Diagnostic& d : out) {
         d.webhook = webhook.name;
