@@ -149,17 +149,22 @@ int SecretCommand::set(const QString& path, Workspace& workspace, const QString&
         return usageError(io, QStringLiteral("no value for %1 on standard input").arg(key));
     }
     QString error;
-    if (workspace.id.isEmpty()) {
-        // The keychain entry is named by the id, so the file needs one before it can find
-        // its secrets again. Everything else in the file is written back as it was.
+    // The keychain entry is named by the id, so a file without one needs one to find its
+    // secrets again. The value is stored first: a keychain that fails leaves the file as
+    // it was. Everything else in the file is written back as it was.
+    const bool newId = workspace.id.isEmpty();
+    if (newId) {
         workspace.id = Workspace::newId();
-        if (!WorkspaceFile::save(workspace, path, &error)) {
-            return keychainError(io, error);
-        }
-        io.err << "webhook-designer-cli secret: gave " << path << " the id " << workspace.id << '\n';
     }
     if (!CliSupport::keychain().write(workspace.id, key, value, &error)) {
         return keychainError(io, error);
+    }
+    if (newId) {
+        if (!WorkspaceFile::save(workspace, path, &error)) {
+            CliSupport::keychain().remove(workspace.id, key);
+            return keychainError(io, error);
+        }
+        io.err << "webhook-designer-cli secret: gave " << path << " the id " << workspace.id << '\n';
     }
     CliSupport::printJson(io, {{QStringLiteral("key"), key}, {QStringLiteral("workspace"), workspace.id}});
     return Success;

@@ -15,11 +15,11 @@ QString SecretKeys::header(const QString& webhook, const QString& header)
 QString SecretKeys::environmentVariable(const QString& key)
 {
     QString name = QStringLiteral("WD_SECRET_");
-    const QString upper = key.toUpper();
-    for (const QChar c : upper) {
-        const bool allowed =
-            (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
-        name += allowed ? c : QLatin1Char('_');
+    // By code point, so that a character outside the BMP gives one "_", not two.
+    const QList<uint> upper = key.toUpper().toUcs4();
+    for (const uint c : upper) {
+        const bool allowed = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        name += allowed ? QChar(char16_t(c)) : QLatin1Char('_');
     }
     return name;
 }

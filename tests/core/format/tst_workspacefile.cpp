@@ -1,4 +1,5 @@
 #include "format/WorkspaceFile.h"
+#include "format/WorkspaceKeys.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -28,6 +29,9 @@ private slots:
     void saveToMissingDirectoryFails();
     void loadMissingFileFails();
     void largeWorkspaceLoads();
+    void idRoundTrip();
+    void secretValuesAreNotWritten();
+    void legacySecretValuesAreKeptByteIdentical();
 
 private:
     static QByteArray canonicalBytes();
@@ -579,6 +583,103 @@ void tst_WorkspaceFile::largeWorkspaceLoads()
     QCOMPARE(problem.line, small + 2);
     QCOMPARE(problem.column, 10);
     QCOMPARE(loaded.webhooks.size(), count); // a failed read leaves the workspace alone
+}
+
+void tst_WorkspaceFile::idRoundTrip()
+{
+    const QByteArray bytes = R"({"format": "webhook-designer/1", "id": "0f8fad5b-d9cb-469f-a165-70867728950e"})";
+    Workspace ws;
+    QString error;
+    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error));
+    QCOMPARE(ws.id, QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e"));
+    // A known key: not kept as an unknown one, so it is written once, in its place.
+    QVERIFY(WorkspaceKeys::root().contains(QStringLiteral("id")));
+    QVERIFY(ws.extra.isEmpty());
+    const QByteArray written = WorkspaceFile::write(ws);
+    QVERIFY2(written.startsWith("{\n  \"format\": \"webhook-designer/1\",\n"
+                                "  \"id\": \"0f8fad5b-d9cb-469f-a165-70867728950e\",\n"
+                                "  \"timeZone\": \"UTC\",\n"),
+             written.constData());
+    QCOMPARE(written.count("0f8fad5b-d9cb-469f-a165-70867728950e"), 1);
+    Workspace again;
+    QVERIFY(WorkspaceFile::read(written, &again, &error));
+    QCOMPARE(again.id, ws.id);
+    QCOMPARE(WorkspaceFile::write(again), written);
+
+    // Without an id, none is written: files saved before keep their bytes.
+    QVERIFY(!WorkspaceFile::write(Workspace()).contains("\"id\""));
+    QVERIFY(!WorkspaceFile::read(R"({"format": "webhook-designer/1", "id": 7})", &ws, &error));
+    QVERIFY2(error.contains(QStringLiteral("id")), qPrintable(error));
+
+    const QString fresh = Workspace::newId();
+    QCOMPARE(fresh.size(), 36);
+    QVERIFY(fresh != Workspace::newId());
+}
+
+void tst_WorkspaceFile::secretValuesAreNotWritten()
+{
+    Workspace ws;
+    ws.id = QStringLiteral("0f8fad5b-d9cb-469f-a165-70867728950e");
+    ws.context.my.present = true;
+    ws.context.my.values = {{QStringLiteral("My Token"), QStringLiteral("tok-secret-1"), true, false},
+                            {QStringLiteral("region"), QStringLiteral("emea"), false, false}};
+    Webhook hook;
+    hook.name = QStringLiteral("Hook");
+    hook.url = QStringLiteral("https://api.example.com/");
+    hook.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer hdr-secret-2"), true, {}},
+                    {QStringLiteral("Accept"), QStringLiteral("application/json"), false, {}}};
+    ws.webhooks = {hook};
+    QVERIFY(!ws.secretsInFile);
+
+    const QByteArray written = WorkspaceFile::write(ws);
+    QVERIFY2(!written.contains("tok-secret-1"), written.constData());
+    QVERIFY2(!written.contains("hdr-secret-2"), written.constData());
+    // The token keeps its name with an empty value and its flag; the header its name and
+    // flag, with no "value" at all.
+    QVERIFY2(written.contains("    \"my\": {\n      \"My Token\": \"\",\n      \"region\": \"emea\"\n    },\n"),
+             written.constData());
+    QVERIFY2(written.contains("    \"secretMyTokens\": [\n      \"My Token\"\n    ]"), written.constData());
+    QVERIFY2(
+        written.contains("        {\n          \"name\": \"Authorization\",\n          \"secret\": true\n        },\n"
+                         "        {\n          \"name\": \"Accept\",\n          \"value\": \"application/json\"\n"
+                         "        }\n"),
+        written.constData());
+
+    Workspace reread;
+    QString error;
+    QVERIFY2(WorkspaceFile::read(written, &reread, &error), qPrintable(error));
+    QVERIFY(!reread.secretsInFile);
+    QCOMPARE(reread.context.my.values.at(0).name, QStringLiteral("My Token"));
+    QCOMPARE(reread.context.my.values.at(0).value, QString());
+    QVERIFY(reread.context.my.values.at(0).secret);
+    QCOMPARE(reread.context.my.values.at(1).value, QStringLiteral("emea"));
+    QCOMPARE(reread.webhooks.at(0).headers.at(0).value, QString());
+    QVERIFY(reread.webhooks.at(0).headers.at(0).secret);
+    QCOMPARE(reread.webhooks.at(0).headers.at(1).value, QStringLiteral("application/json"));
+    QCOMPARE(WorkspaceFile::write(reread), written);
+}
+
+void tst_WorkspaceFile::legacySecretValuesAreKeptByteIdentical()
+{
+    // The canonical file was written before the keychain: its secret token and header
+    // hold values, and writing it back must not drop what the keychain does not have yet.
+    const QByteArray bytes = canonicalBytes();
+    QVERIFY(bytes.contains("\"apiKey\": \"abc123\""));
+    Workspace ws;
+    QVERIFY(WorkspaceFile::read(bytes, &ws));
+    QVERIFY(ws.secretsInFile);
+    QVERIFY(ws.id.isEmpty());
+    QCOMPARE(ws.context.my.values.at(0).value, QStringLiteral("abc123"));
+    QCOMPARE(WorkspaceFile::write(ws), bytes);
+
+    // Once moved, the same workspace writes neither value.
+    const QString headerValue = ws.webhooks.at(0).headers.at(1).value;
+    QVERIFY(ws.webhooks.at(0).headers.at(1).secret);
+    QVERIFY(!headerValue.isEmpty());
+    ws.secretsInFile = false;
+    const QByteArray moved = WorkspaceFile::write(ws);
+    QVERIFY(!moved.contains("abc123"));
+    QVERIFY(!moved.contains(headerValue.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(tst_WorkspaceFile)

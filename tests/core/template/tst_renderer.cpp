@@ -1,9 +1,14 @@
 #include "TemplateTestSupport.h"
+#include "http/HttpClient.h"
 #include "model/Workspace.h"
+#include "sandbox/SandboxServer.h"
 #include "template/Renderer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSet>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <thread>
@@ -131,6 +136,9 @@ private slots:
     void oneRendererManyLeads();
     void toJsonShape();
     void secretHeaders();
+    void missingSecretToken();
+    void missingSecretHeader();
+    void missingSecretIsNotSent();
     void concurrentRenders();
     void largeTemplate();
 };
@@ -772,6 +780,91 @@ void tst_Renderer::secretHeaders()
     QCOMPARE(masked.at(2).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("Hi there"));
     const QJsonArray plain = r.toJson(false).value(QStringLiteral("headers")).toArray();
     QCOMPARE(plain.at(0).toObject().value(QStringLiteral("value")).toString(), QStringLiteral("Bearer abc123"));
+}
+
+void tst_Renderer::missingSecretToken()
+{
+    // The secret My Token was found nowhere (SecretResolver marks it missing).
+    Workspace w = fixture();
+    w.context.my.values[0].value.clear();
+    w.context.my.values[0].missing = true;
+    Webhook h = post(QStringLiteral("{\"key\": {{my.apiKey}}, \"hi\": {{my.greeting}}}"), TokenEncoding::Json);
+    h.url = QStringLiteral("https://api.example.com/hook?k={{my.apiKey}}");
+    const RenderedRequest r = Renderer(w, h).render(w.leads.first(), pinnedNow());
+    QVERIFY(r.hasErrors());
+    QCOMPARE(codes(r.diagnostics), (QStringList {QStringLiteral("missing-secret"), QStringLiteral("missing-secret")}));
+    const QString message = QStringLiteral("{{my.apiKey}}: secret \"my.apiKey\" has no value: it is not in the "
+                                           "keychain and WD_SECRET_MY_APIKEY is not set");
+    QSet<QString> where;
+    for (const Diagnostic& d : r.diagnostics) {
+        QCOMPARE(d.severity, Diagnostic::Severity::Error);
+        QCOMPARE(d.message, message);
+        where.insert(d.where.toString());
+    }
+    QCOMPARE(where, (QSet<QString> {QStringLiteral("url"), QStringLiteral("template")}));
+
+    // A missing secret nothing uses is no problem; nor is the same token once found.
+    const RenderedRequest unused =
+        Renderer(w, post(QStringLiteral("{}"), TokenEncoding::Json)).render(w.leads.first(), pinnedNow());
+    QVERIFY2(unused.diagnostics.isEmpty(), qPrintable(dump(unused.diagnostics)));
+    w.context.my.values[0].value = QStringLiteral("found");
+    w.context.my.values[0].missing = false;
+    const RenderedRequest found = Renderer(w, h).render(w.leads.first(), pinnedNow());
+    QVERIFY2(found.diagnostics.isEmpty(), qPrintable(dump(found.diagnostics)));
+    QCOMPARE(found.body, QByteArray("{\"key\": \"found\", \"hi\": \"Hi there\"}"));
+}
+
+void tst_Renderer::missingSecretHeader()
+{
+    const Workspace w = fixture();
+    Webhook h = post(QStringLiteral("{}"), TokenEncoding::Json);
+    h.name = QStringLiteral("Enrich lead (JSON)");
+    Header missing {QStringLiteral("X-Api-Key"), QString(), true, {}};
+    missing.missing = true;
+    h.headers = {{QStringLiteral("Content-Type"), QStringLiteral("application/json"), false, {}}, missing};
+    const RenderedRequest r = Renderer(w, h).render(w.leads.first(), pinnedNow());
+    QCOMPARE(codes(r.diagnostics), QStringList {QStringLiteral("missing-secret")});
+    const Diagnostic& d = r.diagnostics.first();
+    QCOMPARE(d.severity, Diagnostic::Severity::Error);
+    QCOMPARE(d.where.toString(), QStringLiteral("headers[1].value"));
+    QCOMPARE(d.message,
+             QStringLiteral("secret \"header.Enrich lead (JSON).X-Api-Key\" has no value: it is not in the keychain "
+                            "and WD_SECRET_HEADER_ENRICH_LEAD__JSON__X_API_KEY is not set"));
+
+    // A secret header with a value, or a plain header left empty, is not missing.
+    h.headers[1].value = QStringLiteral("k");
+    h.headers[1].missing = false;
+    h.headers.append({QStringLiteral("X-Empty"), QString(), false, {}});
+    const RenderedRequest fine = Renderer(w, h).render(w.leads.first(), pinnedNow());
+    QVERIFY2(!codes(fine.diagnostics).contains(QStringLiteral("missing-secret")), qPrintable(dump(fine.diagnostics)));
+}
+
+void tst_Renderer::missingSecretIsNotSent()
+{
+    SandboxServer server;
+    QString error;
+    QVERIFY2(server.listen(0, 1, &error), qPrintable(error));
+    QSignalSpy served(&server, &SandboxServer::requestServed);
+    Workspace w = fixture();
+    w.context.my.values[0].value.clear();
+    w.context.my.values[0].missing = true;
+    Webhook h = post(QStringLiteral("{}"), TokenEncoding::Json);
+    h.url = server.url().toString() + QStringLiteral("/echo");
+    h.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {{my.apiKey}}"), true, {}}};
+    const RenderedRequest request = Renderer(w, h).render(w.leads.first(), pinnedNow());
+    QCOMPARE(codes(request.diagnostics), QStringList {QStringLiteral("missing-secret")});
+
+    const QString reason = HttpClient::validate(request);
+    QVERIFY2(reason.contains(QStringLiteral("was not sent")), qPrintable(reason));
+    QVERIFY2(reason.contains(QStringLiteral("WD_SECRET_MY_APIKEY")), qPrintable(reason));
+    QNetworkAccessManager manager;
+    HttpClient client(&manager);
+    const CallResult call = client.callAndWait(request);
+    QCOMPARE(call.error, CallResult::ErrorKind::InvalidRequest);
+    QCOMPARE(call.errorMessage, reason);
+    QCOMPARE(call.status, 0);
+    QCOMPARE(served.count(), 0);
+    QCOMPARE(server.maxConcurrentConnections(), 0);
 }
 
 void tst_Renderer::concurrentRenders()
