@@ -301,6 +301,13 @@ void WorkspaceDocument::setContext(const Context& context, const QString& timeZo
     touch();
 }
 
+void WorkspaceDocument::setMarketo(const MarketoConnection& connection)
+{
+    m_workspace.marketo = connection;
+    emit marketoChanged();
+    touch();
+}
+
 void WorkspaceDocument::setTrustedCertificate(const TrustedCertificate& certificate)
 {
     m_workspace.trustedCertificate = certificate;

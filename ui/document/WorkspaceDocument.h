@@ -73,6 +73,7 @@ public:
     void setContext(const Context& context, const QString& timeZone);
     // The one self-signed certificate the workspace trusts (an unset one trusts nothing).
     void setTrustedCertificate(const TrustedCertificate& certificate);
+    void setMarketo(const MarketoConnection& connection);
 
 signals:
     void workspaceReset();
@@ -100,6 +101,7 @@ signals:
     void leadsReset();
     void contextChanged();
     void trustedCertificateChanged();
+    void marketoChanged();
 
 private:
     void touch();

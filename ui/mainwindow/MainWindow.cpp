@@ -11,6 +11,7 @@
 #include "http/HttpClient.h"
 #include "mainwindow/AppSettings.h"
 #include "mainwindow/MainWindowActions.h"
+#include "mainwindow/MarketoController.h"
 #include "mainwindow/PreviewController.h"
 #include "mainwindow/SampleDataPane.h"
 #include "mainwindow/SidePane.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
           m_document, options.secretStore ? options.secretStore : m_ownStore.get(), m_messageBar, this))
     , m_recovery(new RecoveryManager(m_document, m_secrets, m_messageBar, this))
     , m_files(new WorkspaceFiles(m_document, m_settings, m_recovery, m_secrets, m_messageBar, this))
+    , m_marketo(new MarketoController(m_document, m_secrets, m_network, m_messageBar, this))
 {
     initResources();
     named(this, "mainWindow", tr("Webhook Designer"));
@@ -128,6 +130,7 @@ void MainWindow::createCentralWidget()
 
     m_statusLabel = named(new ElidedLabel(this), "statusLabel", tr("Status"));
     statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_marketo->statusLabel());
 }
 
 void MainWindow::startSandbox()
@@ -163,6 +166,10 @@ void MainWindow::connectActions()
     on(A::InsertToken, [this] { insertToken(); });
     on(A::Batch, [this] { openBatch(); });
     on(A::History, [this] { openHistory(); });
+    on(A::MarketoConnect, [this] { m_marketo->connectInstance(); });
+    on(A::MarketoFields, [this] { m_marketo->import(MarketoImportDialog::Kind::Fields); });
+    on(A::MarketoLeads, [this] { m_marketo->import(MarketoImportDialog::Kind::Leads); });
+    on(A::MarketoTokens, [this] { m_marketo->import(MarketoImportDialog::Kind::Tokens); });
     connect(m_actions, &MainWindowActions::recentFileChosen, m_files, &WorkspaceFiles::openRecent);
     connect(m_settings, &AppSettings::recentFilesChanged, this, [this] {
         m_actions->setRecentFiles(m_settings->recentFiles());
@@ -290,6 +297,7 @@ void MainWindow::applyHttpOptions()
     options.followRedirects = m_settings->values().followRedirects;
     options.trust(m_document->workspace().trustedCertificate);
     m_http->setOptions(options);
+    m_marketo->setHttpOptions(options);
 }
 
 void MainWindow::selectWebhook(int index)

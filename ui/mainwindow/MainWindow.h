@@ -15,6 +15,7 @@ class ElidedLabel;
 class HistoryDialog;
 class HttpClient;
 class MainWindowActions;
+class MarketoController;
 class MessageBar;
 class PreviewController;
 class QNetworkAccessManager;
@@ -29,8 +30,9 @@ class WorkspaceSecrets;
 // The designer's main window. It composes the parts and decides which webhook is
 // edited: the webhook list (WebhookListPane), its editor (WebhookEditor), the preview
 // (PreviewController), the response, the sample data (SampleDataPane), the calls
-// (CallController), the files (WorkspaceFiles), crash recovery (RecoveryManager), the
-// settings (AppSettings) and the actions (MainWindowActions).
+// (CallController), the files (WorkspaceFiles), secrets (WorkspaceSecrets), crash recovery
+// (RecoveryManager), Marketo (MarketoController), the settings (AppSettings) and the
+// actions (MainWindowActions).
 //
 // Contract: every edit goes through the document's undo stack. A new window holds an
 // empty workspace; what opens at start, and whether recovery is offered, is decided by
@@ -58,6 +60,7 @@ public:
     WorkspaceDocument* document() const { return m_document; }
     AppSettings* settings() const { return m_settings; }
     WorkspaceSecrets* secrets() const { return m_secrets; }
+    MarketoController* marketo() const { return m_marketo; }
     SandboxServer* sandbox() const { return m_sandbox; }
     MessageBar* messageBar() const { return m_messageBar; }
     int currentWebhook() const { return m_currentWebhook; }
@@ -133,6 +136,7 @@ private:
     WorkspaceSecrets* m_secrets;
     RecoveryManager* m_recovery;
     WorkspaceFiles* m_files;
+    MarketoController* m_marketo;
 
     // Made in createCentralWidget(), before anything else uses them.
     WebhookListPane* m_list;

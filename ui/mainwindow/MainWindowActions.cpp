@@ -77,6 +77,10 @@ void MainWindowActions::createActions(QUndoStack* undoStack)
         {InsertToken, tr("Insert &Token…"), "insertTokenAction", "token", QKeySequence(Qt::CTRL | Qt::Key_T)},
         {Batch, tr("&Batch Run…"), "batchAction", "batch", QKeySequence(Qt::CTRL | Qt::Key_B)},
         {History, tr("&History…"), "historyAction", "history", QKeySequence(Qt::CTRL | Qt::Key_H)},
+        {MarketoConnect, tr("&Connect…"), "marketoConnectAction", nullptr, QKeySequence()},
+        {MarketoFields, tr("Import &Fields…"), "marketoFieldsAction", nullptr, QKeySequence()},
+        {MarketoLeads, tr("Import &Leads…"), "marketoLeadsAction", nullptr, QKeySequence()},
+        {MarketoTokens, tr("Import &My Tokens…"), "marketoTokensAction", nullptr, QKeySequence()},
         {About, tr("&About Webhook Designer"), "aboutAction", nullptr, QKeySequence()},
     };
     for (const Spec& spec : specs) {
@@ -108,7 +112,7 @@ void MainWindowActions::createActions(QUndoStack* undoStack)
 
 void MainWindowActions::createMenus()
 {
-    // Alt+F, E, W and H open these menus, so no label, tab or button of the window uses
+    // Alt+F, E, W, R and H open these menus, so no label, tab or button of the window uses
     // those letters; the other mnemonics are unique among the widgets shown together.
     QMenuBar* bar = m_window->menuBar();
     const auto menu = [bar](const QString& title, const char* name) {
@@ -138,6 +142,10 @@ void MainWindowActions::createMenus()
     webhook->addSeparator();
     webhook->addActions({action(Send), action(Cancel), action(Batch), action(History)});
 
+    QMenu* marketo = menu(tr("Ma&rketo"), "marketoMenu");
+    marketo->addAction(action(MarketoConnect));
+    marketo->addSeparator();
+    marketo->addActions({action(MarketoFields), action(MarketoLeads), action(MarketoTokens)});
     menu(tr("&Help"), "helpMenu")->addAction(action(About));
 }
 

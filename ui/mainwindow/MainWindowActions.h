@@ -10,11 +10,11 @@ class QMenu;
 class QUndoStack;
 
 // The main window's actions, and the menus and toolbar that show them: File, Edit,
-// Webhook and Help, the recent files, the About box. What an action does is connected
+// Webhook, Marketo and Help, the recent files, the About box. What an action does is connected
 // by the window; this class only makes them, names them (tests find them by objectName)
 // and enables them.
 //
-// Contract: the menus' mnemonics (Alt+F, E, W, H) are used by no other label, tab or
+// Contract: the menus' mnemonics (Alt+F, E, W, R, H) are used by no other label, tab or
 // button of the window. Save As and Settings have a shortcut on every desktop.
 class MainWindowActions : public QObject
 {
@@ -40,6 +40,10 @@ public:
         InsertToken,
         Batch,
         History,
+        MarketoConnect,
+        MarketoFields,
+        MarketoLeads,
+        MarketoTokens,
         About,
         Count
     };

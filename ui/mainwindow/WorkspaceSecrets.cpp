@@ -185,3 +185,32 @@ bool WorkspaceSecrets::migrate()
             .arg(QDir::toNativeSeparators(fileName.isEmpty() ? tr("Untitled") : fileName)));
     return true;
 }
+
+QString WorkspaceSecrets::value(const QString& key)
+{
+    const QString id = m_document->workspace().id;
+    const QString session = m_session.value(id + QLatin1Char('/') + key);
+    if (!session.isEmpty() || !m_problem.isEmpty()) {
+        return session;
+    }
+    QString error;
+    const std::optional<QString> stored = m_store->read(id, key, &error);
+    if (!error.isEmpty()) {
+        failed(error);
+    }
+    return stored.value_or(QString());
+}
+
+void WorkspaceSecrets::setValue(const QString& key, const QString& value)
+{
+    const QString id = m_document->workspace().id;
+    QString error;
+    if (m_problem.isEmpty() && m_store->write(id, key, value, &error)) {
+        m_session.remove(id + QLatin1Char('/') + key);
+        return;
+    }
+    m_session.insert(id + QLatin1Char('/') + key, value);
+    if (!error.isEmpty()) {
+        failed(error);
+    }
+}

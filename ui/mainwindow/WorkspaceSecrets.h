@@ -45,6 +45,13 @@ public:
     // Moves plain-text values into the store and rewrites the file without them.
     bool migrate();
 
+    // A secret that belongs to the workspace but to no token or header (the Marketo client
+    // secret): from the store, else from this session's memory; empty when neither has it.
+    QString value(const QString& key);
+    // Stores it; when the store fails it is kept for the session, and the message bar
+    // says so.
+    void setValue(const QString& key, const QString& value);
+
 private:
     void reset();
     void changed();
@@ -58,5 +65,6 @@ private:
     QHash<QString, QString> m_loaded; // what the store held at load()
     QStringList m_missing;
     QString m_problem;
+    QHash<QString, QString> m_session; // "<workspace id>/<key>": values the store would not take
     bool m_skipChange = false;
 };

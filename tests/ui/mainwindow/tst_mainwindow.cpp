@@ -547,7 +547,9 @@ private slots:
         for (QAction* menu : m_window->menuBar()->actions()) {
             menus.insert(mnemonic(menu->text()));
         }
-        QCOMPARE(menus, (QSet<QChar> {QLatin1Char('F'), QLatin1Char('E'), QLatin1Char('W'), QLatin1Char('H')}));
+        QCOMPARE(
+            menus,
+            (QSet<QChar> {QLatin1Char('F'), QLatin1Char('E'), QLatin1Char('W'), QLatin1Char('R'), QLatin1Char('H')}));
         WD_FIND_CHILD(side, QTabWidget, m_window, "sideTabs");
         WD_FIND_CHILD(responseTabs, QTabWidget, m_window, "responseTabs");
         // Every page of the side pane, and the response's body and tree pages.
