@@ -62,7 +62,9 @@ SecretCommand::SecretCommand()
          QStringLiteral("secret set|list|delete|migrate WORKSPACE [KEY]"),
          QStringLiteral("Secret My Tokens and headers marked secret keep their values in the desktop's keychain\n"
                         "(service \"webhook-designer\", one entry per workspace id and key), never in the\n"
-                        "workspace file. Keys are my.<token name> and header.<webhook name>.<header name>.\n"
+                        "workspace file. Keys are my.<token name> and header.<webhook name>.<header name>,\n"
+                        "and marketo.client-secret for a workspace connected to Marketo\n"
+                        "(WD_MARKETO_CLIENT_SECRET overrides it).\n"
                         "  set WORKSPACE KEY      stores the value read from standard input (one trailing line\n"
                         "                         end is dropped); gives the workspace an \"id\" if it has none.\n"
                         "                         Prints {\"key\", \"workspace\"}.\n"
@@ -135,7 +137,10 @@ int SecretCommand::keychainError(CliStreams& io, const QString& message) const
 
 int SecretCommand::set(const QString& path, Workspace& workspace, const QString& key, CliStreams& io)
 {
-    const QStringList keys = SecretKeys::keys(workspace);
+    QStringList keys = SecretKeys::keys(workspace);
+    if (workspace.marketo.isSet()) {
+        keys.append(MarketoConnection::secretKey());
+    }
     if (!keys.contains(key)) {
         return usageError(io,
                           QStringLiteral("%1 has no secret \"%2\"; its secrets are: %3")
@@ -185,6 +190,21 @@ int SecretCommand::list(const QString& path, Workspace& workspace, CliStreams& i
             {QStringLiteral("variable"), status.variable},
             {QStringLiteral("inFile"), workspace.secretsInFile && inFile.contains(status.key)},
         });
+    }
+    if (workspace.marketo.isSet()) {
+        // The connection's secret: its own variable, as `marketo` reads it.
+        const QString variable = MarketoConnection::secretVariable();
+        QString source = QStringLiteral("missing");
+        if (!QProcessEnvironment::systemEnvironment().value(variable).isEmpty()) {
+            source = QStringLiteral("environment");
+        } else if (reachable && !workspace.id.isEmpty()
+                   && CliSupport::keychain().read(workspace.id, MarketoConnection::secretKey())) {
+            source = QStringLiteral("keychain");
+        }
+        secrets.append(QJsonObject {{QStringLiteral("key"), MarketoConnection::secretKey()},
+                                    {QStringLiteral("source"), source},
+                                    {QStringLiteral("variable"), variable},
+                                    {QStringLiteral("inFile"), false}});
     }
     CliSupport::printJson(
         io,

@@ -70,6 +70,10 @@ void WorkspaceFiles::openSample()
     workspace.secretsInFile = false;
     m_secrets->load(&workspace);
     m_document->reset(workspace, QString());
+    // The sample's connection is to the built-in sandbox, whose secret is no secret.
+    if (workspace.marketo.isSet()) {
+        m_secrets->keepForSession(MarketoConnection::secretKey(), QStringLiteral("sandbox-secret"));
+    }
 }
 
 bool WorkspaceFiles::maybeSave()

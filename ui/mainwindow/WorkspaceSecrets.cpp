@@ -135,6 +135,15 @@ void WorkspaceSecrets::saved()
     QString error;
     if (!m_sync.saved(m_document->workspace(), &error)) {
         failed(error);
+        return;
+    }
+    // Values kept for the session go to the store with the file that names them.
+    const QString prefix = m_document->workspace().id + QLatin1Char('/');
+    const QStringList keys = m_session.keys();
+    for (const QString& entry : keys) {
+        if (entry.startsWith(prefix)) {
+            setValue(entry.mid(prefix.size()), m_session.value(entry));
+        }
     }
 }
 
@@ -213,4 +222,9 @@ void WorkspaceSecrets::setValue(const QString& key, const QString& value)
     if (!error.isEmpty()) {
         failed(error);
     }
+}
+
+void WorkspaceSecrets::keepForSession(const QString& key, const QString& value)
+{
+    m_session.insert(m_document->workspace().id + QLatin1Char('/') + key, value);
 }

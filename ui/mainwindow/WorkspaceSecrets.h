@@ -51,6 +51,9 @@ public:
     // Stores it; when the store fails it is kept for the session, and the message bar
     // says so.
     void setValue(const QString& key, const QString& value);
+    // Keeps it for this session only, without asking the store: what a bundled sample
+    // brings. A save of the workspace stores it.
+    void keepForSession(const QString& key, const QString& value);
 
 private:
     void reset();
