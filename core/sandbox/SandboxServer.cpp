@@ -4,6 +4,7 @@
 #include "sandbox/GzipEncoder.h"
 #include "sandbox/SandboxEnrichment.h"
 #include "sandbox/SandboxLargeBody.h"
+#include "sandbox/SandboxMarketo.h"
 #include "sandbox/SandboxTcpServer.h"
 
 #include <QHostAddress>
@@ -133,7 +134,8 @@ QByteArray toJson(const QJsonObject& object)
 
 } // namespace
 
-SandboxServer::SandboxServer(QObject* parent) : QObject(parent), m_http(new QHttpServer(this))
+SandboxServer::SandboxServer(QObject* parent)
+    : QObject(parent), m_http(new QHttpServer(this)), m_marketo(std::make_unique<SandboxMarketo>())
 {
     setUpRoutes();
 }
@@ -336,6 +338,15 @@ void SandboxServer::setUpRoutes()
     route(QStringLiteral("/flaky"), &SandboxServer::serveFlaky);
     route(QStringLiteral("/auth"), &SandboxServer::serveAuth);
     route(QStringLiteral("/close"), &SandboxServer::serveClose);
+    // Marketo's paths have any depth, which QHttpServer's rules cannot match; the rest
+    // keep QHttpServer's own 404.
+    m_http->setMissingHandler([this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+        const QString path = request.url().path();
+        if (path == QLatin1String("/marketo") || path.startsWith(QLatin1String("/marketo/")))
+            serveMarketo(request, responder.socket());
+        else
+            responder.write(QHttpServerResponder::StatusCode::NotFound);
+    });
 }
 
 void SandboxServer::respondError(QTcpSocket* socket,
@@ -358,7 +369,13 @@ void SandboxServer::serveIndex(const QHttpServerRequest& request, QTcpSocket* so
                                   QStringLiteral("/large?mb=N"),
                                   QStringLiteral("/flaky"),
                                   QStringLiteral("/auth"),
-                                  QStringLiteral("/close")};
+                                  QStringLiteral("/close"),
+                                  QStringLiteral("/marketo/identity/oauth/token"),
+                                  QStringLiteral("/marketo/rest/v1/leads/describe.json"),
+                                  QStringLiteral("/marketo/rest/v1/leads.json"),
+                                  QStringLiteral("/marketo/rest/v1/lists/{id}/leads.json"),
+                                  QStringLiteral("/marketo/rest/asset/v1/programs.json"),
+                                  QStringLiteral("/marketo/rest/asset/v1/folder/{id}/tokens.json")};
     respond(socket,
             request,
             200,
@@ -539,4 +556,12 @@ void SandboxServer::serveClose(const QHttpServerRequest& request, QTcpSocket* so
     // of the promised 1000 bytes and then the end of the connection.
     socket->disconnectFromHost();
     served(request, 200);
+}
+
+void SandboxServer::serveMarketo(const QHttpServerRequest& request, QTcpSocket* socket)
+{
+    const QString path = request.url().path(QUrl::FullyDecoded).mid(int(qstrlen("/marketo")));
+    const SandboxMarketo::Response response = m_marketo->handle(
+        methodName(request), path, request.url().query(QUrl::FullyEncoded), request.headers(), request.body());
+    respond(socket, request, response.status, response.body, QByteArrayLiteral("application/json;charset=UTF-8"));
 }

@@ -7,9 +7,12 @@
 #include <QString>
 #include <QUrl>
 
+#include <memory>
+
 class QHttpServer;
 class QHttpServerRequest;
 class QTcpSocket;
+class SandboxMarketo;
 class SandboxTcpServer;
 
 // The built-in web service webhooks can call offline, and the server every network test
@@ -32,6 +35,10 @@ class SandboxTcpServer;
 //   /auth              401 unless `Authorization: Bearer sandbox-token` arrives (see
 //                      setExpectedAuthorization)
 //   /close             announces a body, sends part of it and drops the connection
+//   /marketo/...       an emulated Marketo instance (SandboxMarketo): identity at
+//                      /marketo/identity (oauth/token), REST endpoint at /marketo/rest
+//                      (leads/describe.json, leads.json, lists/{id}/leads.json,
+//                      asset/v1/programs.json, asset/v1/folder/{id}/tokens.json)
 // It counts the largest number of connections open at the same time.
 class SandboxServer : public QObject
 {
@@ -59,6 +66,9 @@ public:
 
     void setExpectedAuthorization(const QByteArray& value) { m_expectedAuthorization = value; }
 
+    // The emulated Marketo instance behind /marketo, for tests to configure and inspect.
+    SandboxMarketo& marketo() { return *m_marketo; }
+
 signals:
     void requestServed(const QString& method, const QString& path, int status);
 
@@ -78,6 +88,7 @@ private:
     void serveFlaky(const QHttpServerRequest& request, QTcpSocket* socket);
     void serveAuth(const QHttpServerRequest& request, QTcpSocket* socket);
     void serveClose(const QHttpServerRequest& request, QTcpSocket* socket);
+    void serveMarketo(const QHttpServerRequest& request, QTcpSocket* socket);
     void respond(QTcpSocket* socket,
                  const QHttpServerRequest& request,
                  int status,
@@ -101,4 +112,5 @@ private:
     qint64 m_requests = 0;
     qint64 m_flakyCalls = 0;
     QByteArray m_expectedAuthorization = QByteArrayLiteral("Bearer sandbox-token");
+    std::unique_ptr<SandboxMarketo> m_marketo;
 };

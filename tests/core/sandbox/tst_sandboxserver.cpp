@@ -1,3 +1,4 @@
+#include "sandbox/SandboxMarketo.h"
 #include "sandbox/SandboxServer.h"
 
 #include <QJsonArray>
@@ -5,6 +6,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -42,8 +44,22 @@ private slots:
     void authNeedsTheToken();
     void closeDropsTheConnectionMidBody();
     void countsConcurrentConnections();
+    void unknownPathIsStill404();
+
+    void marketoTokenFromAFormPost();
+    void marketoBadCredentialsAre401();
+    void marketoPagesAListToTheEnd();
+    void marketoPostWithMethodGet();
+    void marketoRefusesAnAccessTokenInTheQuery();
+    void marketoTokenExpiresMidPaging();
+    void marketoHooksReachTheRoute();
+    void marketoUnknownPathIs404();
 
 private:
+    // A token from /marketo/identity, fetched as a client does: a form POST.
+    QByteArray marketoToken();
+    // A GET below /marketo/rest with the token; the body parsed.
+    QJsonObject marketoGet(const QString& pathAndQuery, const QByteArray& token);
     QNetworkReply* send(const QByteArray& verb,
                         const QString& pathAndQuery,
                         const QByteArray& body = {},
@@ -391,6 +407,199 @@ void tst_SandboxServer::countsConcurrentConnections()
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 20000);
     QCOMPARE(m_server->maxConcurrentConnections(), 8);
     QVERIFY(m_server->requestCount() >= 8);
+}
+
+void tst_SandboxServer::unknownPathIsStill404()
+{
+    QCOMPARE(status(fetch("GET", QStringLiteral("/no/such/path"))), 404);
+    QCOMPARE(status(fetch("GET", QStringLiteral("/marketoo"))), 404);
+}
+
+QByteArray tst_SandboxServer::marketoToken()
+{
+    QNetworkReply* reply =
+        fetch("POST",
+              QStringLiteral("/marketo/identity/oauth/token"),
+              QByteArrayLiteral("grant_type=client_credentials&client_id=sandbox-client&client_secret="
+                                "sandbox-secret"),
+              {{"Content-Type", "application/x-www-form-urlencoded"}});
+    return QJsonDocument::fromJson(reply->readAll())
+        .object()
+        .value(QStringLiteral("access_token"))
+        .toString()
+        .toLatin1();
+}
+
+QJsonObject tst_SandboxServer::marketoGet(const QString& pathAndQuery, const QByteArray& token)
+{
+    QNetworkReply* reply =
+        fetch("GET", QStringLiteral("/marketo/rest") + pathAndQuery, {}, {{"Authorization", "Bearer " + token}});
+    if (status(reply) != 200)
+        qWarning("HTTP %d for %s", status(reply), qPrintable(pathAndQuery));
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+void tst_SandboxServer::marketoTokenFromAFormPost()
+{
+    QNetworkReply* reply =
+        fetch("POST",
+              QStringLiteral("/marketo/identity/oauth/token"),
+              QByteArrayLiteral("grant_type=client_credentials&client_id=sandbox-client&client_secret="
+                                "sandbox-secret"),
+              {{"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(status(reply), 200);
+    QVERIFY(reply->header(QNetworkRequest::ContentTypeHeader).toString().startsWith(QLatin1String("application/json")));
+    const QJsonObject token = QJsonDocument::fromJson(reply->readAll()).object();
+    QCOMPARE(token.value(QStringLiteral("token_type")).toString(), QStringLiteral("bearer"));
+    QVERIFY(token.value(QStringLiteral("expires_in")).toInt() > 0);
+
+    const QJsonObject describe = marketoGet(QStringLiteral("/v1/leads/describe.json"),
+                                            token.value(QStringLiteral("access_token")).toString().toLatin1());
+    QCOMPARE(describe.value(QStringLiteral("success")), QJsonValue(true));
+    QVERIFY(describe.value(QStringLiteral("result")).toArray().size() > 40);
+}
+
+void tst_SandboxServer::marketoBadCredentialsAre401()
+{
+    QNetworkReply* reply = fetch(
+        "GET",
+        QStringLiteral(
+            "/marketo/identity/oauth/token?grant_type=client_credentials&client_id=sandbox-client&client_secret=no"));
+    QCOMPARE(status(reply), 401);
+    QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("error")).toString(),
+             QStringLiteral("unauthorized"));
+    reply = fetch(
+        "GET",
+        QStringLiteral(
+            "/marketo/identity/oauth/token?grant_type=implicit&client_id=sandbox-client&client_secret=sandbox-secret"));
+    QCOMPARE(status(reply), 400);
+}
+
+void tst_SandboxServer::marketoPagesAListToTheEnd()
+{
+    const QByteArray token = marketoToken();
+    QList<int> pages;
+    QSet<int> ids;
+    QString nextPageToken;
+    do {
+        QString pathAndQuery =
+            QStringLiteral("/v1/lists/1001/leads.json?fields=email,firstName,lastName&batchSize=300");
+        if (!nextPageToken.isEmpty())
+            pathAndQuery +=
+                QStringLiteral("&nextPageToken=") + QString::fromLatin1(QUrl::toPercentEncoding(nextPageToken));
+        const QJsonObject reply = marketoGet(pathAndQuery, token);
+        QCOMPARE(reply.value(QStringLiteral("success")), QJsonValue(true));
+        const QJsonArray result = reply.value(QStringLiteral("result")).toArray();
+        pages.append(result.size());
+        for (const QJsonValue& lead : result)
+            ids.insert(lead.toObject().value(QStringLiteral("id")).toInt());
+        nextPageToken = reply.value(QStringLiteral("nextPageToken")).toString();
+        QVERIFY(pages.size() < 10);
+    } while (!nextPageToken.isEmpty());
+    QCOMPARE(pages, (QList<int> {300, 300, 150}));
+    QCOMPARE(ids.size(), 750);
+    QCOMPARE(m_server->marketo().callCount(), 3);
+}
+
+void tst_SandboxServer::marketoPostWithMethodGet()
+{
+    const QByteArray token = marketoToken();
+    QNetworkReply* reply =
+        fetch("POST",
+              QStringLiteral("/marketo/rest/v1/leads.json"),
+              QByteArrayLiteral("_method=GET&filterType=email&filterValues=zoe.ngo-mueller%2Bvip%40fjord-"
+                                "analytics.example%2Crenee.dangelo%40acme-rockets.example&fields=email%"
+                                "2CfirstName%2CcompanySizeBand"),
+              {{"Content-Type", "application/x-www-form-urlencoded"}, {"Authorization", "Bearer " + token}});
+    QCOMPARE(status(reply), 200);
+    const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+    QCOMPARE(body.value(QStringLiteral("success")), QJsonValue(true));
+    const QJsonArray result = body.value(QStringLiteral("result")).toArray();
+    QCOMPARE(result.size(), 2);
+    QCOMPARE(result.at(0).toObject().value(QStringLiteral("firstName")).toString(), QStringLiteral("Zoë"));
+    QCOMPARE(result.at(0).toObject().value(QStringLiteral("companySizeBand")).toString(), QStringLiteral("51–200"));
+    QCOMPARE(result.at(1).toObject().value(QStringLiteral("firstName")).toString(), QStringLiteral("Renée"));
+    const SandboxMarketo::LoggedRequest logged = m_server->marketo().requests().last();
+    QCOMPARE(logged.method, QStringLiteral("POST"));
+    QCOMPARE(logged.path, QStringLiteral("/rest/v1/leads.json"));
+    QVERIFY(logged.body.startsWith("_method=GET&"));
+}
+
+void tst_SandboxServer::marketoRefusesAnAccessTokenInTheQuery()
+{
+    const QByteArray token = marketoToken();
+    QNetworkReply* reply = fetch("GET",
+                                 QStringLiteral("/marketo/rest/v1/leads/describe.json?access_token=")
+                                     + QString::fromLatin1(QUrl::toPercentEncoding(QString::fromLatin1(token))));
+    QCOMPARE(status(reply), 200);
+    const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+    QCOMPARE(body.value(QStringLiteral("success")), QJsonValue(false));
+    QCOMPARE(body.value(QStringLiteral("errors")).toArray().at(0).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("601"));
+    QVERIFY(m_server->marketo().requests().last().query.startsWith(QLatin1String("access_token=")));
+}
+
+void tst_SandboxServer::marketoTokenExpiresMidPaging()
+{
+    m_server->marketo().setTokenCallLimit(1);
+    QByteArray token = marketoToken();
+    const QJsonObject first = marketoGet(QStringLiteral("/v1/lists/1001/leads.json"), token);
+    const QString page2 =
+        QString::fromLatin1(QUrl::toPercentEncoding(first.value(QStringLiteral("nextPageToken")).toString()));
+    QJsonObject reply = marketoGet(QStringLiteral("/v1/lists/1001/leads.json?nextPageToken=") + page2, token);
+    QCOMPARE(reply.value(QStringLiteral("errors")).toArray().at(0).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("602"));
+    token = marketoToken();
+    reply = marketoGet(QStringLiteral("/v1/lists/1001/leads.json?nextPageToken=") + page2, token);
+    QCOMPARE(reply.value(QStringLiteral("success")), QJsonValue(true));
+    QCOMPARE(reply.value(QStringLiteral("result")).toArray().at(0).toObject().value(QStringLiteral("id")).toInt(),
+             10301);
+}
+
+void tst_SandboxServer::marketoHooksReachTheRoute()
+{
+    SandboxMarketo& marketo = m_server->marketo();
+    qint64 now = 0;
+    marketo.setClock([&now] { return now; });
+    const QByteArray token = marketoToken();
+    marketo.failNext(611);
+    QJsonObject reply = marketoGet(QStringLiteral("/asset/v1/programs.json?maxReturn=200"), token);
+    QCOMPARE(reply.value(QStringLiteral("errors")).toArray().at(0).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("611"));
+    marketo.setDailyQuotaExceeded(true);
+    reply = marketoGet(QStringLiteral("/asset/v1/programs.json"), token);
+    QCOMPARE(reply.value(QStringLiteral("errors")).toArray().at(0).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("607"));
+    marketo.setDailyQuotaExceeded(false);
+    reply = marketoGet(QStringLiteral("/asset/v1/folder/1001/tokens.json?folderType=Program"), token);
+    QCOMPARE(reply.value(QStringLiteral("result")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("Q4 Webinar"));
+    reply = marketoGet(QStringLiteral("/v1/lists/4242/leads.json"), token);
+    QCOMPARE(reply.value(QStringLiteral("errors")).toArray().at(0).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("1013"));
+    const SandboxMarketo::LoggedRequest logged = marketo.requests().last();
+    QCOMPARE(logged.path, QStringLiteral("/rest/v1/lists/4242/leads.json"));
+    QCOMPARE(logged.authorization, "Bearer " + token);
+    now += 3601 * 1000;
+    reply = marketoGet(QStringLiteral("/v1/leads/describe.json"), token);
+    QCOMPARE(reply.value(QStringLiteral("errors")).toArray().at(0).toObject().value(QStringLiteral("code")).toString(),
+             QStringLiteral("602"));
+    marketo.setClock(nullptr);
+}
+
+void tst_SandboxServer::marketoUnknownPathIs404()
+{
+    QNetworkReply* reply = fetch("GET", QStringLiteral("/marketo/rest/v1/opportunities.json"));
+    QCOMPARE(status(reply), 404);
+    QCOMPARE(QJsonDocument::fromJson(reply->readAll())
+                 .object()
+                 .value(QStringLiteral("errors"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
+             QStringLiteral("610"));
 }
 
 QTEST_GUILESS_MAIN(tst_SandboxServer)
