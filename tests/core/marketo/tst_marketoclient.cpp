@@ -355,7 +355,9 @@ private:
             problem = p;
             done = true;
         });
-        QTest::qWaitFor([&] { return done; }, 30000);
+        if (!QTest::qWaitFor([&] { return done; }, 30000)) {
+            return MarketoProblem::transport(QStringLiteral("the test timed out"));
+        }
         return problem;
     }
 
