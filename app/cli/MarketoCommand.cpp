@@ -320,7 +320,22 @@ int MarketoCommand::leads(const QCommandLineParser& parser, const QString& path,
     MarketoApi api(&client);
     QList<QJsonObject> read;
     MarketoProblem problem;
-    const QStringList fieldNames = MarketoImport::leadFields(workspace);
+    QStringList fieldNames = MarketoImport::leadFields(workspace);
+    if (workspace.marketo.instanceFields.isEmpty()) {
+        // Marketo refuses a request naming a field it lacks: learn which it has first.
+        QList<MarketoField> instance;
+        wait([&](auto done) {
+            api.fields([&, done](const QList<MarketoField>& items, const MarketoProblem& p) {
+                instance = items;
+                problem = p;
+                done();
+            });
+        });
+        if (!problem.isNone()) {
+            return failure(problem, io);
+        }
+        fieldNames = MarketoImport::leadFields(workspace, instance);
+    }
     const bool terminal = isatty(STDERR_FILENO);
     wait([&](auto done) {
         const auto finished = [&, done](const QList<QJsonObject>& items, const MarketoProblem& p) {

@@ -104,12 +104,18 @@ MarketoImportSummary MarketoImport::mergeFields(Workspace* workspace, const QLis
     return summary;
 }
 
-QStringList MarketoImport::leadFields(const Workspace& workspace)
+QStringList MarketoImport::leadFields(const Workspace& workspace, const QList<MarketoField>& instance)
 {
+    QStringList known;
+    for (const MarketoField& field : instance) {
+        known.append(field.apiName);
+    }
     QStringList names;
     const FieldCatalog catalog = workspace.catalog();
     for (const Field& field : catalog.fields()) {
-        if (workspace.marketo.hasField(field.apiName) && !names.contains(field.apiName)) {
+        const bool has = instance.isEmpty() ? workspace.marketo.hasField(field.apiName)
+                                            : known.contains(field.apiName, Qt::CaseInsensitive);
+        if (has && !names.contains(field.apiName)) {
             names.append(field.apiName);
         }
     }

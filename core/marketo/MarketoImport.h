@@ -44,6 +44,8 @@ public:
     static MarketoImportSummary
     mergeTokens(Workspace* workspace, const MarketoProgram& program, const QList<MarketoToken>& tokens);
 
-    // The API names to ask Marketo for: the workspace's fields the instance has.
-    static QStringList leadFields(const Workspace& workspace);
+    // The API names to ask Marketo for: the workspace's fields the instance has (Marketo
+    // refuses a request naming a field it lacks). `instance` is what describe returned,
+    // for a workspace whose fields were never imported.
+    static QStringList leadFields(const Workspace& workspace, const QList<MarketoField>& instance = {});
 };

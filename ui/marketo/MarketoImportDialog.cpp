@@ -275,35 +275,48 @@ void MarketoImportDialog::fetch()
                 showPreview();
             }
         };
-        const QStringList fields = MarketoImport::leadFields(m_workspace);
-        if (m_byEmail->isChecked()) {
-            QStringList emails;
-            const QStringList lines = m_emails->toPlainText().split(QLatin1Char('\n'));
-            for (const QString& line : lines) {
-                const QString email = line.trimmed().remove(QLatin1Char(','));
-                if (!email.isEmpty()) {
-                    emails.append(email);
+        const auto readLeads = [this, finished](const QStringList& fields) {
+            if (m_byEmail->isChecked()) {
+                QStringList emails;
+                const QStringList lines = m_emails->toPlainText().split(QLatin1Char('\n'));
+                for (const QString& line : lines) {
+                    const QString email = line.trimmed().remove(QLatin1Char(','));
+                    if (!email.isEmpty()) {
+                        emails.append(email);
+                    }
                 }
+                if (emails.isEmpty()) {
+                    fail(tr("Enter at least one email address."));
+                    return;
+                }
+                setBusy(true, tr("Reading %n lead(s)…", nullptr, int(emails.size())));
+                m_api->leadsByEmail(emails, fields, finished);
+            } else {
+                setBusy(true, tr("Reading static list %1…").arg(m_list->value()));
+                m_progress->setRange(0, m_limit->value());
+                m_api->leadsByList(
+                    m_list->value(),
+                    fields,
+                    m_limit->value(),
+                    [this](int read) {
+                        m_progress->setRange(0, m_limit->value());
+                        m_progress->setValue(read);
+                        m_status->setText(tr("Read %n lead(s)…", nullptr, read));
+                    },
+                    finished);
             }
-            if (emails.isEmpty()) {
-                fail(tr("Enter at least one email address."));
-                return;
-            }
-            setBusy(true, tr("Reading %n lead(s)…", nullptr, int(emails.size())));
-            m_api->leadsByEmail(emails, fields, finished);
+        };
+        if (m_workspace.marketo.instanceFields.isEmpty()) {
+            // Without a field import, which fields the instance has is learnt first.
+            setBusy(true, tr("Reading the lead fields…"));
+            m_api->fields([this, done, readLeads](const QList<MarketoField>& instance, const MarketoProblem& problem) {
+                m_busy = false;
+                if (done(problem)) {
+                    readLeads(MarketoImport::leadFields(m_workspace, instance));
+                }
+            });
         } else {
-            setBusy(true, tr("Reading static list %1…").arg(m_list->value()));
-            m_progress->setRange(0, m_limit->value());
-            m_api->leadsByList(
-                m_list->value(),
-                fields,
-                m_limit->value(),
-                [this](int read) {
-                    m_progress->setRange(0, m_limit->value());
-                    m_progress->setValue(read);
-                    m_status->setText(tr("Read %n lead(s)…", nullptr, read));
-                },
-                finished);
+            readLeads(MarketoImport::leadFields(m_workspace));
         }
         break;
     }
