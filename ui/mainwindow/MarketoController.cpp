@@ -99,8 +99,11 @@ bool MarketoController::import(MarketoImportDialog::Kind kind)
     }
     std::unique_ptr<MarketoClient> client(newClient(secret));
     MarketoImportDialog dialog(kind, m_document->workspace(), client.get(), m_window);
-    connect(&dialog, &MarketoImportDialog::fetchFinished, this, [this, &dialog](bool ok) {
-        updateStatus(ok ? QString() : dialog.findChild<QLabel*>(QStringLiteral("marketoStatus"))->text());
+    connect(&dialog, &MarketoImportDialog::fetchFinished, this, [this, &dialog] {
+        const MarketoProblem& problem = dialog.problem();
+        updateStatus(problem.kind == MarketoProblem::Kind::Refused || problem.kind == MarketoProblem::Kind::Transport
+                         ? problem.toString()
+                         : QString());
     });
     emit dialogOpened(&dialog);
     if (dialog.exec() != QDialog::Accepted) {

@@ -29,7 +29,8 @@ QString WorkspaceSecrets::backendName() const
 
 void WorkspaceSecrets::load(Workspace* workspace, const QString& fallbackFile)
 {
-    if (workspace->id.isEmpty()) {
+    const bool fresh = workspace->id.isEmpty();
+    if (fresh) {
         workspace->id = Workspace::newId();
     }
     m_loaded.clear();
@@ -37,9 +38,12 @@ void WorkspaceSecrets::load(Workspace* workspace, const QString& fallbackFile)
     if (SecretKeys::keys(*workspace).isEmpty()) {
         return;
     }
+    // Nothing can be stored under an id made just now: the keychain is not asked (and
+    // does not ask the user to unlock it) for a new workspace or the sample.
+    SecretStore* store = fresh || !m_problem.isEmpty() ? nullptr : m_store;
     // The designer reads the keychain only: WD_SECRET_* variables are for the CLI in CI,
     // and a value from them would end up in the keychain at the first edit.
-    SecretResolver resolver(m_problem.isEmpty() ? m_store : nullptr, QProcessEnvironment());
+    SecretResolver resolver(store, QProcessEnvironment());
     const QList<SecretStatus> statuses = resolver.resolve(workspace);
     if (!resolver.storeProblem().isEmpty()) {
         m_problem = resolver.storeProblem();

@@ -81,6 +81,9 @@ MarketoConnectDialog::MarketoConnectDialog(MarketoClient* client, QWidget* paren
     form->addRow(tr("Client &secret:"), m_secret);
     form->addRow(m_status);
     form->addRow(m_buttons);
+    // Room for a whole endpoint URL.
+    m_endpoint->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("https://123-ABC-456.mktorest.com/rest"))
+                                + 40);
     updateButton();
 }
 

@@ -178,6 +178,20 @@ QWidget* MarketoImportDialog::createParameters()
         connect(
             m_programSearch, &QLineEdit::textChanged, m_programFilter, &QSortFilterProxyModel::setFilterFixedString);
         connect(m_programList, &QListView::doubleClicked, this, &MarketoImportDialog::fetch);
+        connect(m_programSearch, &QLineEdit::returnPressed, this, &MarketoImportDialog::fetch);
+        // Typing narrows the list; the first match is the choice until another is clicked,
+        // so a name and Return are enough.
+        connect(m_programFilter, &QSortFilterProxyModel::layoutChanged, this, [this] {
+            if (!m_programList->currentIndex().isValid() && m_programFilter->rowCount() > 0) {
+                m_programList->setCurrentIndex(m_programFilter->index(0, 0));
+            }
+        });
+        connect(m_programFilter, &QSortFilterProxyModel::rowsRemoved, this, [this] {
+            if (!m_programList->currentIndex().isValid() && m_programFilter->rowCount() > 0) {
+                m_programList->setCurrentIndex(m_programFilter->index(0, 0));
+            }
+        });
+        m_programSearch->setFocus();
         form->addRow(tr("&Program:"), m_programSearch);
         form->addRow(m_programList);
         break;
@@ -245,6 +259,7 @@ void MarketoImportDialog::fetch()
         return;
     }
     m_summary = MarketoImportSummary();
+    m_problem = MarketoProblem();
     m_result = m_workspace;
     m_preview->clear();
     const auto done = [this](const MarketoProblem& problem) {
@@ -253,6 +268,7 @@ void MarketoImportDialog::fetch()
             return false;
         }
         if (!problem.isNone()) {
+            m_problem = problem;
             fail(tr("Nothing changed: %1").arg(problem.toString()));
             return false;
         }

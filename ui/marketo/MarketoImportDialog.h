@@ -1,6 +1,7 @@
 #pragma once
 
 #include "marketo/MarketoImport.h"
+#include "marketo/MarketoProblem.h"
 #include "model/Workspace.h"
 
 #include <QDialog>
@@ -44,6 +45,8 @@ public:
     const MarketoImportSummary& summary() const { return m_summary; }
     // The undo stack's name for the step: "Import Fields from Marketo", ...
     QString undoText() const;
+    // Why the last fetch failed; none after a success, a cancel or a missing choice.
+    const MarketoProblem& problem() const { return m_problem; }
 
 public slots:
     void fetch();
@@ -65,6 +68,7 @@ private:
     Workspace m_workspace;
     Workspace m_result;
     MarketoImportSummary m_summary;
+    MarketoProblem m_problem;
     MarketoClient* m_client;
     MarketoApi* m_api;
     bool m_busy = false;
