@@ -1,21 +1,12 @@
 #include "SandboxEnrichment.h"
 
+#include "sandbox/StableHash.h"
+
 #include <QJsonArray>
 #include <QStringList>
 #include <QXmlStreamWriter>
 
 namespace {
-
-// FNV-1a: qHash is seeded per process, and the data must not change between runs.
-quint32 stableHash(const QByteArray& bytes)
-{
-    quint32 hash = 2166136261u;
-    for (const char c : bytes) {
-        hash ^= static_cast<quint8>(c);
-        hash *= 16777619u;
-    }
-    return hash;
-}
 
 QString companyName(const QString& domain, quint32 hash)
 {

@@ -1,5 +1,7 @@
 #include "SandboxMarketo.h"
 
+#include "sandbox/StableHash.h"
+
 #include "format/FormBody.h"
 #include "sandbox/SandboxMarketoData.h"
 
@@ -39,17 +41,6 @@ QByteArray headerValue(const SandboxMarketo::Headers& headers, const QByteArray&
             return header.second;
     }
     return {};
-}
-
-// FNV-1a, so that tokens look random but are the same on every run.
-quint32 stableHash(const QByteArray& bytes)
-{
-    quint32 hash = 2166136261u;
-    for (const char c : bytes) {
-        hash ^= static_cast<quint8>(c);
-        hash *= 16777619u;
-    }
-    return hash;
 }
 
 // Marketo's paging tokens are RFC 4648 base32 with padding; a client must carry the '='

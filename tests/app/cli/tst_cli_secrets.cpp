@@ -1,3 +1,4 @@
+#include "SecretTool.h"
 #include "format/WorkspaceFile.h"
 #include "sandbox/SandboxServer.h"
 
@@ -224,17 +225,7 @@ QString tst_CliSecrets::setSecret(const QString& workspace, const QString& key, 
 
 std::optional<QByteArray> tst_CliSecrets::lookup(const QString& workspaceId, const QString& key)
 {
-    QProcess process;
-    process.start(QStringLiteral("secret-tool"),
-                  {QStringLiteral("lookup"),
-                   QStringLiteral("server"),
-                   QStringLiteral("webhook-designer"),
-                   QStringLiteral("user"),
-                   workspaceId + QLatin1Char('/') + key});
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        return std::nullopt;
-    }
-    return process.readAllStandardOutput();
+    return secretToolLookup(workspaceId, key);
 }
 
 QByteArray tst_CliSecrets::readAll(const QString& path)

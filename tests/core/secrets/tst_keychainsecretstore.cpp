@@ -1,3 +1,4 @@
+#include "SecretTool.h"
 #include "secrets/KeychainSecretStore.h"
 
 #include <QProcess>
@@ -30,17 +31,7 @@ private:
 
 std::optional<QByteArray> tst_KeychainSecretStore::lookup(const QString& workspaceId, const QString& key)
 {
-    QProcess process;
-    process.start(QStringLiteral("secret-tool"),
-                  {QStringLiteral("lookup"),
-                   QStringLiteral("server"),
-                   QStringLiteral("webhook-designer"),
-                   QStringLiteral("user"),
-                   KeychainSecretStore::entryKey(workspaceId, key)});
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        return std::nullopt;
-    }
-    return process.readAllStandardOutput();
+    return secretToolLookup(workspaceId, key);
 }
 
 void tst_KeychainSecretStore::initTestCase()

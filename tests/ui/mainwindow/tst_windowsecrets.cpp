@@ -1,3 +1,4 @@
+#include "SecretTool.h"
 #include "UiTestWorkspace.h"
 #include "WindowTestSupport.h"
 #include "document/HeaderModel.h"
@@ -281,17 +282,7 @@ private:
     // What secret-tool finds in the keyring for the entry; empty when there is none.
     static QString secretTool(const QString& id, const QString& key)
     {
-        QProcess tool;
-        tool.start(QStringLiteral("secret-tool"),
-                   {QStringLiteral("lookup"),
-                    QStringLiteral("server"),
-                    KeychainSecretStore::serviceName(),
-                    QStringLiteral("user"),
-                    KeychainSecretStore::entryKey(id, key)});
-        if (!tool.waitForFinished(10000)) {
-            return QStringLiteral("secret-tool did not finish");
-        }
-        return QString::fromUtf8(tool.readAllStandardOutput());
+        return QString::fromUtf8(secretToolLookup(id, key).value_or(QByteArray()));
     }
 
     static QByteArray fileBytes(const QString& path)
