@@ -107,6 +107,9 @@ MarketoImportSummary MarketoImport::mergeFields(Workspace* workspace, const QLis
 QStringList MarketoImport::leadFields(const Workspace& workspace)
 {
     QStringList names;
+    if (workspace.marketo.instanceFields.isEmpty()) {
+        return names;
+    }
     const FieldCatalog catalog = workspace.catalog();
     for (const Field& field : catalog.fields()) {
         if (workspace.marketo.hasField(field.apiName) && !names.contains(field.apiName)) {

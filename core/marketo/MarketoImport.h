@@ -44,6 +44,8 @@ public:
     static MarketoImportSummary
     mergeTokens(Workspace* workspace, const MarketoProgram& program, const QList<MarketoToken>& tokens);
 
-    // The API names to ask Marketo for: the workspace's fields the instance has.
+    // The API names to ask Marketo for: the workspace's fields the instance has. Empty
+    // before a field import: Marketo refuses a whole request for one field it lacks, and
+    // instances differ, so only its default fields can be asked for safely.
     static QStringList leadFields(const Workspace& workspace);
 };
