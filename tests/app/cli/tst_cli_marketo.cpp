@@ -51,6 +51,7 @@ private slots:
     void dailyQuotaStops();
     void environmentSecretWorksWithoutKeychain();
     void lintFlagsFieldsOfTheInstance();
+    void sandboxHelpNamesTheMarketoEndpoints();
 
 private:
     struct Result
@@ -1049,6 +1050,15 @@ void tst_CliMarketo::lintFlagsFieldsOfTheInstance()
                      .arg(column)}));
     const Result lint = cli({QStringLiteral("lint"), ws});
     QCOMPARE(lint.exitCode, 1);
+}
+
+void tst_CliMarketo::sandboxHelpNamesTheMarketoEndpoints()
+{
+    const Result result = cli({QStringLiteral("sandbox"), QStringLiteral("--help")});
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(lines(result.out)
+                 .contains(QStringLiteral("/marketo/... emulates Marketo: /marketo/identity and /marketo/rest.")),
+             result.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_CliMarketo)
