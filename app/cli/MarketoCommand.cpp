@@ -368,6 +368,11 @@ int MarketoCommand::leads(const QCommandLineParser& parser, const QString& path,
     summary.warnings.prepend(QStringLiteral("the workspace now holds %1 lead(s) from Marketo: personal data; keep it "
                                             "out of shared repositories")
                                  .arg(read.size()));
+    if (fieldNames.isEmpty()) {
+        summary.warnings.append(QStringLiteral("no field import yet, so only Marketo's default fields came: run "
+                                               "`webhook-designer-cli marketo fields %1` first for the others")
+                                    .arg(path));
+    }
     return finish(parser, path, workspace, summary.toJson(), client.callCount(), io);
 }
 

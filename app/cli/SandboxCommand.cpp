@@ -18,6 +18,7 @@ SandboxCommand::SandboxCommand()
                               "/large?mb=N, /flaky, /auth and /close on 127.0.0.1 (see README). Without --port it\n"
                               "tries %1 and the next %2 ports; --port 0 picks any free port. Prints the URL on\n"
                               "standard output, then one line per request on standard error.\n"
+                              "/marketo/... emulates Marketo: /marketo/identity and /marketo/rest.\n"
                               "Exit codes: 1 when it cannot listen, 2 usage error.\n")
                    .arg(SandboxServer::defaultPort)
                    .arg(kTries - 1)})

@@ -66,10 +66,13 @@ void MarketoApi::nextEmails(
         return;
     }
     const QStringList batch = emails.mid(from, maxBatchSize);
+    MarketoClient::Query query {{QStringLiteral("filterType"), QStringLiteral("email")},
+                                {QStringLiteral("filterValues"), batch.join(QLatin1Char(','))}};
+    if (!fields.isEmpty()) {
+        query.append({QStringLiteral("fields"), fields.join(QLatin1Char(','))});
+    }
     m_client->get(QStringLiteral("/v1/leads.json"),
-                  {{QStringLiteral("filterType"), QStringLiteral("email")},
-                   {QStringLiteral("filterValues"), batch.join(QLatin1Char(','))},
-                   {QStringLiteral("fields"), fields.join(QLatin1Char(','))}},
+                  query,
                   QStringLiteral("the leads with the given email addresses"),
                   kReadLeads,
                   [this, emails, from, fields, read, done](const MarketoClient::Reply& reply) mutable {
@@ -97,8 +100,11 @@ void MarketoApi::nextListPage(qint64 listId,
                               Done<QJsonObject> done)
 {
     const int batch = limit > 0 ? std::min<int>(maxBatchSize, limit - int(read.size())) : maxBatchSize;
-    MarketoClient::Query query {{QStringLiteral("fields"), fields.join(QLatin1Char(','))},
-                                {QStringLiteral("batchSize"), QString::number(batch)}};
+    MarketoClient::Query query;
+    if (!fields.isEmpty()) {
+        query.append({QStringLiteral("fields"), fields.join(QLatin1Char(','))});
+    }
+    query.append({QStringLiteral("batchSize"), QString::number(batch)});
     if (!pageToken.isEmpty()) {
         query.append({QStringLiteral("nextPageToken"), pageToken});
     }

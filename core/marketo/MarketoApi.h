@@ -28,7 +28,8 @@ public:
     explicit MarketoApi(MarketoClient* client) : m_client(client) { }
 
     void fields(Done<MarketoField> done);
-    // Leads with these email addresses (any number; sent 300 at a time), with `fields`.
+    // Leads with these email addresses (any number; sent 300 at a time), with `fields`
+    // (none: Marketo's default fields).
     void leadsByEmail(const QStringList& emails, const QStringList& fields, Done<QJsonObject> done);
     // The leads of a static list, following nextPageToken to the end or to `limit`.
     void leadsByList(qint64 listId, const QStringList& fields, int limit, Progress progress, Done<QJsonObject> done);

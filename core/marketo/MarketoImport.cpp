@@ -111,6 +111,9 @@ QStringList MarketoImport::leadFields(const Workspace& workspace, const QList<Ma
         known.append(field.apiName);
     }
     QStringList names;
+    if (instance.isEmpty() && workspace.marketo.instanceFields.isEmpty()) {
+        return names;
+    }
     const FieldCatalog catalog = workspace.catalog();
     for (const Field& field : catalog.fields()) {
         const bool has = instance.isEmpty() ? workspace.marketo.hasField(field.apiName)

@@ -46,6 +46,7 @@ public:
 
     // The API names to ask Marketo for: the workspace's fields the instance has (Marketo
     // refuses a request naming a field it lacks). `instance` is what describe returned,
-    // for a workspace whose fields were never imported.
+    // for a workspace whose fields were never imported; without either, nothing is named
+    // and Marketo sends its default fields.
     static QStringList leadFields(const Workspace& workspace, const QList<MarketoField>& instance = {});
 };

@@ -21,6 +21,8 @@ private slots:
     void trustedCertificateFingerprintForms_data();
     void trustedCertificateFingerprintForms();
     void trustedCertificateKeepsUnknownKeys();
+    void marketoRoundTrip();
+    void marketoKeepsUnknownKeys();
     void rejects_data();
     void rejects();
     void errorToString();
@@ -35,6 +37,9 @@ private slots:
 
 private:
     static QByteArray canonicalBytes();
+    // The canonical file with a "marketo" block (`block`, its lines without the key)
+    // where the writer puts it: after the context, before the webhooks.
+    static QByteArray withMarketo(const QByteArray& block);
     static QByteArray testFingerprint();
 };
 
@@ -255,6 +260,119 @@ void tst_WorkspaceFile::trustedCertificateKeepsUnknownKeys()
              written.constData());
 }
 
+QByteArray tst_WorkspaceFile::withMarketo(const QByteArray& block)
+{
+    QByteArray bytes = canonicalBytes();
+    const qsizetype at = bytes.indexOf("  \"webhooks\": [");
+    if (at < 0) {
+        return {};
+    }
+    return bytes.insert(at, "  \"marketo\": " + block + ",\n");
+}
+
+void tst_WorkspaceFile::marketoRoundTrip()
+{
+    // Absent until connected: a workspace without it writes no key for it.
+    Workspace plain;
+    QVERIFY(WorkspaceFile::read(canonicalBytes(), &plain));
+    QVERIFY(!plain.marketo.isSet());
+    QVERIFY(!WorkspaceFile::write(plain).contains("\"marketo\""));
+
+    const QByteArray block = "{\n"
+                             "    \"endpoint\": \"https://123-ABC-456.mktorest.com/rest\",\n"
+                             "    \"identity\": \"https://123-ABC-456.mktorest.com/identity\",\n"
+                             "    \"clientId\": \"5f1c0d3e-7a2b-4c8d-9e0f-1a2b3c4d5e6f\",\n"
+                             "    \"instanceFields\": [\n"
+                             "      \"id\",\n"
+                             "      \"email\",\n"
+                             "      \"createdAt\",\n"
+                             "      \"companySizeBand\",\n"
+                             "      \"kokyakuRank\"\n"
+                             "    ],\n"
+                             "    \"readOnlyFields\": [\n"
+                             "      \"id\",\n"
+                             "      \"createdAt\"\n"
+                             "    ]\n"
+                             "  }";
+    const QByteArray bytes = withMarketo(block);
+    QVERIFY(!bytes.isEmpty());
+    Workspace ws;
+    QString error;
+    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error));
+    QCOMPARE(ws.marketo.endpoint, QStringLiteral("https://123-ABC-456.mktorest.com/rest"));
+    QCOMPARE(ws.marketo.identity, QStringLiteral("https://123-ABC-456.mktorest.com/identity"));
+    QCOMPARE(ws.marketo.clientId, QStringLiteral("5f1c0d3e-7a2b-4c8d-9e0f-1a2b3c4d5e6f"));
+    QCOMPARE(ws.marketo.instanceFields,
+             (QStringList {QStringLiteral("id"),
+                           QStringLiteral("email"),
+                           QStringLiteral("createdAt"),
+                           QStringLiteral("companySizeBand"),
+                           QStringLiteral("kokyakuRank")}));
+    QCOMPARE(ws.marketo.readOnlyFields, (QStringList {QStringLiteral("id"), QStringLiteral("createdAt")}));
+    QVERIFY(ws.marketo.extra.isEmpty());
+    QVERIFY(!ws.extra.contains(QStringLiteral("marketo"))); // known, not kept aside
+    QCOMPARE(QString::fromUtf8(WorkspaceFile::write(ws)), QString::fromUtf8(bytes));
+
+    // Connected but no field import yet: only the three strings.
+    ws.marketo.instanceFields.clear();
+    ws.marketo.readOnlyFields.clear();
+    const QByteArray connected = WorkspaceFile::write(ws);
+    QCOMPARE(QString::fromUtf8(connected),
+             QString::fromUtf8(withMarketo("{\n"
+                                           "    \"endpoint\": \"https://123-ABC-456.mktorest.com/rest\",\n"
+                                           "    \"identity\": \"https://123-ABC-456.mktorest.com/identity\",\n"
+                                           "    \"clientId\": \"5f1c0d3e-7a2b-4c8d-9e0f-1a2b3c4d5e6f\"\n"
+                                           "  }")));
+    Workspace again;
+    QVERIFY2(WorkspaceFile::read(connected, &again, &error), qPrintable(error));
+    QVERIFY(again.marketo.isSet());
+    QVERIFY(again.marketo.instanceFields.isEmpty());
+    QCOMPARE(WorkspaceFile::write(again), connected);
+
+    // After a trusted certificate, as the writer orders them.
+    again.trustedCertificate.host = QStringLiteral("dev.example.com");
+    again.trustedCertificate.sha256 = TrustedCertificate::parseFingerprint(QString::fromLatin1(testFingerprint()));
+    const QByteArray both = WorkspaceFile::write(again);
+    QVERIFY(both.indexOf("\"trustedCertificate\"") < both.indexOf("\"marketo\""));
+    QVERIFY(both.indexOf("\"marketo\"") < both.indexOf("\"webhooks\""));
+    Workspace third;
+    QVERIFY2(WorkspaceFile::read(both, &third, &error), qPrintable(error));
+    QCOMPARE(WorkspaceFile::write(third), both);
+}
+
+void tst_WorkspaceFile::marketoKeepsUnknownKeys()
+{
+    const QByteArray bytes = withMarketo("{\n"
+                                         "    \"endpoint\": \"http://127.0.0.1:18787/marketo/rest\",\n"
+                                         "    \"identity\": \"http://127.0.0.1:18787/marketo/identity\",\n"
+                                         "    \"clientId\": \"sandbox-client\",\n"
+                                         "    \"instanceFields\": [\n"
+                                         "      \"email\"\n"
+                                         "    ],\n"
+                                         "    \"x-munchkin\": \"123-ABC-456\",\n"
+                                         "    \"x-partition\": {\n"
+                                         "      \"ids\": [\n"
+                                         "        1,\n"
+                                         "        2\n"
+                                         "      ],\n"
+                                         "      \"name\": \"Default\"\n"
+                                         "    }\n"
+                                         "  }");
+    Workspace ws;
+    QString error;
+    QVERIFY2(WorkspaceFile::read(bytes, &ws, &error), qPrintable(error));
+    QCOMPARE(ws.marketo.extra.keys(), (QStringList {QStringLiteral("x-munchkin"), QStringLiteral("x-partition")}));
+    QCOMPARE(ws.marketo.extra.value(QStringLiteral("x-munchkin")).toString(), QStringLiteral("123-ABC-456"));
+    QCOMPARE(ws.marketo.extra.value(QStringLiteral("x-partition")).toObject().value(QStringLiteral("ids")).toArray(),
+             (QJsonArray {1, 2}));
+    QVERIFY(ws.marketo.readOnlyFields.isEmpty());
+    // Unknown keys come after the known ones, and the bytes stay as they were (keys of an
+    // unknown object in name order, as every unknown object in the file is written).
+    QCOMPARE(QString::fromUtf8(WorkspaceFile::write(ws)), QString::fromUtf8(bytes));
+    // Not confused with the workspace's own unknown keys.
+    QCOMPARE(ws.extra.keys(), QStringList {QStringLiteral("x-top-level")});
+}
+
 void tst_WorkspaceFile::rejects_data()
 {
     QTest::addColumn<QByteArray>("bytes");
@@ -433,6 +551,39 @@ void tst_WorkspaceFile::rejects_data()
                + "  \"fields\": [{\"name\": \"A\", \"apiName\": \"a\"}],\n"
                  "  \"webhooks\": [{\"name\": \"a\", \"responseMappings\": [{\"field\": \"b\"}]}]\n}"
         << "webhooks[0].responseMappings[0].field" << 4 << 61 << "no lead field with API name \"b\"";
+
+    // The Marketo connection (line 3).
+    const QByteArray mkto = "  \"marketo\": {\"endpoint\": ";
+    const QByteArray rest = "\"https://mkto.example/rest\"";
+    const QByteArray identity = ", \"identity\": \"https://mkto.example/identity\"";
+    QTest::newRow("marketo type") << head + "  \"marketo\": []\n}"
+                                  << "marketo" << 3 << 14 << "expected an object, found an array";
+    QTest::newRow("marketo endpoint ftp")
+        << head + mkto + "\"ftp://mkto.example/rest\"" + identity + ", \"clientId\": \"c\"}\n}"
+        << "marketo.endpoint" << 3 << 27
+        << "expected an http:// or https:// address, found "
+           "\"ftp://mkto.example/rest\"";
+    QTest::newRow("marketo endpoint relative")
+        << head + mkto + "\"/rest\"" + identity + ", \"clientId\": \"c\"}\n}"
+        << "marketo.endpoint" << 3 << 27 << "expected an http:// or https:// address, found \"/rest\"";
+    QTest::newRow("marketo endpoint missing") << head + "  \"marketo\": {\"clientId\": \"c\"}\n}"
+                                              << "marketo.endpoint" << 3 << 14 << "missing \"endpoint\"";
+    QTest::newRow("marketo identity no host")
+        << head + mkto + rest + ", \"identity\": \"https://\", \"clientId\": \"c\"}\n}"
+        << "marketo.identity" << 3 << 68 << "expected an http:// or https:// address, found \"https://\"";
+    QTest::newRow("marketo clientId missing") << head + mkto + rest + identity + "}\n}"
+                                              << "marketo.clientId" << 3 << 14 << "missing \"clientId\"";
+    QTest::newRow("marketo clientId number") << head + mkto + rest + identity + ", \"clientId\": 42}\n}"
+                                             << "marketo.clientId" << 3 << 113 << "expected a string, found a number";
+    QTest::newRow("marketo instanceFields object")
+        << head + mkto + rest + identity + ", \"clientId\": \"c\",\n    \"instanceFields\": {\"id\": true}}\n}"
+        << "marketo.instanceFields" << 4 << 23 << "expected an array of field API names, found an object";
+    QTest::newRow("marketo instanceFields number item")
+        << head + mkto + rest + identity + ", \"clientId\": \"c\",\n    \"instanceFields\": [\"id\", 7]}\n}"
+        << "marketo.instanceFields[1]" << 4 << 30 << "expected a string, found a number";
+    QTest::newRow("marketo readOnlyFields string")
+        << head + mkto + rest + identity + ", \"clientId\": \"c\",\n    \"readOnlyFields\": \"id\"}\n}"
+        << "marketo.readOnlyFields" << 4 << 23 << "expected an array of field API names, found a string";
 }
 
 void tst_WorkspaceFile::rejects()

@@ -16,6 +16,10 @@ private slots:
     void quotedTokenMessageShowsWhatIsSent();
     void lintAllNamesWebhooks();
     void usesChosenLead();
+    void instanceFieldsUnknownBeforeAFieldImport();
+    void mappingToAReadOnlyField();
+    void mappingToAFieldTheInstanceLacks();
+    void tokenNamingAFieldTheInstanceLacks();
 };
 
 namespace {
@@ -603,6 +607,156 @@ void tst_Linter::usesChosenLead()
     QVERIFY(!hasEmpty(Linter::lint(ws, w, 0, fixedNow)));
     QVERIFY(hasEmpty(Linter::lint(ws, w, 1, fixedNow)));
     QVERIFY(!hasEmpty(Linter::lint(ws, w, -1, fixedNow)));
+}
+
+namespace {
+
+// A workspace connected to an instance whose field import found these fields; one custom
+// field (Favorite Color) the instance lacks.
+Workspace connectedWorkspace(const QStringList& instanceFields, const QStringList& readOnlyFields)
+{
+    Workspace ws = baseWorkspace();
+    Field color;
+    color.name = QStringLiteral("Favorite Color");
+    color.apiName = QStringLiteral("favoriteColor");
+    color.custom = true;
+    ws.fields << color;
+    ws.marketo.endpoint = QStringLiteral("https://123-ABC-456.mktorest.com/rest");
+    ws.marketo.identity = QStringLiteral("https://123-ABC-456.mktorest.com/identity");
+    ws.marketo.clientId = QStringLiteral("client");
+    ws.marketo.instanceFields = instanceFields;
+    ws.marketo.readOnlyFields = readOnlyFields;
+    return ws;
+}
+
+// What the instance has: not Middle Name nor Favorite Color; Id and Created At read-only.
+// Names in other cases than the catalogue's, as an instance may spell them.
+Workspace importedWorkspace()
+{
+    return connectedWorkspace({QStringLiteral("id"),
+                               QStringLiteral("Email"),
+                               QStringLiteral("firstName"),
+                               QStringLiteral("company"),
+                               QStringLiteral("leadScore"),
+                               QStringLiteral("createdAt")},
+                              {QStringLiteral("ID"), QStringLiteral("createdAt")});
+}
+
+// The instance diagnostics only, described as describe() does.
+QStringList instanceDiagnostics(const QList<Diagnostic>& ds)
+{
+    QList<Diagnostic> found;
+    for (const Diagnostic& d : ds) {
+        if (d.code == QLatin1String("instance-missing-field") || d.code == QLatin1String("read-only-field")) {
+            found << d;
+        }
+    }
+    const QString text = describe(found);
+    return text.isEmpty() ? QStringList() : text.split(QLatin1Char('\n'));
+}
+
+const Diagnostic* findCode(const QList<Diagnostic>& ds, const char* code)
+{
+    for (const Diagnostic& d : ds) {
+        if (d.code == QLatin1String(code)) {
+            return &d;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void tst_Linter::instanceFieldsUnknownBeforeAFieldImport()
+{
+    // Connected, but no field import yet: nothing is known about the instance, so nothing
+    // is reported, whatever the webhook names.
+    const Workspace ws = connectedWorkspace({}, {});
+    QVERIFY(ws.marketo.isSet());
+    Webhook w = baseWebhook();
+    w.url = QStringLiteral("https://api.example.com/enrich?m={{lead.Middle Name}}&c={{lead.Favorite Color}}");
+    w.responseMappings << ResponseMapping {QStringLiteral("data.id"), QStringLiteral("id"), {}}
+                       << ResponseMapping {QStringLiteral("data.m"), QStringLiteral("middleName"), {}}
+                       << ResponseMapping {QStringLiteral("data.c"), QStringLiteral("favoriteColor"), {}};
+    const QList<Diagnostic> ds = Linter::lint(ws, w, -1, fixedNow);
+    QCOMPARE(instanceDiagnostics(ds), QStringList());
+    // Nor without any connection.
+    QCOMPARE(instanceDiagnostics(Linter::lint(baseWorkspace(), w, -1, fixedNow)), QStringList());
+    // And the clean webhook stays clean once the instance is known.
+    const QList<Diagnostic> clean = Linter::lint(importedWorkspace(), baseWebhook(), -1, fixedNow);
+    QVERIFY2(clean.isEmpty(), qPrintable(describe(clean)));
+}
+
+void tst_Linter::mappingToAReadOnlyField()
+{
+    Webhook w = baseWebhook();
+    w.responseMappings << ResponseMapping {QStringLiteral("data.id"), QStringLiteral("id"), {}}
+                       << ResponseMapping {QStringLiteral("data.created"), QStringLiteral("createdAt"), {}};
+    const QList<Diagnostic> ds = Linter::lint(importedWorkspace(), w, -1, fixedNow);
+    QCOMPARE(instanceDiagnostics(ds),
+             (QStringList {QStringLiteral("read-only-field error responseMappings[1].field 1:1 \"id\" is read-only in "
+                                          "the connected Marketo instance: a response mapping cannot write it"),
+                           QStringLiteral("read-only-field error responseMappings[2].field 1:1 \"createdAt\" is "
+                                          "read-only in the connected Marketo instance: a response mapping cannot "
+                                          "write it")}));
+    const Diagnostic* d = findCode(ds, "read-only-field");
+    QCOMPARE(d->offset, 0);
+    QCOMPARE(d->length, 2);
+    QCOMPARE(d->webhook, w.name);
+    QVERIFY(Diagnostic::hasErrors(ds));
+}
+
+void tst_Linter::mappingToAFieldTheInstanceLacks()
+{
+    Webhook w = baseWebhook();
+    w.responseMappings << ResponseMapping {QStringLiteral("data.m"), QStringLiteral("middleName"), {}}
+                       << ResponseMapping {QStringLiteral("data.c"), QStringLiteral("favoriteColor"), {}}
+                       // The instance's own spelling of a field it has: fine.
+                       << ResponseMapping {QStringLiteral("data.e"), QStringLiteral("email"), {}};
+    const QList<Diagnostic> ds = Linter::lint(importedWorkspace(), w, -1, fixedNow);
+    QCOMPARE(instanceDiagnostics(ds),
+             (QStringList {QStringLiteral("instance-missing-field error responseMappings[1].field 1:1 The connected "
+                                          "Marketo instance has no field \"middleName\": this mapping writes nothing "
+                                          "there"),
+                           QStringLiteral("instance-missing-field error responseMappings[2].field 1:1 The connected "
+                                          "Marketo instance has no field \"favoriteColor\": this mapping writes "
+                                          "nothing there")}));
+    const Diagnostic* d = findCode(ds, "instance-missing-field");
+    QCOMPARE(d->offset, 0);
+    QCOMPARE(d->length, int(QStringLiteral("middleName").size()));
+}
+
+void tst_Linter::tokenNamingAFieldTheInstanceLacks()
+{
+    Webhook w = baseWebhook();
+    w.url = QStringLiteral("https://api.example.com/enrich?email={{lead.Email Address}}&m={{lead.Middle Name}}");
+    w.headers << header("X-Color", "{{lead.Favorite Color}}");
+    w.payloadTemplate = QStringLiteral("{\n  \"email\": {{lead.Email Address}},\n  \"color\": {{lead.favorite "
+                                       "color:default=none}}\n}");
+    const QList<Diagnostic> ds = Linter::lint(importedWorkspace(), w, -1, fixedNow);
+    const int urlColumn = int(w.url.indexOf(QStringLiteral("{{lead.Middle Name}}"))) + 1;
+    QCOMPARE(urlColumn, 63);
+    QCOMPARE(instanceDiagnostics(ds),
+             (QStringList {QStringLiteral("instance-missing-field warning url 1:63 {{lead.Middle Name}}: the connected "
+                                          "Marketo instance has no field \"middleName\", so Marketo sends it empty"),
+                           QStringLiteral("instance-missing-field warning headers[1].value 1:1 {{lead.Favorite "
+                                          "Color}}: the connected Marketo instance has no field \"favoriteColor\", so "
+                                          "Marketo sends it empty"),
+                           QStringLiteral("instance-missing-field warning template 3:12 {{lead.favorite "
+                                          "color:default=none}}: the connected Marketo instance has no field "
+                                          "\"favoriteColor\", so Marketo sends it empty")}));
+    const Diagnostic* d = findCode(ds, "instance-missing-field");
+    QCOMPARE(d->offset, urlColumn - 1);
+    QCOMPARE(d->length, int(QStringLiteral("{{lead.Middle Name}}").size()));
+    // Warnings only: the webhook still works, the field is just empty.
+    QVERIFY2(!Diagnostic::hasErrors(ds), qPrintable(describe(ds)));
+
+    // With GET the payload is not sent: its tokens do not matter.
+    w.requestType = RequestType::Get;
+    const QStringList get = instanceDiagnostics(Linter::lint(importedWorkspace(), w, -1, fixedNow));
+    QCOMPARE(get.size(), 2);
+    QVERIFY(std::none_of(
+        get.begin(), get.end(), [](const QString& line) { return line.contains(QStringLiteral(" template ")); }));
 }
 
 QTEST_GUILESS_MAIN(tst_Linter)
