@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <memory>
@@ -44,7 +45,7 @@ private slots:
     void fieldsDryRunLeavesTheFileAlone();
     void leadsFromAListFollowThePages();
     void leadsByEmailFindAPlusAddress();
-    void leadsBeforeAFieldImportBringDefaultFields();
+    void leadsBeforeAFieldImportAskWhichFieldsTheInstanceHas();
     void tokensOfAProgramBecomeMyTokens();
     void programsListsEveryProgram();
     void tokenExpiringMidListIsRenewed();
@@ -754,11 +755,11 @@ void tst_CliMarketo::leadsByEmailFindAPlusAddress()
     QCOMPARE(saved.leads.at(1).value(QStringLiteral("Email Address")).toString(), kFirstListEmail);
 }
 
-void tst_CliMarketo::leadsBeforeAFieldImportBringDefaultFields()
+void tst_CliMarketo::leadsBeforeAFieldImportAskWhichFieldsTheInstanceHas()
 {
     // The workspace knows fields this instance lacks (Middle Name, Favorite Color): asking
-    // for them would fail the whole request, so without a field import only Marketo's
-    // default fields are asked for.
+    // for them would fail the whole request, so without a field import the command first
+    // reads which fields the instance has, and asks for those the workspace knows.
     const QString ws = connectedWorkspace(QStringLiteral("before-fields"));
     m_server->marketo().clearRequests();
     const Result result =
@@ -767,19 +768,23 @@ void tst_CliMarketo::leadsBeforeAFieldImportBringDefaultFields()
     const QJsonObject json = result.json();
     QCOMPARE(strings(json.value(QStringLiteral("added"))), QStringList {kPlusEmail});
     QCOMPARE(strings(json.value(QStringLiteral("warnings"))),
-             (QStringList {QStringLiteral("the workspace now holds 1 lead(s) from Marketo: personal data; keep it out "
-                                          "of shared repositories"),
-                           QStringLiteral("no field import yet, so only Marketo's default fields came: run "
-                                          "`webhook-designer-cli marketo fields %1` first for the others")
-                               .arg(ws)}));
-    QCOMPARE(json.value(QStringLiteral("calls")).toInt(), 2);
+             QStringList {QStringLiteral("the workspace now holds 1 lead(s) from Marketo: personal data; keep it out "
+                                         "of shared repositories")});
+    QCOMPARE(json.value(QStringLiteral("calls")).toInt(), 3);
     const QList<SandboxMarketo::LoggedRequest> requests = m_server->marketo().requests();
-    QCOMPARE(requests.size(), 2);
-    QVERIFY2(!requests.at(1).query.contains(QStringLiteral("fields=")), qPrintable(requests.at(1).query));
+    QCOMPARE(requests.size(), 3);
+    QVERIFY(requests.at(1).path.endsWith(QStringLiteral("/leads/describe.json")));
+    const QStringList asked = QUrlQuery(requests.at(2).query)
+                                  .queryItemValue(QStringLiteral("fields"), QUrl::FullyDecoded)
+                                  .split(QLatin1Char(','));
+    QVERIFY2(asked.contains(QStringLiteral("email")) && asked.contains(QStringLiteral("firstName")),
+             qPrintable(asked.join(QLatin1Char(','))));
+    QVERIFY2(!asked.contains(QStringLiteral("middleName")) && !asked.contains(QStringLiteral("favoriteColor")),
+             qPrintable(asked.join(QLatin1Char(','))));
+    // The workspace itself is not changed by that read: no field import happened.
+    QVERIFY(readWorkspace(ws).marketo.instanceFields.isEmpty());
 
     const QJsonObject zoe = readWorkspace(ws).leads.last();
-    QStringList keys = zoe.keys();
-    QVERIFY2(!keys.contains(QStringLiteral("City")), qPrintable(keys.join(QLatin1Char(','))));
     QCOMPARE(zoe.value(QStringLiteral("Email Address")).toString(), kPlusEmail);
     QCOMPARE(zoe.value(QStringLiteral("First Name")).toString(), QStringLiteral("Zoë"));
     QCOMPARE(zoe.value(QStringLiteral("Last Name")).toString(), QStringLiteral("Ngô-Müller"));

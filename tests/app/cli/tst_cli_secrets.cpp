@@ -357,7 +357,12 @@ void tst_CliSecrets::listSaysWhereEachValueComesFrom()
     result = cli({QStringLiteral("secret"), QStringLiteral("list"), sample});
     QVERIFY2(result.exitCode == 0, result.err.constData());
     const QJsonArray secrets = result.json().value(QStringLiteral("secrets")).toArray();
-    QCOMPARE(secrets.size(), 2);
+    // The sample is connected to the sandbox's Marketo: its client secret is listed too,
+    // with its own variable, and is nowhere (the sample has no id yet).
+    QCOMPARE(secrets.size(), 3);
+    const QJsonObject marketo = secretEntry(secrets, QStringLiteral("marketo.client-secret"));
+    QCOMPARE(marketo.value(QStringLiteral("source")).toString(), QStringLiteral("missing"));
+    QCOMPARE(marketo.value(QStringLiteral("variable")).toString(), QStringLiteral("WD_MARKETO_CLIENT_SECRET"));
     QCOMPARE(secretEntry(secrets, kApiKey).value(QStringLiteral("source")).toString(), QStringLiteral("file"));
     QCOMPARE(secretEntry(secrets, kApiKey).value(QStringLiteral("inFile")), QJsonValue(true));
     QCOMPARE(secretEntry(secrets, kHeader).value(QStringLiteral("source")).toString(), QStringLiteral("file"));
