@@ -106,6 +106,8 @@ QByteArray CurlImport::percentEncode(const QByteArray& bytes)
         if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
             || c == '_' || c == '~') {
             out += char(c);
+        } else if (c == ' ') {
+            out += '+';
         } else {
             out += '%';
             out += hex[c >> 4];

@@ -36,8 +36,8 @@ public:
     const Webhook& webhook() const { return m_webhook; }
     const QStringList& notes() const { return m_notes; }
 
-    // curl's percent-encoding for --data-urlencode: A-Z a-z 0-9 - . _ ~ kept, every other
-    // byte %XX in upper case.
+    // curl's encoding for --data-urlencode: A-Z a-z 0-9 - . _ ~ kept, a space "+", every
+    // other byte %XX in upper case.
     static QByteArray percentEncode(const QByteArray& bytes);
     // Text as a payload template that renders to exactly this text: backslashes doubled.
     static QString templateText(const QString& text);

@@ -14,7 +14,9 @@
 // header value and secret My Token; the rendered request carries the markers wherever the
 // values would be, encoded or not, and pieces() splits a rendered text at them so that an
 // exporter writes a variable there: "$WD_SECRET_<KEY>" for curl, {{WD_SECRET_<KEY>}} for
-// the .http file and Postman. A secret header's variable stands for its whole value.
+// the .http file and Postman. A secret header's variable stands for its whole value. The
+// variable's value goes in as it is: a secret My Token that its place encodes (a quote
+// under JSON encoding, a space in the URL) must be given already encoded.
 class ExportRenderer
 {
 public:

@@ -29,7 +29,7 @@ QByteArray HttpFileExport::file(const ExportRenderer& renderer,
     }
     QByteArray out;
     for (const QString& name : variables) {
-        out += '@' + name.toLatin1() + " =\n";
+        out += '@' + name.toLatin1() + " = {{$processEnv " + name.toLatin1() + "}}\n";
     }
     if (!variables.isEmpty()) {
         out += '\n';

@@ -32,7 +32,7 @@ QByteArray PostmanExport::collection(const ExportRenderer& renderer,
         QJsonObject requestObject {
             {QStringLiteral("method"), request.method},
             {QStringLiteral("header"), headers},
-            {QStringLiteral("url"), QJsonObject {{QStringLiteral("raw"), text(CurlExport::wireUrl(request.url))}}},
+            {QStringLiteral("url"), text(CurlExport::wireUrl(request.url))},
         };
         if (request.hasBody) {
             requestObject.insert(QStringLiteral("body"),

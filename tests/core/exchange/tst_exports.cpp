@@ -100,16 +100,17 @@ void TestExports::httpFile()
     const Workspace workspace = fixture();
     const ExportRenderer renderer(workspace);
     const QByteArray file = HttpFileExport::file(renderer, {0, 1}, workspace.leads.first(), pinnedNow());
-    QCOMPARE(file,
-             QByteArray("@WD_SECRET_MY_APIKEY =\n"
-                        "@WD_SECRET_HEADER_ENRICH_AUTHORIZATION =\n\n"
-                        "### Enrich\n"
-                        "POST https://api.vendor.test/v1/ada%40example.com?k={{WD_SECRET_MY_APIKEY}}\n"
-                        "Content-Type: application/json\n"
-                        "Authorization: {{WD_SECRET_HEADER_ENRICH_AUTHORIZATION}}\n\n"
-                        "{\"name\": \"Ada 'A' $HOME\\n\", \"key\": \"{{WD_SECRET_MY_APIKEY}}\"}\n\n"
-                        "### Ping\n"
-                        "GET https://api.vendor.test/ping\n\n"));
+    QCOMPARE(
+        file,
+        QByteArray("@WD_SECRET_MY_APIKEY = {{$processEnv WD_SECRET_MY_APIKEY}}\n"
+                   "@WD_SECRET_HEADER_ENRICH_AUTHORIZATION = {{$processEnv WD_SECRET_HEADER_ENRICH_AUTHORIZATION}}\n\n"
+                   "### Enrich\n"
+                   "POST https://api.vendor.test/v1/ada%40example.com?k={{WD_SECRET_MY_APIKEY}}\n"
+                   "Content-Type: application/json\n"
+                   "Authorization: {{WD_SECRET_HEADER_ENRICH_AUTHORIZATION}}\n\n"
+                   "{\"name\": \"Ada 'A' $HOME\\n\", \"key\": \"{{WD_SECRET_MY_APIKEY}}\"}\n\n"
+                   "### Ping\n"
+                   "GET https://api.vendor.test/ping\n\n"));
 }
 
 void TestExports::postman()
@@ -133,7 +134,7 @@ void TestExports::postman()
     QCOMPARE(items.size(), 2);
     const QJsonObject request = items.at(0).toObject().value(QStringLiteral("request")).toObject();
     QCOMPARE(request.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
-    QCOMPARE(request.value(QStringLiteral("url")).toObject().value(QStringLiteral("raw")).toString(),
+    QCOMPARE(request.value(QStringLiteral("url")).toString(),
              QStringLiteral("https://api.vendor.test/v1/ada%40example.com?k={{WD_SECRET_MY_APIKEY}}"));
     QCOMPARE(
         request.value(QStringLiteral("header")).toArray().at(1).toObject().value(QStringLiteral("value")).toString(),

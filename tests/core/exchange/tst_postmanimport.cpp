@@ -60,7 +60,7 @@ void TestPostmanImport::collection()
     QCOMPARE(w.at(0).headers.at(2).value, QStringLiteral("Bearer {{my.token}}"));
 
     QCOMPARE(w.at(1).name, QStringLiteral("Contacts / Form"));
-    QCOMPARE(w.at(1).payloadTemplate, QStringLiteral("name=A%20%26%20B&id={{my.id}}"));
+    QCOMPARE(w.at(1).payloadTemplate, QStringLiteral("name=A+%26+B&id={{my.id}}"));
     QCOMPARE(w.at(1).requestTokenEncoding, TokenEncoding::FormUrl);
     QCOMPARE(w.at(1).headers.at(0).value, QStringLiteral("application/x-www-form-urlencoded"));
     QCOMPARE(w.at(1).headers.at(1).value, QStringLiteral("Basic YWRhOnB3"));
