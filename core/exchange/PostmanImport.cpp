@@ -228,8 +228,22 @@ void PostmanImport::readRequest(const QJsonObject& item, const QString& name, co
     }
     webhook.requestType = *type;
     const QJsonValue url = requestValue.isString() ? requestValue : request.value(QStringLiteral("url"));
-    webhook.url =
-        tokens(url.isString() ? url.toString() : url.toObject().value(QStringLiteral("raw")).toString(), webhook.name);
+    QString rawUrl = url.isString() ? url.toString() : url.toObject().value(QStringLiteral("raw")).toString();
+    // Marketo percent-encodes a token's value in the URL, so a variable that holds the
+    // scheme and host ({{baseUrl}}/path) is written out with its value.
+    static const QRegularExpression leading(QStringLiteral("^\\{\\{([^{}$]+)\\}\\}"));
+    if (const QRegularExpressionMatch match = leading.match(rawUrl); match.hasMatch()) {
+        for (const ContextValue& value : std::as_const(m_myTokens)) {
+            if (value.name == match.captured(1).trimmed() && !value.value.isEmpty()) {
+                rawUrl.replace(0, match.capturedLength(), value.value);
+                m_notes.append(QStringLiteral("%1: {{%2}} is written out in the URL, since Marketo would "
+                                              "percent-encode a token's value there")
+                                   .arg(webhook.name, value.name));
+                break;
+            }
+        }
+    }
+    webhook.url = tokens(rawUrl, webhook.name);
     for (const QJsonValue& v : request.value(QStringLiteral("header")).toArray()) {
         const QJsonObject header = v.toObject();
         if (enabled(header)) {

@@ -16,7 +16,8 @@
 // encoding); Postman's automatic Content-Type for those bodies becomes a header. Auth of
 // type bearer, basic or apikey (the request's, else the folder's or collection's) becomes
 // a header (an apikey "in query" a query parameter). {{variables}} become My Tokens
-// {{my.name}}, with the collection's values.
+// {{my.name}}, with the collection's values; one at the very start of the URL (the usual
+// {{baseUrl}}) is written out, since Marketo percent-encodes token values in the URL.
 //
 // Not carried, and listed in notes(): scripts, multipart (formdata) and file bodies,
 // GraphQL bodies, other auth types (OAuth flows among them), Postman's dynamic variables
