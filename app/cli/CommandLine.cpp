@@ -1,5 +1,7 @@
 #include "CommandLine.h"
 
+#include "cli/ExportCommand.h"
+#include "cli/ImportCommand.h"
 #include "cli/LintCommand.h"
 #include "cli/MapCommand.h"
 #include "cli/MarketoCommand.h"
@@ -22,6 +24,8 @@ CommandLine::CommandLine()
     add(std::make_unique<MarketoCommand>());
     add(std::make_unique<SandboxCommand>());
     add(std::make_unique<SecretCommand>());
+    add(std::make_unique<ImportCommand>());
+    add(std::make_unique<ExportCommand>());
 }
 
 CommandLine::~CommandLine() = default;
