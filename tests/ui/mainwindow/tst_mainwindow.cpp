@@ -340,6 +340,9 @@ private slots:
         delete m_window;
         m_window = new MainWindow;
         m_window->openSample();
+        Workspace recovered;
+        QString error;
+        QVERIFY2(WorkspaceFile::load(MainWindow::recoveryFilePath(), &recovered, &error), qPrintable(error));
         QVERIFY(m_window->offerRecovery());
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window));
