@@ -1,3 +1,5 @@
+#include "CliProcess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,13 +42,7 @@ private slots:
     void bundledSampleLintsClean();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Result = CliResult;
     // Runs the binary; an argument WS or RESPONSE stands for the test's workspace or
     // response file.
     Result cli(const QStringList& arguments, const QByteArray& input = {}) const;
@@ -128,23 +124,7 @@ tst_Cli::Result tst_Cli::cli(const QStringList& arguments, const QByteArray& inp
             argument = m_response;
         }
     }
-    QProcess process;
-    process.start(QStringLiteral(WD_CLI_PATH), resolved);
-    Result result;
-    if (!process.waitForStarted(30000)) {
-        return result;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(resolved, input);
 }
 
 void tst_Cli::toolHelp_data()
@@ -521,4 +501,5 @@ void tst_Cli::bundledSampleLintsClean()
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
+#include "CliProcess.h"
 #include "tst_cli.moc"

@@ -24,13 +24,7 @@ private slots:
     void exportWithErrorsExitsOne();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Result = CliResult;
     Result cli(const QStringList& arguments, const QByteArray& input = {}) const;
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
 
@@ -44,23 +38,7 @@ void tst_CliExchange::initTestCase()
 
 tst_CliExchange::Result tst_CliExchange::cli(const QStringList& arguments, const QByteArray& input) const
 {
-    QProcess process;
-    process.start(QStringLiteral(WD_CLI_PATH), arguments);
-    Result result;
-    if (!process.waitForStarted(30000)) {
-        return result;
-    }
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(arguments, input);
 }
 
 void tst_CliExchange::importCreatesTheWorkspace()
@@ -289,4 +267,5 @@ void tst_CliExchange::exportWithErrorsExitsOne()
 }
 
 QTEST_GUILESS_MAIN(tst_CliExchange)
+#include "CliProcess.h"
 #include "tst_cli_exchange.moc"

@@ -1,3 +1,4 @@
+#include "CliProcess.h"
 #include "format/WorkspaceFile.h"
 #include "sandbox/SandboxMarketo.h"
 #include "sandbox/SandboxMarketoData.h"
@@ -55,15 +56,9 @@ private slots:
     void sandboxHelpNamesTheMarketoEndpoints();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Result = CliResult;
     // Variables to set for one run; a null value removes the variable.
-    using Environment = QList<QPair<QString, QString>>;
+    using Environment = CliEnvironment;
 
     Result cli(const QStringList& arguments, const QByteArray& input = {}, const Environment& environment = {});
     // The test workspace in a folder of its own (see kWorkspace).
@@ -177,27 +172,7 @@ tst_CliMarketo::cli(const QStringList& arguments, const QByteArray& input, const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(kSecretVariable);
-    for (const auto& [name, value] : environment) {
-        if (value.isNull()) {
-            env.remove(name);
-        } else {
-            env.insert(name, value);
-        }
-    }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(WD_CLI_PATH), arguments);
-    Result result;
-    [&] {
-        QVERIFY(process.waitForStarted(10000));
-        process.write(input);
-        process.closeWriteChannel();
-        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 60000);
-    }();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(arguments, input, cliEnvironment(environment, env));
 }
 
 QString tst_CliMarketo::newWorkspace(const QString& name, const QByteArray& bytes)

@@ -1,3 +1,4 @@
+#include "CliProcess.h"
 #include "SecretTool.h"
 #include "format/WorkspaceFile.h"
 #include "sandbox/SandboxServer.h"
@@ -45,15 +46,9 @@ private slots:
     void noFileTheCliWroteHoldsASecret();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Result = CliResult;
     // Variables to set for one run; a null value removes the variable.
-    using Environment = QList<QPair<QString, QString>>;
+    using Environment = CliEnvironment;
 
     Result cli(const QStringList& arguments, const QByteArray& input = {}, const Environment& environment = {});
     // A workspace written since the keychain, in a folder of its own: the secret My Tokens
@@ -151,27 +146,7 @@ tst_CliSecrets::cli(const QStringList& arguments, const QByteArray& input, const
             env.remove(name);
         }
     }
-    for (const auto& [name, value] : environment) {
-        if (value.isNull()) {
-            env.remove(name);
-        } else {
-            env.insert(name, value);
-        }
-    }
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(WD_CLI_PATH), arguments);
-    Result result;
-    [&] {
-        QVERIFY(process.waitForStarted(10000));
-        process.write(input);
-        process.closeWriteChannel();
-        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 60000);
-    }();
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return runCli(arguments, input, cliEnvironment(environment, env));
 }
 
 QString tst_CliSecrets::newWorkspace(const QString& name, const QString& id)
