@@ -69,6 +69,11 @@ SetupSheetDialog::SetupSheetDialog(const SetupSheet& sheet, const QString& webho
     QGridLayout* grid = nullptr;
     QString section;
     const QList<SetupSheet::Entry>& entries = m_sheet.entries();
+    // One label width for every section, so the values line up down the sheet.
+    int labelWidth = 0;
+    for (const SetupSheet::Entry& entry : entries) {
+        labelWidth = qMax(labelWidth, fontMetrics().horizontalAdvance(entry.label + QLatin1Char(':')));
+    }
     for (int i = 0; i < entries.size(); ++i) {
         const SetupSheet::Entry& entry = entries.at(i);
         if (!box || entry.section != section) {
@@ -77,12 +82,22 @@ SetupSheetDialog::SetupSheetDialog(const SetupSheet& sheet, const QString& webho
             box->setObjectName(QStringLiteral("sheetSection%1").arg(sections->count()));
             grid = new QGridLayout(box);
             grid->setColumnStretch(1, 1);
+            grid->setColumnMinimumWidth(0, labelWidth + 8);
             sections->addWidget(box);
         }
-        const int row = grid->rowCount();
+        int row = grid->rowCount();
+        // A gap between one header or mapping pair and the next.
+        if (grid->count() > 0
+            && (entry.label == QLatin1String("Header") || entry.label == QLatin1String("Response Attribute"))) {
+            grid->setRowMinimumHeight(row, 6);
+            ++row;
+        }
+        QWidget* field = valueWidget(entry, box);
         auto* label = new QLabel(entry.label + QLatin1Char(':'), box);
-        grid->addWidget(label, row, 0, Qt::AlignTop | Qt::AlignLeft);
-        grid->addWidget(valueWidget(entry, box), row, 1);
+        label->setBuddy(field);
+        const bool oneLine = qobject_cast<QLineEdit*>(field) != nullptr;
+        grid->addWidget(label, row, 0, (oneLine ? Qt::AlignVCenter : Qt::AlignTop) | Qt::AlignLeft);
+        grid->addWidget(field, row, 1);
         if (entry.copyable) {
             auto* copy = named(new QPushButton(tr("Copy"), box),
                                QStringLiteral("copyButton%1").arg(i).toLatin1().constData(),
