@@ -2,6 +2,8 @@
 
 #include "editors/TokenLexer.h"
 
+#include <QApplication>
+#include <QClipboard>
 #include <QKeyEvent>
 #include <QStyle>
 #include <QStyleOptionFrame>
@@ -68,8 +70,22 @@ void TokenLineEdit::applyPalette()
     SendScintilla(SCI_SETEXTRADESCENT, 1);
 }
 
+void TokenLineEdit::paste()
+{
+    if (m_pasteFilter && m_pasteFilter(QApplication::clipboard()->text())) {
+        return;
+    }
+    TokenEditor::paste();
+}
+
 void TokenLineEdit::keyPressEvent(QKeyEvent* event)
 {
+    // Scintilla pastes from its own key map, past the paste() slot; route it there.
+    if (event->matches(QKeySequence::Paste) && !isReadOnly()) {
+        paste();
+        event->accept();
+        return;
+    }
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && !isListActive()) {
         if (event->modifiers() == Qt::NoModifier || event->modifiers() == Qt::KeypadModifier) {
             emit returnPressed();

@@ -2,6 +2,8 @@
 
 #include "editors/TokenEditor.h"
 
+#include <functional>
+
 class TokenLexer;
 
 // A one-line editor for text with tokens (the URL, header values): looks and moves like
@@ -18,6 +20,13 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
+    // Sees the clipboard's text before a paste (keyboard or context menu); when it returns
+    // true it has taken the text, and nothing is pasted.
+    void setPasteFilter(std::function<bool(const QString&)> filter) { m_pasteFilter = std::move(filter); }
+
+public slots:
+    void paste() override;
+
 signals:
     void returnPressed();
     void editingFinished();
@@ -31,4 +40,5 @@ private:
     int lineHeight() const;
 
     TokenLexer* m_lexer;
+    std::function<bool(const QString&)> m_pasteFilter;
 };

@@ -5,6 +5,7 @@
 #include "document/MappingModel.h"
 #include "document/SetTrustedCertificateCommand.h"
 #include "document/WorkspaceDocument.h"
+#include "exchange/ExchangeController.h"
 #include "history/CallHistory.h"
 #include "history/HistoryDialog.h"
 #include "history/SecretRedactor.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     , m_recovery(new RecoveryManager(m_document, m_secrets, m_messageBar, this))
     , m_files(new WorkspaceFiles(m_document, m_settings, m_recovery, m_secrets, m_messageBar, this))
     , m_marketo(new MarketoController(m_document, m_secrets, m_network, m_messageBar, this))
+    , m_exchange(new ExchangeController(m_document, m_messageBar, this))
 {
     initResources();
     named(this, "mainWindow", tr("Webhook Designer"));
@@ -170,6 +172,11 @@ void MainWindow::connectActions()
     on(A::MarketoFields, [this] { m_marketo->import(MarketoImportDialog::Kind::Fields); });
     on(A::MarketoLeads, [this] { m_marketo->import(MarketoImportDialog::Kind::Leads); });
     on(A::MarketoTokens, [this] { m_marketo->import(MarketoImportDialog::Kind::Tokens); });
+    on(A::NewFromCurl, [this] { m_exchange->newFromCurl(); });
+    on(A::CopyAsCurl, [this] { m_exchange->copyAsCurl(m_currentWebhook); });
+    on(A::ExportFile, [this] { m_exchange->exportFile(m_currentWebhook); });
+    on(A::ShowSetupSheet, [this] { m_exchange->showSetupSheet(m_currentWebhook); });
+    on(A::ImportPostman, [this] { m_exchange->importPostman(); });
     connect(m_actions, &MainWindowActions::recentFileChosen, m_files, &WorkspaceFiles::openRecent);
     connect(m_settings, &AppSettings::recentFilesChanged, this, [this] {
         m_actions->setRecentFiles(m_settings->recentFiles());
@@ -183,6 +190,10 @@ void MainWindow::connectParts()
     connect(m_list, &WebhookListPane::webhookAdded, m_editor, &WebhookEditor::focusName);
     connect(m_editor, &WebhookEditor::statusText, this, &MainWindow::setStatusText);
     connect(m_editor, &WebhookEditor::sendRequested, this, &MainWindow::send);
+    connect(m_editor, &WebhookEditor::curlPasted, m_exchange, [this](const QString& command) {
+        m_exchange->newFromCurl(command);
+    });
+    connect(m_exchange, &ExchangeController::statusText, this, &MainWindow::setStatusText);
     connect(m_preview, &PreviewController::statusText, this, &MainWindow::setStatusText);
     connect(m_preview, &PreviewController::previewUpdated, this, &MainWindow::previewUpdated);
     connect(m_files, &WorkspaceFiles::statusText, this, &MainWindow::setStatusText);

@@ -12,6 +12,7 @@
 
 class AppSettings;
 class ElidedLabel;
+class ExchangeController;
 class HistoryDialog;
 class HttpClient;
 class MainWindowActions;
@@ -31,7 +32,8 @@ class WorkspaceSecrets;
 // edited: the webhook list (WebhookListPane), its editor (WebhookEditor), the preview
 // (PreviewController), the response, the sample data (SampleDataPane), the calls
 // (CallController), the files (WorkspaceFiles), secrets (WorkspaceSecrets), crash recovery
-// (RecoveryManager), Marketo (MarketoController), the settings (AppSettings) and the
+// (RecoveryManager), Marketo (MarketoController), imports and exports
+// (ExchangeController), the settings (AppSettings) and the
 // actions (MainWindowActions).
 //
 // Contract: every edit goes through the document's undo stack. A new window holds an
@@ -61,6 +63,7 @@ public:
     AppSettings* settings() const { return m_settings; }
     WorkspaceSecrets* secrets() const { return m_secrets; }
     MarketoController* marketo() const { return m_marketo; }
+    ExchangeController* exchange() const { return m_exchange; }
     SandboxServer* sandbox() const { return m_sandbox; }
     MessageBar* messageBar() const { return m_messageBar; }
     int currentWebhook() const { return m_currentWebhook; }
@@ -137,6 +140,7 @@ private:
     RecoveryManager* m_recovery;
     WorkspaceFiles* m_files;
     MarketoController* m_marketo;
+    ExchangeController* m_exchange;
 
     // Made in createCentralWidget(), before anything else uses them.
     WebhookListPane* m_list;

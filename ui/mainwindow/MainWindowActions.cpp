@@ -81,6 +81,11 @@ void MainWindowActions::createActions(QUndoStack* undoStack)
         {MarketoFields, tr("Import &Fields…"), "marketoFieldsAction", nullptr, QKeySequence()},
         {MarketoLeads, tr("Import &Leads…"), "marketoLeadsAction", nullptr, QKeySequence()},
         {MarketoTokens, tr("Import &My Tokens…"), "marketoTokensAction", nullptr, QKeySequence()},
+        {NewFromCurl, tr("New Webhook fr&om cURL…"), "newFromCurlAction", nullptr, QKeySequence()},
+        {CopyAsCurl, tr("Cop&y as cURL"), "copyAsCurlAction", nullptr, QKeySequence()},
+        {ExportFile, tr("E&xport…"), "exportAction", nullptr, QKeySequence()},
+        {ShowSetupSheet, tr("Setu&p Sheet…"), "setupSheetAction", nullptr, QKeySequence()},
+        {ImportPostman, tr("Import &Postman Collection…"), "importPostmanAction", nullptr, QKeySequence()},
         {About, tr("&About Webhook Designer"), "aboutAction", nullptr, QKeySequence()},
     };
     for (const Spec& spec : specs) {
@@ -126,7 +131,7 @@ void MainWindowActions::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addActions({action(Save), action(SaveAs)});
     file->addSeparator();
-    file->addAction(action(ImportCsv));
+    file->addActions({action(ImportCsv), action(ImportPostman), action(ExportFile)});
     file->addSeparator();
     file->addAction(action(Settings));
     file->addSeparator();
@@ -138,9 +143,15 @@ void MainWindowActions::createMenus()
     edit->addAction(action(InsertToken));
 
     QMenu* webhook = menu(tr("&Webhook"), "webhookMenu");
-    webhook->addActions({action(AddWebhook), action(DuplicateWebhook), action(RenameWebhook), action(DeleteWebhook)});
+    webhook->addActions({action(AddWebhook),
+                         action(NewFromCurl),
+                         action(DuplicateWebhook),
+                         action(RenameWebhook),
+                         action(DeleteWebhook)});
     webhook->addSeparator();
     webhook->addActions({action(Send), action(Cancel), action(Batch), action(History)});
+    webhook->addSeparator();
+    webhook->addActions({action(CopyAsCurl), action(ShowSetupSheet)});
 
     QMenu* marketo = menu(tr("Ma&rketo"), "marketoMenu");
     marketo->addAction(action(MarketoConnect));
@@ -202,6 +213,9 @@ void MainWindowActions::updateEnabled(bool hasWebhook, bool callRunning)
     action(Cancel)->setEnabled(callRunning);
     action(InsertToken)->setEnabled(hasWebhook);
     action(Batch)->setEnabled(hasWebhook);
+    action(CopyAsCurl)->setEnabled(hasWebhook);
+    action(ExportFile)->setEnabled(hasWebhook);
+    action(ShowSetupSheet)->setEnabled(hasWebhook);
 }
 
 void MainWindowActions::showAbout()

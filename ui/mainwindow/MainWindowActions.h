@@ -44,6 +44,11 @@ public:
         MarketoFields,
         MarketoLeads,
         MarketoTokens,
+        NewFromCurl,
+        CopyAsCurl,
+        ExportFile,
+        ShowSetupSheet,
+        ImportPostman,
         About,
         Count
     };

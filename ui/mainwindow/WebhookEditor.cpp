@@ -11,6 +11,7 @@
 #include "editors/TemplateEditor.h"
 #include "editors/TokenDelegate.h"
 #include "editors/TokenLineEdit.h"
+#include "exchange/ExchangeController.h"
 #include "widgets/KeyOverrideFilter.h"
 #include "widgets/Named.h"
 #include "widgets/RowTableEditor.h"
@@ -24,6 +25,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -198,6 +200,15 @@ void WebhookEditor::connectFields()
     });
     connect(m_urlEdit, &QsciScintilla::textChanged, this, [this] { editProperty(Property::Url, m_urlEdit->text()); });
     connect(m_urlEdit, &TokenLineEdit::returnPressed, this, &WebhookEditor::sendRequested);
+    // A curl command is no URL: it is offered as a new webhook, after the key press is
+    // handled, and the field keeps its text.
+    m_urlEdit->setPasteFilter([this](const QString& text) {
+        if (!ExchangeController::isCurlCommand(text)) {
+            return false;
+        }
+        QTimer::singleShot(0, this, [this, text] { emit curlPasted(text); });
+        return true;
+    });
     connect(m_templateEditor, &QsciScintilla::textChanged, this, [this] {
         editProperty(Property::PayloadTemplate, m_templateEditor->text());
     });

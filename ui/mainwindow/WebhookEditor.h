@@ -66,6 +66,8 @@ signals:
     void statusText(const QString& text);
     // Return in the URL.
     void sendRequested();
+    // A curl command was pasted into the URL field; the field kept its text.
+    void curlPasted(const QString& command);
 
 private:
     void createFields();
