@@ -1,4 +1,6 @@
 #include "StartupPolicy.h"
+#include "appearance/Theme.h"
+#include "mainwindow/AppSettings.h"
 #include "mainwindow/MainWindow.h"
 
 #include <QApplication>
@@ -85,6 +87,8 @@ int main(int argc, char* argv[])
     setUp(&parser, options);
     parser.process(app);
 
+    // The theme before the first window, so that nothing is drawn twice.
+    Theme::apply(AppSettings().values().theme);
     MainWindow window;
     StartupPolicy::apply(&window, parser.positionalArguments());
     window.show();

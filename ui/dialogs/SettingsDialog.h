@@ -5,10 +5,12 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QSpinBox;
 
 // Edits the designer's settings (AppSettings::Values): the call timeout, whether
-// redirects are followed, the sandbox's preferred port and the editors' font size. The
+// redirects are followed, the sandbox's preferred port, the editors' font size and the
+// theme. The
 // caller hands the values in and takes them back; the dialog stores nothing.
 class SettingsDialog : public QDialog
 {
@@ -28,4 +30,5 @@ private:
     QCheckBox* m_redirects;
     QSpinBox* m_port;
     QSpinBox* m_fontSize;
+    QComboBox* m_theme;
 };

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "appearance/Theme.h"
 #include "batch/BatchDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "document/MappingModel.h"
@@ -276,6 +277,7 @@ void MainWindow::applySettings()
 {
     applyHttpOptions();
     m_editor->setEditorFontSize(m_settings->values().editorFontSize);
+    Theme::apply(m_settings->values().theme);
 }
 
 void MainWindow::applyHttpOptions()
