@@ -1,5 +1,6 @@
 #include "StartupPolicy.h"
 #include "appearance/Theme.h"
+#include "i18n/PseudoTranslator.h"
 #include "mainwindow/AppSettings.h"
 #include "mainwindow/MainWindow.h"
 
@@ -19,6 +20,10 @@ struct Options
                                    QStringLiteral("png")};
     QCommandLineOption quitAfterShow {QStringLiteral("quit-after-show"),
                                       QStringLiteral("Quit as soon as the window is shown.")};
+    QCommandLineOption pseudoTranslate {
+        QStringLiteral("pseudo-translate"),
+        QStringLiteral("Show every text in brackets and 30% longer, to find texts that cannot be translated or "
+                       "would not fit.")};
 };
 
 void setUp(QCommandLineParser* parser, const Options& options)
@@ -28,6 +33,7 @@ void setUp(QCommandLineParser* parser, const Options& options)
     parser->addVersionOption();
     parser->addOption(options.screenshot);
     parser->addOption(options.quitAfterShow);
+    parser->addOption(options.pseudoTranslate);
     parser->addPositionalArgument(QStringLiteral("file"), QStringLiteral("A workspace to open or a CSV to import."));
 }
 
@@ -62,6 +68,7 @@ void describeApplication()
 //   FILE                 a workspace to open (or a CSV to import)
 //   --screenshot PNG     render the window to PNG once it is shown, then quit
 //   --quit-after-show    quit as soon as the window is shown (start-up benchmark)
+//   --pseudo-translate   every text bracketed and longer (translation check)
 int main(int argc, char* argv[])
 {
     const Options options;
@@ -86,6 +93,8 @@ int main(int argc, char* argv[])
     QCommandLineParser parser;
     setUp(&parser, options);
     parser.process(app);
+    if (parser.isSet(options.pseudoTranslate))
+        QApplication::installTranslator(new PseudoTranslator(&app));
 
     // The theme before the first window, so that nothing is drawn twice.
     Theme::apply(AppSettings().values().theme);

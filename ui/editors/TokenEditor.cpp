@@ -162,13 +162,15 @@ void TokenEditor::applyPalette()
     setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Warning), kWarningIndicator);
     setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Info), kInfoIndicator);
     setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Warning), kMalformedIndicator);
-    // Braces: the matching pair on a wash of the selection colour, an unmatched one red.
+    // Braces: the matching pair on a wash of the selection colour. Scintilla cannot pair
+    // a brace across a token (the JSON lexer styles the token's braces apart), so one it
+    // calls unmatched is drawn as plain text rather than flagged.
     QColor braceWash = pal.color(QPalette::Highlight);
     braceWash.setAlpha(110);
     setMatchedBraceBackgroundColor(ThemeColors::over(braceWash, base));
     setMatchedBraceForegroundColor(text);
     setUnmatchedBraceBackgroundColor(base);
-    setUnmatchedBraceForegroundColor(severityColor(Diagnostic::Severity::Error));
+    setUnmatchedBraceForegroundColor(text);
     SendScintilla(SCI_STYLESETBACK, STYLE_DEFAULT, base);
 }
 
