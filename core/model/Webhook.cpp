@@ -1,5 +1,6 @@
 #include "Webhook.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace WebhookEnums {
@@ -51,11 +52,11 @@ QString label(TokenEncoding encoding)
 {
     switch (encoding) {
     case TokenEncoding::None:
-        return QStringLiteral("None");
+        return QCoreApplication::translate("WebhookEnums", "None");
     case TokenEncoding::Json:
-        return QStringLiteral("JSON");
+        return QCoreApplication::translate("WebhookEnums", "JSON");
     case TokenEncoding::FormUrl:
-        return QStringLiteral("Form/Url");
+        return QCoreApplication::translate("WebhookEnums", "Form/Url");
     }
     return {};
 }
@@ -64,11 +65,11 @@ QString label(ResponseType type)
 {
     switch (type) {
     case ResponseType::None:
-        return QStringLiteral("None");
+        return QCoreApplication::translate("WebhookEnums", "None");
     case ResponseType::Json:
-        return QStringLiteral("JSON");
+        return QCoreApplication::translate("WebhookEnums", "JSON");
     case ResponseType::Xml:
-        return QStringLiteral("XML");
+        return QCoreApplication::translate("WebhookEnums", "XML");
     }
     return {};
 }

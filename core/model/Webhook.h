@@ -54,7 +54,8 @@ namespace WebhookEnums {
 QString name(RequestType type);
 QString name(TokenEncoding encoding);
 QString name(ResponseType type);
-// What the window shows: "Form/Url", "JSON", "None", ...
+// What the window shows, translated when a translator is installed: "Form/Url",
+// "JSON", "None", ...
 QString label(TokenEncoding encoding);
 QString label(ResponseType type);
 std::optional<RequestType> requestTypeFromName(const QString& name);

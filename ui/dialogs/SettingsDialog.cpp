@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -13,6 +14,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     , m_redirects(new QCheckBox(tr("Follow redirects"), this))
     , m_port(new QSpinBox(this))
     , m_fontSize(new QSpinBox(this))
+    , m_theme(new QComboBox(this))
     , m_keychain(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -34,6 +36,12 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     m_fontSize->setAccessibleName(tr("Editor font size"));
     m_fontSize->setRange(6, 48);
     m_fontSize->setSuffix(tr(" pt"));
+    m_theme->setObjectName(QStringLiteral("themeComboBox"));
+    m_theme->setAccessibleName(tr("Theme"));
+    m_theme->addItem(tr("System"), int(Theme::Mode::System));
+    m_theme->addItem(tr("Light"), int(Theme::Mode::Light));
+    m_theme->addItem(tr("Dark"), int(Theme::Mode::Dark));
+    m_theme->setToolTip(tr("System follows the desktop's style and colours; Light and Dark use the Fusion style."));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("settingsButtonBox"));
@@ -53,6 +61,7 @@ SettingsDialog::SettingsDialog(QWidget* parent)
     form->addRow(QString(), m_redirects);
     form->addRow(tr("Sandbox &port:"), m_port);
     form->addRow(tr("Editor &font size:"), m_fontSize);
+    form->addRow(tr("T&heme:"), m_theme);
     form->addRow(tr("Secrets:"), m_keychain);
     form->addRow(buttons);
     setValues(Values());
@@ -67,6 +76,7 @@ SettingsDialog::Values SettingsDialog::values() const
     v.followRedirects = m_redirects->isChecked();
     v.sandboxPort = m_port->value();
     v.editorFontSize = m_fontSize->value();
+    v.theme = Theme::Mode(m_theme->currentData().toInt());
     return v;
 }
 
@@ -76,6 +86,7 @@ void SettingsDialog::setValues(const Values& values)
     m_redirects->setChecked(values.followRedirects);
     m_port->setValue(values.sandboxPort);
     m_fontSize->setValue(values.editorFontSize);
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(int(values.theme))));
 }
 
 void SettingsDialog::setKeychain(const QString& backend, const QString& problem)

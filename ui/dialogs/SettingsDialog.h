@@ -5,13 +5,14 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QSpinBox;
 
 // Edits the designer's settings (AppSettings::Values): the call timeout, whether
-// redirects are followed, the sandbox's preferred port and the editors' font size; it
-// also shows which keychain keeps secret values. The caller hands the values in and takes
-// them back; the dialog stores nothing.
+// redirects are followed, the sandbox's preferred port, the editors' font size and the
+// theme; it also shows which keychain keeps secret values. The caller hands the values in
+// and takes them back; the dialog stores nothing.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -32,5 +33,6 @@ private:
     QCheckBox* m_redirects;
     QSpinBox* m_port;
     QSpinBox* m_fontSize;
+    QComboBox* m_theme;
     QLabel* m_keychain;
 };

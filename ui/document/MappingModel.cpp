@@ -1,12 +1,15 @@
 #include "MappingModel.h"
 
+#include "appearance/ThemeColors.h"
 #include "document/EditRowCommand.h"
 #include "widgets/ColumnTitles.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPalette>
 #include <QUndoStack>
 
 MappingModel::MappingModel(WorkspaceDocument* document, QObject* parent)
@@ -132,7 +135,8 @@ QVariant MappingModel::data(const QModelIndex& index, int role) const
             return applied;
         }
         if (role == Qt::ForegroundRole && m_hasOutcome) {
-            return QBrush(applied ? QColor(0x2e, 0x8b, 0x3a) : QColor(0xc0, 0x39, 0x2b));
+            return QBrush(ThemeColors::text(applied ? ThemeColors::Kind::Success : ThemeColors::Kind::Error,
+                                            QGuiApplication::palette()));
         }
         break;
     }

@@ -11,6 +11,14 @@ constexpr int kSymbolMargin = 1;
 constexpr int kErrorMarker = 0;
 constexpr int kWarningMarker = 1;
 constexpr int kInfoMarker = 2;
+const struct
+{
+    int marker;
+    QsciScintilla::MarkerSymbol symbol;
+    Diagnostic::Severity severity;
+} kMarkers[] = {{kErrorMarker, QsciScintilla::Circle, Diagnostic::Severity::Error},
+                {kWarningMarker, QsciScintilla::RightTriangle, Diagnostic::Severity::Warning},
+                {kInfoMarker, QsciScintilla::SmallRectangle, Diagnostic::Severity::Info}};
 } // namespace
 
 TemplateEditor::TemplateEditor(QWidget* parent)
@@ -24,19 +32,8 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     setMarginType(kSymbolMargin, SymbolMargin);
     setMarginWidth(kSymbolMargin, 14);
     setMarginSensitivity(kSymbolMargin, false);
-    const struct
-    {
-        int marker;
-        MarkerSymbol symbol;
-        Diagnostic::Severity severity;
-    } markers[] = {{kErrorMarker, Circle, Diagnostic::Severity::Error},
-                   {kWarningMarker, RightTriangle, Diagnostic::Severity::Warning},
-                   {kInfoMarker, SmallRectangle, Diagnostic::Severity::Info}};
-    for (const auto& m : markers) {
+    for (const auto& m : kMarkers)
         markerDefine(m.symbol, m.marker);
-        setMarkerBackgroundColor(severityColor(m.severity), m.marker);
-        setMarkerForegroundColor(severityColor(m.severity), m.marker);
-    }
 
     setAutoIndent(true);
     setIndentationsUseTabs(false);
@@ -50,6 +47,15 @@ TemplateEditor::TemplateEditor(QWidget* parent)
     installLexer(m_textLexer);
     connect(this, &QsciScintilla::linesChanged, this, &TemplateEditor::updateLineNumberWidth);
     updateLineNumberWidth();
+}
+
+void TemplateEditor::applyPalette()
+{
+    TokenEditor::applyPalette();
+    for (const auto& m : kMarkers) {
+        setMarkerBackgroundColor(severityColor(m.severity), m.marker);
+        setMarkerForegroundColor(severityColor(m.severity), m.marker);
+    }
 }
 
 TemplateEditor::~TemplateEditor()

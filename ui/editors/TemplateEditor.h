@@ -27,6 +27,9 @@ public:
 
     void setDiagnostics(const QList<Diagnostic>& diagnostics) override;
 
+protected:
+    void applyPalette() override;
+
 private:
     void updateLineNumberWidth();
 

@@ -1,5 +1,7 @@
 #include "TokenEditor.h"
 
+#include "appearance/ThemeColors.h"
+#include "editors/LexerColors.h"
 #include "editors/TokenApis.h"
 #include "template/TemplateParser.h"
 
@@ -76,10 +78,6 @@ TokenEditor::TokenEditor(QWidget* parent) : QsciScintilla(parent)
     indicatorDefine(SquiggleIndicator, kErrorIndicator);
     indicatorDefine(SquiggleIndicator, kWarningIndicator);
     indicatorDefine(DotsIndicator, kInfoIndicator);
-    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Error), kErrorIndicator);
-    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Warning), kWarningIndicator);
-    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Info), kInfoIndicator);
-    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Warning), kMalformedIndicator);
 
     SendScintilla(SCI_SETMOUSEDWELLTIME, kDwellMs);
     connect(this, &QsciScintillaBase::SCN_DWELLSTART, this, [this](int position, int x, int y) {
@@ -128,54 +126,24 @@ void TokenEditor::installLexer(QsciLexer* lexer)
     applyDiagnosticIndicators();
 }
 
-QColor TokenEditor::severityColor(Diagnostic::Severity severity)
+QColor TokenEditor::severityColor(Diagnostic::Severity severity) const
 {
-    switch (severity) {
-    case Diagnostic::Severity::Error:
-        return QColor(0xe0, 0x30, 0x30);
-    case Diagnostic::Severity::Warning:
-        return QColor(0xe0, 0x90, 0x10);
-    case Diagnostic::Severity::Info:
-        break;
-    }
-    return QColor(0x30, 0x80, 0xe0);
-}
-
-bool TokenEditor::isDarkPalette() const
-{
-    return palette().color(QPalette::Base).lightness() < 128;
+    const ThemeColors::Kind kind = severity == Diagnostic::Severity::Error     ? ThemeColors::Kind::Error
+                                   : severity == Diagnostic::Severity::Warning ? ThemeColors::Kind::Warning
+                                                                               : ThemeColors::Kind::Info;
+    return ThemeColors::text(kind, LexerColors::themePalette(this));
 }
 
 void TokenEditor::applyPalette()
 {
-    const QPalette pal = palette();
+    const QPalette pal = LexerColors::themePalette(this);
     const QColor base = isEnabled() ? pal.color(QPalette::Base) : pal.color(QPalette::Window);
     const QColor text = pal.color(isEnabled() ? QPalette::Active : QPalette::Disabled, QPalette::Text);
     QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     font.setPointSize(m_fontSize);
     setFont(font);
-    if (QsciLexer* current = lexer()) {
-        const bool dark = isDarkPalette();
-        current->setDefaultPaper(base);
-        current->setDefaultColor(text);
-        current->setFont(font, -1);
-        for (int style = 0; style < 128; ++style) {
-            if (current->description(style).isEmpty()) {
-                continue;
-            }
-            current->setPaper(base, style);
-            QColor color = current->defaultColor(style);
-            if (style == 0 || color == Qt::black || qAbs(color.lightness() - base.lightness()) < 90) {
-                // Default text, or a colour meant for the lexer's own paper (the JSON
-                // lexer's error style is white on red): the palette's text colour reads.
-                color = text;
-            } else if (dark && color.lightness() < 150) {
-                // The lexers' colours are made for white paper; lift them for dark.
-                color = QColor::fromHsl(color.hslHue(), color.hslSaturation(), 170);
-            }
-            current->setColor(color, style);
-        }
-    }
+    if (QsciLexer* current = lexer())
+        LexerColors::apply(current, pal, font, isEnabled());
     setPaper(base);
     setColor(text);
     setCaretForegroundColor(text);
@@ -190,6 +158,19 @@ void TokenEditor::applyPalette()
     tokenFill.setAlpha(45);
     setIndicatorForegroundColor(tokenFill, kTokenIndicator);
     SendScintilla(SCI_INDICSETOUTLINEALPHA, kTokenIndicator, 140);
+    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Error), kErrorIndicator);
+    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Warning), kWarningIndicator);
+    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Info), kInfoIndicator);
+    setIndicatorForegroundColor(severityColor(Diagnostic::Severity::Warning), kMalformedIndicator);
+    // Braces: the matching pair on a wash of the selection colour. Scintilla cannot pair
+    // a brace across a token (the JSON lexer styles the token's braces apart), so one it
+    // calls unmatched is drawn as plain text rather than flagged.
+    QColor braceWash = pal.color(QPalette::Highlight);
+    braceWash.setAlpha(110);
+    setMatchedBraceBackgroundColor(ThemeColors::over(braceWash, base));
+    setMatchedBraceForegroundColor(text);
+    setUnmatchedBraceBackgroundColor(base);
+    setUnmatchedBraceForegroundColor(text);
     SendScintilla(SCI_STYLESETBACK, STYLE_DEFAULT, base);
 }
 

@@ -56,13 +56,14 @@ signals:
     void focusReceived();
 
 protected:
-    // The colour of a diagnostic's squiggle or margin marker: red, amber or blue.
-    static QColor severityColor(Diagnostic::Severity severity);
+    // The colour of a diagnostic's squiggle or margin marker: red, amber or blue, as
+    // the palette lets them read.
+    QColor severityColor(Diagnostic::Severity severity) const;
     // Installs a lexer (owned by the caller), attaches the token completion source and
     // applies the palette and font to it.
     void installLexer(QsciLexer* lexer);
+    // Fonts and colours from the palette; called again whenever the palette changes.
     virtual void applyPalette();
-    bool isDarkPalette() const;
 
     void keyPressEvent(QKeyEvent* event) override;
     void focusInEvent(QFocusEvent* event) override;

@@ -9,6 +9,7 @@ const QString kTimeoutKey = QStringLiteral("network/timeoutSeconds");
 const QString kRedirectsKey = QStringLiteral("network/followRedirects");
 const QString kSandboxPortKey = QStringLiteral("sandbox/port");
 const QString kFontSizeKey = QStringLiteral("editor/fontSize");
+const QString kThemeKey = QStringLiteral("appearance/theme");
 const QString kRecentFilesKey = QStringLiteral("recentFiles");
 
 constexpr int kMinTimeout = 1;
@@ -60,6 +61,7 @@ AppSettings::Values withinRanges(const AppSettings::Values& values)
     result.timeoutSeconds = inRange(values.timeoutSeconds, kMinTimeout, kMaxTimeout, defaults.timeoutSeconds);
     result.sandboxPort = inRange(values.sandboxPort, 0, kMaxPort, defaults.sandboxPort);
     result.editorFontSize = inRange(values.editorFontSize, kMinFontSize, kMaxFontSize, systemFontSize());
+    result.theme = Theme::fromKey(Theme::key(values.theme), defaults.theme);
     return result;
 }
 
@@ -95,6 +97,7 @@ AppSettings::AppSettings(QObject* parent) : QObject(parent)
     stored.followRedirects = storedBool(settings.value(kRedirectsKey), defaults.followRedirects);
     stored.sandboxPort = storedInt(settings.value(kSandboxPortKey), defaults.sandboxPort);
     stored.editorFontSize = storedInt(settings.value(kFontSizeKey), systemFontSize());
+    stored.theme = Theme::fromKey(settings.value(kThemeKey).toString(), defaults.theme);
     m_values = withinRanges(stored);
     m_recentFiles = storedRecentFiles(settings);
 }
@@ -109,6 +112,7 @@ void AppSettings::setValues(const Values& values)
     settings.setValue(kRedirectsKey, m_values.followRedirects);
     settings.setValue(kSandboxPortKey, m_values.sandboxPort);
     settings.setValue(kFontSizeKey, m_values.editorFontSize);
+    settings.setValue(kThemeKey, Theme::key(m_values.theme));
     emit valuesChanged();
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "appearance/Theme.h"
+
 #include <QObject>
 #include <QStringList>
 
 // The designer's one settings store, over QSettings: the call timeout, whether redirects
-// are followed, the sandbox's preferred port, the editors' font size and the recent
-// files. SettingsDialog only edits a copy of values(); nothing else reads QSettings.
+// are followed, the sandbox's preferred port, the editors' font size, the theme and the
+// recent files. SettingsDialog only edits a copy of values(); nothing else reads QSettings.
 //
 // Contract: values are read once, at construction, and kept within their ranges (a
 // stored value that is out of range or not a number reads as its default, and so does
@@ -22,6 +24,7 @@ public:
         bool followRedirects = true;
         int sandboxPort = 18787;
         int editorFontSize = 10;
+        Theme::Mode theme = Theme::Mode::System;
     };
 
     static constexpr int maxRecentFiles = 8;

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "appearance/Theme.h"
 #include "batch/BatchDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "document/MappingModel.h"
@@ -36,6 +37,7 @@
 #include <QListView>
 #include <QMimeData>
 #include <QNetworkAccessManager>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -85,7 +87,9 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     m_document->reset(Workspace(), QString());
     updateTitle();
     updateActions();
-    resize(1500, 920);
+    // Roomy, but never larger than the screen: at 200% a 2560x1600 screen is 1280x800.
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1500, 920);
+    resize(QSize(1500, 920).boundedTo(available * 0.95).expandedTo(minimumSizeHint()));
     // Start on the list, not the filter box that comes first in the tab order: a first
     // key press should not silently filter the webhooks away.
     m_list->list()->setFocus(Qt::OtherFocusReason);
@@ -299,6 +303,7 @@ void MainWindow::applySettings()
 {
     applyHttpOptions();
     m_editor->setEditorFontSize(m_settings->values().editorFontSize);
+    Theme::apply(m_settings->values().theme);
 }
 
 void MainWindow::applyHttpOptions()

@@ -1,10 +1,11 @@
 #include "MainWindowActions.h"
 
+#include "dialogs/AboutDialog.h"
+
 #include <QAction>
 #include <QDir>
 #include <QMainWindow>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -220,9 +221,8 @@ void MainWindowActions::updateEnabled(bool hasWebhook, bool callRunning)
 
 void MainWindowActions::showAbout()
 {
-    QMessageBox::about(m_window,
-                       tr("About Webhook Designer"),
-                       tr("<h3>Webhook Designer %1</h3><p>Design, preview and test Marketo webhooks.</p>"
-                          "<p>Licensed under the GNU GPL version 3.</p>")
-                           .arg(QStringLiteral(WD_VERSION)));
+    // Window-modal and not exec(): the event loop goes on (calls finish, autosave runs).
+    auto* dialog = new AboutDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }

@@ -4,6 +4,7 @@
 #include "document/EditContextCommand.h"
 #include "document/LeadFieldsModel.h"
 #include "document/WorkspaceDocument.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/KeyOverrideFilter.h"
 #include "widgets/Named.h"
 #include "widgets/RowTableEditor.h"
@@ -38,7 +39,9 @@ void SampleDataPane::createLeadFields()
     auto* importButton = named(new QPushButton(QIcon(QStringLiteral(":/icons/import.png")), tr("Im&port CSV…"), this),
                                "importCsvButton",
                                tr("Import leads from CSV"));
-    leadRow->addWidget(new QLabel(tr("Fields of the sample lead:"), this), 1);
+    auto* leadLabel = new QLabel(tr("Fields of the sample lead:"), this);
+    leadLabel->setWordWrap(true);
+    leadRow->addWidget(leadLabel, 1);
     leadRow->addWidget(importButton);
     auto* box = static_cast<QVBoxLayout*>(layout());
     box->addLayout(leadRow);
@@ -56,6 +59,7 @@ void SampleDataPane::createLeadFields()
 void SampleDataPane::createContext()
 {
     auto* contextLabel = new QLabel(tr("Conte&xt (My Tokens, program, campaign, trigger, member):"), this);
+    contextLabel->setWordWrap(true);
     m_contextTable = RowTableEditor::createTable(this, "contextTable", tr("Context values"));
     m_contextTable->setModel(m_contextModel);
     KeyOverrideFilter::install(m_contextTable, KeyOverrideFilter::Keys::UndoRedoAndTableEdit);
@@ -91,13 +95,20 @@ QLayout* SampleDataPane::createContextButtons()
     }
     auto* timeZoneLabel = new QLabel(tr("Time &zone:"), this);
     timeZoneLabel->setBuddy(m_timeZoneCombo);
-    auto* buttons = new QHBoxLayout;
+    // One row, or more when the pane is narrow; the time zone keeps its label.
+    auto* timeZone = new QWidget(this);
+    auto* timeZoneRow = new QHBoxLayout(timeZone);
+    timeZoneRow->setContentsMargins(0, 0, 0, 0);
+    timeZoneLabel->setParent(timeZone);
+    m_timeZoneCombo->setParent(timeZone);
+    timeZoneRow->addWidget(timeZoneLabel);
+    timeZoneRow->addWidget(m_timeZoneCombo);
+    auto* buttons = new FlowLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
     buttons->addWidget(m_contextScopeCombo);
     buttons->addWidget(addContext);
     buttons->addWidget(removeContext);
-    buttons->addStretch();
-    buttons->addWidget(timeZoneLabel);
-    buttons->addWidget(m_timeZoneCombo);
+    buttons->addWidget(timeZone);
 
     connect(addContext, &QPushButton::clicked, this, [this] {
         const int row = m_contextModel->addValue(m_contextScopeCombo->currentText(), tr("name"));

@@ -12,6 +12,7 @@
 #include "editors/TokenDelegate.h"
 #include "editors/TokenLineEdit.h"
 #include "exchange/ExchangeController.h"
+#include "widgets/FlowLayout.h"
 #include "widgets/KeyOverrideFilter.h"
 #include "widgets/Named.h"
 #include "widgets/RowTableEditor.h"
@@ -157,18 +158,23 @@ void WebhookEditor::createTables()
 
 void WebhookEditor::layOut(QWidget* templateBox)
 {
-    auto* types = new QHBoxLayout;
+    // The three types side by side, or on two rows when the editor is narrow; each
+    // label stays with its box.
+    auto* types = new FlowLayout;
+    types->setContentsMargins(0, 0, 0, 0);
     types->addWidget(m_requestTypeCombo);
     const auto addLabelled = [this, types](const QString& text, QWidget* buddy) {
-        auto* label = new QLabel(text, this);
+        auto* group = new QWidget(this);
+        auto* row = new QHBoxLayout(group);
+        row->setContentsMargins(12, 0, 0, 0);
+        auto* label = new QLabel(text, group);
         label->setBuddy(buddy);
-        types->addSpacing(12);
-        types->addWidget(label);
-        types->addWidget(buddy);
+        row->addWidget(label);
+        row->addWidget(buddy);
+        types->addWidget(group);
     };
     addLabelled(tr("Request Token Encodin&g:"), m_encodingCombo);
     addLabelled(tr("Response T&ype:"), m_responseTypeCombo);
-    types->addStretch();
     auto* requestLabel = new QLabel(tr("Re&quest Type:"), this);
     requestLabel->setBuddy(m_requestTypeCombo);
 

@@ -1,5 +1,7 @@
 #include "EncodingsView.h"
 
+#include "appearance/PaletteTint.h"
+#include "appearance/ThemeColors.h"
 #include "response/BodyView.h"
 
 #include <QGridLayout>
@@ -59,6 +61,7 @@ EncodingsView::EncodingsView(QWidget* parent) : QWidget(parent)
         column.status->setAccessibleName(tr("%1 body check").arg(label));
         column.status->setWordWrap(true);
         column.status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        column.statusTint = new PaletteTint(column.status, QPalette::WindowText);
         layout->addWidget(column.title, 0, c);
         layout->addWidget(column.view, 1, c);
         layout->addWidget(column.status, 2, c);
@@ -92,9 +95,10 @@ void EncodingsView::showEncodings(
         bool ok = true;
         const QString text = validity(bodies.at(i), format, &ok);
         m_columns[i].status->setText(ok ? QStringLiteral("✔ %1").arg(text) : QStringLiteral("✘ %1").arg(text));
-        QPalette pal = m_columns[i].status->palette();
-        pal.setColor(QPalette::WindowText, ok ? palette().color(QPalette::WindowText) : QColor(0xd0, 0x30, 0x30));
-        m_columns[i].status->setPalette(pal);
+        // Red when not well-formed, as red as the theme lets text read.
+        m_columns[i].statusTint->set(ok ? PaletteTint::Compute() : [](const QPalette& inherited) {
+            return ThemeColors::text(ThemeColors::Kind::Error, inherited);
+        });
     }
 }
 

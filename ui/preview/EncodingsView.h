@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class BodyView;
+class PaletteTint;
 class QLabel;
 
 // The payload rendered under the three Request Token Encodings side by side (None, JSON,
@@ -49,6 +50,7 @@ private:
         QLabel* title = nullptr;
         BodyView* view = nullptr;
         QLabel* status = nullptr;
+        PaletteTint* statusTint = nullptr;
     };
     Column m_columns[3];
 };

@@ -1,5 +1,8 @@
 #include "BodyView.h"
 
+#include "appearance/ThemeColors.h"
+#include "editors/LexerColors.h"
+
 #include <QEvent>
 #include <QFontDatabase>
 #include <Qsci/qscilexerjson.h>
@@ -26,8 +29,9 @@ BodyView::BodyView(QWidget* parent)
     // Horizontal scrolling only as wide as the longest line seen, not Scintilla's 2000 px.
     SendScintilla(SCI_SETSCROLLWIDTH, 1);
     SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
-    SendScintilla(SCI_INDICSETSTYLE, MarkIndicator, INDIC_FULLBOX);
-    SendScintilla(SCI_INDICSETALPHA, MarkIndicator, 90);
+    SendScintilla(SCI_INDICSETSTYLE, MarkIndicator, INDIC_STRAIGHTBOX);
+    SendScintilla(SCI_INDICSETOUTLINEALPHA, MarkIndicator, 170);
+    SendScintilla(SCI_INDICSETUNDER, MarkIndicator, true);
     applyPalette();
     updateMarginWidth();
 }
@@ -114,38 +118,23 @@ void BodyView::applyLexer(BodyFormat format, bool enabled)
 void BodyView::applyPalette()
 {
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    const QPalette pal = palette();
-    const QColor paper = pal.color(QPalette::Base);
-    const QColor ink = pal.color(QPalette::Text);
-    const bool dark = paper.lightness() < 128;
-    for (QsciLexer* lexer : {m_jsonLexer, m_xmlLexer}) {
-        lexer->setDefaultFont(mono);
-        lexer->setFont(mono, -1);
-        lexer->setDefaultPaper(paper);
-        lexer->setPaper(paper, -1);
-        lexer->setDefaultColor(ink);
-        for (int style = 0; style < 128; ++style) {
-            if (lexer->description(style).isEmpty())
-                continue;
-            QColor c = lexer->defaultColor(style);
-            // The lexers' colours are made for white paper; on a dark palette flip their
-            // lightness so keywords stay readable.
-            if (dark && c.lightness() < 140)
-                c = QColor::fromHsl(c.hslHue(), c.hslSaturation(), 255 - c.lightness());
-            if (c == Qt::black || c == Qt::white)
-                c = ink;
-            lexer->setColor(c, style);
-        }
-    }
+    const QPalette pal = LexerColors::themePalette(this);
+    for (QsciLexer* lexer : {static_cast<QsciLexer*>(m_jsonLexer), static_cast<QsciLexer*>(m_xmlLexer)})
+        LexerColors::apply(lexer, pal, mono);
     setFont(mono);
-    setPaper(paper);
-    setColor(ink);
+    setPaper(pal.color(QPalette::Base));
+    setColor(pal.color(QPalette::Text));
     setMarginsFont(mono);
     setMarginsBackgroundColor(pal.color(QPalette::Window));
     setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
     setSelectionBackgroundColor(pal.color(QPalette::Highlight));
     setSelectionForegroundColor(pal.color(QPalette::HighlightedText));
-    SendScintilla(SCI_INDICSETFORE, MarkIndicator, dark ? QColor(255, 200, 0) : QColor(255, 170, 0));
+    // Marked spans: a fill every lexer colour stays readable on, and an outline that
+    // shows where the span ends.
+    QList<QColor> inks;
+    for (int role = 0; role <= int(LexerColors::Role::Escape); ++role)
+        inks.append(LexerColors::color(LexerColors::Role(role), pal));
+    setIndicatorForegroundColor(ThemeColors::mark(pal, inks), MarkIndicator);
     m_marginDigits = 0;
     updateMarginWidth();
 }

@@ -1,5 +1,6 @@
 #include "MappingResultModel.h"
 
+#include "appearance/ThemeColors.h"
 #include "widgets/ColumnTitles.h"
 
 #include <QColor>
@@ -104,7 +105,7 @@ QVariant MappingResultModel::data(const QModelIndex& index, int role) const
         break;
     case Qt::ForegroundRole:
         if (index.column() == ResultColumn && !result.applied)
-            return QColor(0xc0, 0x30, 0x30);
+            return ThemeColors::text(ThemeColors::Kind::Error, QGuiApplication::palette());
         if (index.column() == AfterColumn && row.before != row.after)
             return QGuiApplication::palette().brush(QPalette::Link);
         break;

@@ -1,5 +1,7 @@
 #include "ResponsePane.h"
 
+#include "appearance/PaletteTint.h"
+#include "appearance/ThemeColors.h"
 #include "dialogs/FieldChooserDialog.h"
 #include "model/TrustedCertificate.h"
 #include "preview/HttpHeaderModel.h"
@@ -129,6 +131,7 @@ ResponsePane::ResponsePane(QWidget* parent)
     m_banner->setWordWrap(true);
     m_banner->setMargin(6);
     m_banner->setAutoFillBackground(true);
+    m_bannerTint = new PaletteTint(m_banner, QPalette::Window);
     m_banner->hide();
 
     createCertificateFrame();
@@ -513,15 +516,9 @@ void ResponsePane::showBanner(const QString& text, bool error)
 {
     m_banner->setText(text);
     m_banner->setVisible(!text.isEmpty());
-    QPalette pal = m_banner->palette();
-    const QColor tint = error ? QColor(0xc6, 0x28, 0x28) : QColor(0x15, 0x65, 0xc0);
-    QColor background = palette().color(QPalette::Window);
-    // A light wash of the tint over the window colour, readable in light and dark modes.
-    background = QColor::fromRgbF(background.redF() * 0.8 + tint.redF() * 0.2,
-                                  background.greenF() * 0.8 + tint.greenF() * 0.2,
-                                  background.blueF() * 0.8 + tint.blueF() * 0.2);
-    pal.setColor(QPalette::Window, background);
-    m_banner->setPalette(pal);
+    // A wash of red or blue over the window colour, again when the theme changes.
+    const ThemeColors::Kind kind = error ? ThemeColors::Kind::Error : ThemeColors::Kind::Info;
+    m_bannerTint->set([kind](const QPalette& inherited) { return ThemeColors::wash(kind, inherited); });
 }
 
 void ResponsePane::startBodyJob()

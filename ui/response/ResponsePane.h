@@ -10,6 +10,7 @@
 class BodyView;
 class HttpHeaderModel;
 class MappingResultModel;
+class PaletteTint;
 class QCheckBox;
 class QFrame;
 class QLabel;
@@ -123,6 +124,7 @@ private:
     QLabel* m_size = nullptr;
     QProgressBar* m_busy = nullptr;
     QLabel* m_banner = nullptr;
+    PaletteTint* m_bannerTint = nullptr;
     QFrame* m_certificateFrame = nullptr;
     QLabel* m_certificateLabel = nullptr;
     QPushButton* m_trustCertificate = nullptr;

@@ -1,6 +1,8 @@
 #include "MessageBar.h"
 
-#include <QApplication>
+#include "appearance/PaletteTint.h"
+#include "appearance/ThemeColors.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -13,6 +15,7 @@ MessageBar::MessageBar(QWidget* parent)
     , m_label(new QLabel(this))
     , m_buttons(new QHBoxLayout)
     , m_close(new QToolButton(this))
+    , m_tint(new PaletteTint(this, QPalette::Window))
 {
     setObjectName(QStringLiteral("messageBarFrame"));
     setAccessibleName(tr("Message"));
@@ -62,24 +65,18 @@ void MessageBar::showMessage(Kind kind, const QString& text, const QList<Action>
         m_buttons->addWidget(button);
     }
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
-    QColor tint = palette().color(QPalette::Highlight);
+    ThemeColors::Kind tint = ThemeColors::Kind::Info;
     if (kind == Kind::Warning) {
         icon = QStyle::SP_MessageBoxWarning;
-        tint = QColor(0xe0, 0x90, 0x10);
+        tint = ThemeColors::Kind::Warning;
     } else if (kind == Kind::Error) {
         icon = QStyle::SP_MessageBoxCritical;
-        tint = QColor(0xd0, 0x30, 0x30);
+        tint = ThemeColors::Kind::Error;
     }
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
-    // A light wash of the kind's colour over the window colour works in light and dark.
-    QPalette pal = QApplication::palette();
-    const QColor window = pal.color(QPalette::Window);
-    const QColor wash = QColor::fromRgbF(window.redF() * 0.8 + tint.redF() * 0.2,
-                                         window.greenF() * 0.8 + tint.greenF() * 0.2,
-                                         window.blueF() * 0.8 + tint.blueF() * 0.2);
-    pal.setColor(QPalette::Window, wash);
-    setPalette(pal);
+    // A wash of the kind's colour over the window colour, again when the theme changes.
+    m_tint->set([tint](const QPalette& inherited) { return ThemeColors::wash(tint, inherited); });
     setAccessibleDescription(text);
     show();
 }

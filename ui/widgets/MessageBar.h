@@ -4,6 +4,7 @@
 
 #include <functional>
 
+class PaletteTint;
 class QHBoxLayout;
 class QLabel;
 class QToolButton;
@@ -44,4 +45,5 @@ private:
     QLabel* m_label;
     QHBoxLayout* m_buttons;
     QToolButton* m_close;
+    PaletteTint* m_tint;
 };

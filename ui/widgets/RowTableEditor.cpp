@@ -1,9 +1,9 @@
 #include "RowTableEditor.h"
 
+#include "widgets/FlowLayout.h"
 #include "widgets/KeyOverrideFilter.h"
 #include "widgets/Named.h"
 
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QShortcut>
@@ -21,11 +21,11 @@ RowTableEditor::RowTableEditor(QWidget* parent)
     m_remove->setText(tr("Remove"));
     m_up->setText(tr("Move Up"));
     m_down->setText(tr("Move Down"));
-    auto* buttons = new QHBoxLayout;
+    // The buttons go on to a second row when the editor is narrow.
+    auto* buttons = new FlowLayout;
     for (QPushButton* button : {m_add, m_remove, m_up, m_down}) {
         buttons->addWidget(button);
     }
-    buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_table, 1);
     layout->addLayout(buttons);

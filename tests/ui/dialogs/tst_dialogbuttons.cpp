@@ -1,5 +1,6 @@
 #include "UiTestWorkspace.h"
 #include "batch/BatchDialog.h"
+#include "dialogs/AboutDialog.h"
 #include "dialogs/FieldChooserDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TokenPickerDialog.h"
@@ -21,6 +22,7 @@ private slots:
     void buttonsAreNamed_data()
     {
         QTest::addColumn<QString>("dialog");
+        QTest::newRow("about") << QStringLiteral("about");
         QTest::newRow("batch") << QStringLiteral("batch");
         QTest::newRow("history") << QStringLiteral("history");
         QTest::newRow("settings") << QStringLiteral("settings");
@@ -32,7 +34,9 @@ private slots:
     {
         QFETCH(QString, dialog);
         std::unique_ptr<QDialog> widget;
-        if (dialog == QLatin1String("batch")) {
+        if (dialog == QLatin1String("about")) {
+            widget = std::make_unique<AboutDialog>();
+        } else if (dialog == QLatin1String("batch")) {
             widget = std::make_unique<BatchDialog>(uiTestWorkspace(), 0);
         } else if (dialog == QLatin1String("history")) {
             widget = std::make_unique<HistoryDialog>();

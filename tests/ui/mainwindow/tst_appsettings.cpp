@@ -37,9 +37,9 @@ private slots:
     void valuesRoundTrip_data()
     {
         QTest::addColumn<AppSettings::Values>("values");
-        QTest::newRow("lowest") << AppSettings::Values {1, false, 0, 6};
-        QTest::newRow("highest") << AppSettings::Values {300, true, 65535, 48};
-        QTest::newRow("typical") << AppSettings::Values {45, false, 20000, 13};
+        QTest::newRow("lowest") << AppSettings::Values {1, false, 0, 6, Theme::Mode::System};
+        QTest::newRow("highest") << AppSettings::Values {300, true, 65535, 48, Theme::Mode::Dark};
+        QTest::newRow("typical") << AppSettings::Values {45, false, 20000, 13, Theme::Mode::Light};
     }
 
     void valuesRoundTrip()
@@ -58,7 +58,7 @@ private slots:
     void setValuesKeepsTheRanges()
     {
         AppSettings settings;
-        settings.setValues({0, false, 70000, 100});
+        settings.setValues({0, false, 70000, 100, Theme::Mode(7)});
         AppSettings::Values expected = defaultValues();
         expected.followRedirects = false;
         checkValues(settings.values(), expected);
@@ -76,6 +76,7 @@ private slots:
         const QString redirects = QStringLiteral("network/followRedirects");
         const QString port = QStringLiteral("sandbox/port");
         const QString font = QStringLiteral("editor/fontSize");
+        const QString theme = QStringLiteral("appearance/theme");
         QTest::newRow("timeout abc") << timeout << QVariant(QStringLiteral("abc")) << QVariant(defaults.timeoutSeconds);
         QTest::newRow("timeout empty") << timeout << QVariant(QString()) << QVariant(defaults.timeoutSeconds);
         QTest::newRow("timeout 0") << timeout << QVariant(0) << QVariant(defaults.timeoutSeconds);
@@ -95,6 +96,12 @@ private slots:
         QTest::newRow("redirects empty") << redirects << QVariant(QString()) << QVariant(true);
         QTest::newRow("redirects false") << redirects << QVariant(QStringLiteral("false")) << QVariant(false);
         QTest::newRow("redirects 0") << redirects << QVariant(0) << QVariant(false);
+        QTest::newRow("theme purple") << theme << QVariant(QStringLiteral("purple"))
+                                      << QVariant(QStringLiteral("system"));
+        QTest::newRow("theme 2") << theme << QVariant(2) << QVariant(QStringLiteral("system"));
+        QTest::newRow("theme empty") << theme << QVariant(QString()) << QVariant(QStringLiteral("system"));
+        QTest::newRow("theme DARK") << theme << QVariant(QStringLiteral(" DARK ")) << QVariant(QStringLiteral("dark"));
+        QTest::newRow("theme light") << theme << QVariant(QStringLiteral("light")) << QVariant(QStringLiteral("light"));
     }
 
     void badStoredValuesReadAsTheDefault()
@@ -209,7 +216,8 @@ private:
         return {QStringLiteral("network/timeoutSeconds"),
                 QStringLiteral("network/followRedirects"),
                 QStringLiteral("sandbox/port"),
-                QStringLiteral("editor/fontSize")};
+                QStringLiteral("editor/fontSize"),
+                QStringLiteral("appearance/theme")};
     }
 
     // The value stored under `key`, as the store holds it.
@@ -223,6 +231,8 @@ private:
             return values.sandboxPort;
         if (key == QLatin1String("editor/fontSize"))
             return values.editorFontSize;
+        if (key == QLatin1String("appearance/theme"))
+            return Theme::key(values.theme);
         return {};
     }
 
@@ -240,6 +250,7 @@ private:
         QCOMPARE(actual.followRedirects, expected.followRedirects);
         QCOMPARE(actual.sandboxPort, expected.sandboxPort);
         QCOMPARE(actual.editorFontSize, expected.editorFontSize);
+        QCOMPARE(actual.theme, expected.theme);
     }
 };
 
