@@ -21,8 +21,9 @@ ExportCommand::ExportCommand()
                               "http: a .http file (JetBrains HTTP Client, VS Code REST Client, httpyac).\n"
                               "postman: a Postman Collection v2.1. sheet: the Marketo setup sheet in Markdown.\n"
                               "curl and sheet need --webhook; http and postman export every webhook without it.\n"
-                              "Secrets stay out: curl reads \"$WD_SECRET_<KEY>\" from the environment, http and\n"
-                              "postman use a {{WD_SECRET_<KEY>}} variable defined empty. Writes to standard output\n"
+                              "Secrets stay out: curl reads \"$WD_SECRET_<KEY>\" from the environment, http\n"
+                              "declares @WD_SECRET_<KEY> = {{$processEnv WD_SECRET_<KEY>}}, postman has a\n"
+                              "{{WD_SECRET_<KEY>}} variable defined empty. Writes to standard output\n"
                               "unless --out. Exit codes: 0 written, 1 a request has errors and would not be sent\n"
                               "(they are listed; nothing is written), 2 usage error, 3 invalid workspace.\n")})
 {
