@@ -43,7 +43,8 @@ private slots:
         const auto row = [](const char* name, const char* line, const QStringList& expected, const char* dir = "") {
             QTest::newRow(name) << words(line) << expected << QString::fromUtf8(dir);
         };
-        const QStringList commands = {"help", "lint", "map", "render", "run", "sandbox", "secret", "send"};
+        const QStringList commands = {
+            "export", "help", "import", "lint", "map", "marketo", "render", "run", "sandbox", "secret", "send"};
         row("commands", "", commands + QStringList {"--help", "--version", "-h", "-v"});
         row("command prefix", "r", {"render", "run"});
         row("help COMMAND", "help s", {"sandbox", "secret", "send"});
@@ -73,6 +74,12 @@ private slots:
         row("secret keys", "secret set work/shop.webhooks.json ", {"header.Enrich\\ lead.Authorization", "my.apiKey"});
         row("secret key prefix", "secret delete work/shop.webhooks.json my", {"my.apiKey"});
         row("no key for list", "secret list work/shop.webhooks.json ", {});
+        row("marketo subcommands", "marketo ", {"connect", "fields", "leads", "programs", "tokens"});
+        row("marketo leads options", "marketo leads work/shop.webhooks.json --l", {"--limit", "--list"});
+        row("no value for --list", "marketo leads work/shop.webhooks.json --list ", {});
+        row("import formats", "import work/shop.webhooks.json --from ", {"curl", "postman"});
+        row("export formats", "export work/shop.webhooks.json --format h", {"http"});
+        row("export webhook names", "export work/shop.webhooks.json --webhook En", {"Enrich\\ lead"});
     }
 
     void completes()
