@@ -42,10 +42,10 @@ MarketoConnectDialog::MarketoConnectDialog(MarketoClient* client, QWidget* paren
     setWindowTitle(tr("Connect to Marketo"));
     setObjectName(QStringLiteral("marketoConnectDialog"));
     m_endpoint->setObjectName(QStringLiteral("marketoEndpointEdit"));
-    m_endpoint->setPlaceholderText(QStringLiteral("https://123-ABC-456.mktorest.com/rest"));
+    m_endpoint->setPlaceholderText(tr("https://123-ABC-456.mktorest.com/rest"));
     m_endpoint->setAccessibleName(tr("REST endpoint"));
     m_identity->setObjectName(QStringLiteral("marketoIdentityEdit"));
-    m_identity->setPlaceholderText(QStringLiteral("https://123-ABC-456.mktorest.com/identity"));
+    m_identity->setPlaceholderText(tr("https://123-ABC-456.mktorest.com/identity"));
     m_identity->setAccessibleName(tr("Identity URL"));
     m_clientId->setObjectName(QStringLiteral("marketoClientIdEdit"));
     m_clientId->setAccessibleName(tr("Client ID"));

@@ -5,8 +5,13 @@
 #include "dialogs/FieldChooserDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "dialogs/TokenPickerDialog.h"
+#include "exchange/CurlImportDialog.h"
+#include "exchange/ExportDialog.h"
 #include "history/HistoryDialog.h"
 #include "i18n/PseudoTranslator.h"
+#include "marketo/MarketoClient.h"
+#include "marketo/MarketoConnectDialog.h"
+#include "marketo/MarketoImportDialog.h"
 #include "widgets/ElidedLabel.h"
 
 #include <QAbstractButton>
@@ -19,6 +24,7 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QScreen>
 #include <QTabBar>
 #include <QTabWidget>
@@ -51,7 +57,18 @@ private slots:
     void windowsFit_data()
     {
         QTest::addColumn<QString>("window");
-        for (const char* name : {"main", "settings", "about", "batch", "history", "tokenPicker", "fieldChooser"})
+        for (const char* name : {"main",
+                                 "settings",
+                                 "about",
+                                 "batch",
+                                 "history",
+                                 "tokenPicker",
+                                 "fieldChooser",
+                                 "marketoConnect",
+                                 "marketoFields",
+                                 "marketoLeads",
+                                 "curlImport",
+                                 "export"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -75,6 +92,14 @@ private slots:
 private:
     static QSize screen() { return {1280, 800}; }
 
+    // A client for the Marketo dialogs; nothing is sent while they are only shown.
+    static MarketoClient* marketoClient()
+    {
+        static QNetworkAccessManager manager;
+        static MarketoClient client(&manager);
+        return &client;
+    }
+
     static std::unique_ptr<QWidget> make(const QString& name)
     {
         if (name == QLatin1String("main"))
@@ -89,6 +114,19 @@ private:
             return std::make_unique<HistoryDialog>();
         if (name == QLatin1String("tokenPicker"))
             return std::make_unique<TokenPickerDialog>();
+        if (name == QLatin1String("marketoConnect"))
+            return std::make_unique<MarketoConnectDialog>(marketoClient());
+        if (name == QLatin1String("marketoFields"))
+            return std::make_unique<MarketoImportDialog>(
+                MarketoImportDialog::Kind::Fields, uiTestWorkspace(), marketoClient());
+        if (name == QLatin1String("marketoLeads"))
+            return std::make_unique<MarketoImportDialog>(
+                MarketoImportDialog::Kind::Leads, uiTestWorkspace(), marketoClient());
+        if (name == QLatin1String("curlImport"))
+            return std::make_unique<CurlImportDialog>(uiTestWorkspace());
+        if (name == QLatin1String("export"))
+            return std::make_unique<ExportDialog>(
+                QStringLiteral("Enrich"), 2, QStringLiteral("Ada Lovelace"), QStringLiteral("/tmp/enrich"));
         return std::make_unique<FieldChooserDialog>(uiTestWorkspace().catalog(), QStringLiteral("data.company"));
     }
 
