@@ -390,7 +390,8 @@ private slots:
         QCOMPARE(result.bodySize, qint64(20) * 1024 * 1024);
         WD_FIND_CHILD(pane, ResponsePane, m_window, "responsePane");
         QTRY_VERIFY_WITH_TIMEOUT(!pane->isBusy(), 60000);
-        QVERIFY(ticks > ticksAtFinish);
+        // The loop still runs once the call is over: nothing is left blocking it.
+        QTRY_VERIFY(ticks > ticksAtFinish);
     }
 
     void tabMovesOnFromTheUrlAndCtrlTabFromTheTemplate()
