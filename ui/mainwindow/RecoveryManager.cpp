@@ -110,7 +110,7 @@ bool RecoveryManager::offer()
         MessageBar::Kind::Warning,
         tr("Webhook Designer did not close properly. Unsaved changes to %1 from %2 were recovered.")
             .arg(what, QLocale().toString(savedAt, QLocale::ShortFormat)),
-        {{tr("&Restore"),
+        {{tr("Restore"),
           QStringLiteral("restoreButton"),
           [this, recovered, originalPath] {
               m_pending = false;
@@ -120,7 +120,7 @@ bool RecoveryManager::offer()
               m_autosavedRevision = 0;
               autosaveNow();
           }},
-         {tr("D&iscard"), QStringLiteral("discardRecoveryButton"), [this] {
+         {tr("Discard"), QStringLiteral("discardRecoveryButton"), [this] {
               m_pending = false;
               clear();
           }}});

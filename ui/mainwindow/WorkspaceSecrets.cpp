@@ -93,7 +93,7 @@ void WorkspaceSecrets::announce()
                nullptr,
                int(keys.size()))
                 .arg(keys.join(QStringLiteral(", ")), backendName()),
-            {{tr("&Move to Keychain"), QStringLiteral("migrateSecretsButton"), [this] { migrate(); }}});
+            {{tr("Move to Keychain"), QStringLiteral("migrateSecretsButton"), [this] { migrate(); }}});
     } else if (!m_problem.isEmpty() && !SecretKeys::keys(workspace).isEmpty()) {
         failed(m_problem);
     } else if (!m_missing.isEmpty()) {
