@@ -124,3 +124,10 @@ QStringList responseTypeNames()
 }
 
 } // namespace WebhookEnums
+
+QList<Check> Webhook::effectiveChecks() const
+{
+    if (!checks.isEmpty())
+        return checks;
+    return {Check::status(QStringLiteral("2xx"))};
+}

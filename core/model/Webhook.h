@@ -1,14 +1,14 @@
 #pragma once
 
+#include "model/Check.h"
+#include "model/ResponseShape.h"
+#include "model/WebhookTypes.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 #include <optional>
-
-enum class RequestType { Get, Post, Put, Patch, Delete };
-enum class TokenEncoding { None, Json, FormUrl };
-enum class ResponseType { None, Json, Xml };
 
 // A custom header. Token values in `value` are inserted raw. A secret header's value is
 // masked in the window, kept in the keychain rather than the workspace file, and kept out
@@ -43,10 +43,15 @@ struct Webhook
     ResponseType responseType = ResponseType::None;
     QList<Header> headers;
     QList<ResponseMapping> responseMappings;
+    QList<Check> checks;
+    // The shape of a response the user accepted; later responses are compared with it.
+    std::optional<ResponseShape> baseline;
     QJsonObject extra;
 
     // Marketo sends the payload only for POST, PUT, PATCH and DELETE.
     bool sendsBody() const { return requestType != RequestType::Get; }
+    // The checks a call is judged by: `checks`, or status 2xx when there are none.
+    QList<Check> effectiveChecks() const;
 };
 
 // The workspace file's spellings of the enums: "GET", "json", "form-url", "xml", ...
