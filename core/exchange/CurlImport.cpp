@@ -128,13 +128,13 @@ bool CurlImport::readFile(const QString& name, QByteArray* bytes, QString* error
 {
     if (name == QLatin1String("-")) {
         return fail(error,
-                    QStringLiteral("@- reads the data from standard input, which the import cannot do: put the "
+                    tr("@- reads the data from standard input, which the import cannot do: put the "
                                    "data in the command"));
     }
     const QString path = m_baseDirectory.isEmpty() ? name : QDir(m_baseDirectory).filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail(error, QStringLiteral("the data file \"%1\" cannot be read: %2").arg(name, file.errorString()));
+        return fail(error, tr("the data file \"%1\" cannot be read: %2").arg(name, file.errorString()));
     }
     *bytes = file.readAll();
     return true;
@@ -208,15 +208,15 @@ bool CurlImport::parse(const QString& command, QString* error)
     QStringList words;
     QString reason;
     if (!ShellWords::split(command, &words, &reason)) {
-        return fail(error, QStringLiteral("the command cannot be read: %1").arg(reason));
+        return fail(error, tr("the command cannot be read: %1").arg(reason));
     }
     if (words.isEmpty()) {
-        return fail(error, QStringLiteral("the command is empty"));
+        return fail(error, tr("the command is empty"));
     }
     const QString program = words.first().section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1);
     if (program.compare(QLatin1String("curl"), Qt::CaseInsensitive) != 0
         && program.compare(QLatin1String("curl.exe"), Qt::CaseInsensitive) != 0) {
-        return fail(error, QStringLiteral("the command does not start with curl"));
+        return fail(error, tr("the command does not start with curl"));
     }
 
     QString url;
@@ -240,7 +240,7 @@ bool CurlImport::parse(const QString& command, QString* error)
             option = findLong(word.mid(2));
             if (!option) {
                 return fail(error,
-                            QStringLiteral("the curl option %1 cannot be imported: remove it if it does not change "
+                            tr("the curl option %1 cannot be imported: remove it if it does not change "
                                            "the request, and try again")
                                 .arg(word));
             }
@@ -249,7 +249,7 @@ bool CurlImport::parse(const QString& command, QString* error)
                 const Option* flag = findShort(word.at(k));
                 if (!flag) {
                     return fail(error,
-                                QStringLiteral("the curl option -%1 cannot be imported: remove it if it does not "
+                                tr("the curl option -%1 cannot be imported: remove it if it does not "
                                                "change the request, and try again")
                                     .arg(word.at(k)));
                 }
@@ -272,7 +272,7 @@ bool CurlImport::parse(const QString& command, QString* error)
         }
         if (option->takes == Takes::Value && !hasValue) {
             if (i + 1 >= words.size()) {
-                return fail(error, QStringLiteral("the curl option %1 needs a value").arg(word));
+                return fail(error, tr("the curl option %1 needs a value").arg(word));
             }
             value = words.at(++i);
         }
@@ -282,23 +282,23 @@ bool CurlImport::parse(const QString& command, QString* error)
     for (const auto& [name, value] : given) {
         if (name == QLatin1String("form") || name == QLatin1String("form-string")) {
             return fail(error,
-                        QStringLiteral("-F sends a multipart form (file uploads), which a Marketo webhook "
+                        tr("-F sends a multipart form (file uploads), which a Marketo webhook "
                                        "cannot send: Marketo sends one text body"));
         }
         if (name == QLatin1String("upload-file")) {
             return fail(error,
-                        QStringLiteral("-T uploads a file, which a Marketo webhook cannot do: Marketo sends "
+                        tr("-T uploads a file, which a Marketo webhook cannot do: Marketo sends "
                                        "one text body from its template"));
         }
         if (name == QLatin1String("head")) {
             return fail(error,
-                        QStringLiteral("-I sends a HEAD request; a Marketo webhook sends only GET, POST, PUT, "
+                        tr("-I sends a HEAD request; a Marketo webhook sends only GET, POST, PUT, "
                                        "PATCH or DELETE"));
         }
         if (name == QLatin1String("url")) {
             if (!url.isEmpty()) {
                 return fail(error,
-                            QStringLiteral("the command calls more than one URL (%1 and %2); a webhook calls "
+                            tr("the command calls more than one URL (%1 and %2); a webhook calls "
                                            "one")
                                 .arg(url, value));
             }
@@ -340,33 +340,33 @@ bool CurlImport::parse(const QString& command, QString* error)
             if (value.contains(QLatin1Char('='))) {
                 cookie = cookie.isEmpty() ? value : cookie + QStringLiteral("; ") + value;
             } else {
-                m_notes.append(QStringLiteral("-b %1 reads cookies from a file; they are not imported, and Marketo "
+                m_notes.append(tr("-b %1 reads cookies from a file; they are not imported, and Marketo "
                                               "keeps no cookies")
                                    .arg(value));
             }
         } else if (name == QLatin1String("location")) {
-            m_notes.append(QStringLiteral("-L follows redirects; the designer follows them too"));
+            m_notes.append(tr("-L follows redirects; the designer follows them too"));
         } else if (name == QLatin1String("silent") || name == QLatin1String("show-error")
                    || name == QLatin1String("verbose") || name == QLatin1String("include")
                    || name == QLatin1String("output") || name == QLatin1String("fail")) {
             m_notes.append(
-                QStringLiteral("--%1 only changes what curl prints; the designer shows the whole response").arg(name));
+                tr("--%1 only changes what curl prints; the designer shows the whole response").arg(name));
         } else if (name == QLatin1String("compressed")) {
-            m_notes.append(QStringLiteral("--compressed asks for a compressed response; the designer accepts gzip "
+            m_notes.append(tr("--compressed asks for a compressed response; the designer accepts gzip "
                                           "by itself"));
         } else if (name == QLatin1String("insecure")) {
-            m_notes.append(QStringLiteral("-k means trust the server's certificate whatever it is: for a "
+            m_notes.append(tr("-k means trust the server's certificate whatever it is: for a "
                                           "self-signed certificate, trust it in the designer (Marketo itself "
                                           "accepts only certificates from a public authority)"));
         } else if (name == QLatin1String("max-time")) {
-            m_notes.append(QStringLiteral("-m %1 maps to the timeout: `send --timeout-ms %2`; Marketo waits 30 "
+            m_notes.append(tr("-m %1 maps to the timeout: `send --timeout-ms %2`; Marketo waits 30 "
                                           "seconds at most")
                                .arg(value)
                                .arg(qRound(value.toDouble() * 1000)));
         } else if (name == QLatin1String("connect-timeout")) {
-            m_notes.append(QStringLiteral("--connect-timeout %1 is covered by the call's timeout").arg(value));
+            m_notes.append(tr("--connect-timeout %1 is covered by the call's timeout").arg(value));
         } else if (name == QLatin1String("globoff") || name == QLatin1String("path-as-is")) {
-            m_notes.append(QStringLiteral("--%1: the URL is used as written, as Marketo does").arg(name));
+            m_notes.append(tr("--%1: the URL is used as written, as Marketo does").arg(name));
         }
     }
 
@@ -378,19 +378,19 @@ bool CurlImport::parse(const QString& command, QString* error)
             continue;
         }
         if (colon <= 0) {
-            return fail(error, QStringLiteral("the header \"%1\" has no name: write it as \"Name: value\"").arg(line));
+            return fail(error, tr("the header \"%1\" has no name: write it as \"Name: value\"").arg(line));
         }
         const QString headerValue = line.mid(colon + 1).trimmed();
         if (headerValue.isEmpty()) {
             m_notes.append(
-                QStringLiteral("-H \"%1\" removes a header curl adds; Marketo adds none").arg(line.trimmed()));
+                tr("-H \"%1\" removes a header curl adds; Marketo adds none").arg(line.trimmed()));
             continue;
         }
         addHeader(line.left(colon).trimmed(), headerValue);
     }
     if (!user.isEmpty() && !hasHeader("authorization")) {
         if (!user.contains(QLatin1Char(':'))) {
-            m_notes.append(QStringLiteral("-u without a password makes curl ask for one; the import uses an empty "
+            m_notes.append(tr("-u without a password makes curl ask for one; the import uses an empty "
                                           "password"));
             user += QLatin1Char(':');
         }
@@ -413,18 +413,18 @@ bool CurlImport::build(const QString& givenUrl, QString method, const QList<Data
 {
     QString url = givenUrl.trimmed();
     if (url.isEmpty()) {
-        return fail(error, QStringLiteral("the command has no URL"));
+        return fail(error, tr("the command has no URL"));
     }
     const qsizetype schemeEnd = url.indexOf(QStringLiteral("://"));
     if (schemeEnd < 0) {
         url.prepend(QStringLiteral("http://"));
-        m_notes.append(QStringLiteral("the URL has no scheme; curl and the import use http://"));
+        m_notes.append(tr("the URL has no scheme; curl and the import use http://"));
     } else {
         const QString scheme = url.left(schemeEnd).toLower();
         if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
             return fail(
                 error,
-                QStringLiteral("the URL is %1://; a Marketo webhook calls http:// or https:// URLs").arg(scheme));
+                tr("the URL is %1://; a Marketo webhook calls http:// or https:// URLs").arg(scheme));
         }
     }
 
@@ -451,13 +451,13 @@ bool CurlImport::build(const QString& givenUrl, QString method, const QList<Data
     const std::optional<RequestType> type = WebhookEnums::requestTypeFromName(method.toUpper());
     if (!type || method != method.toUpper()) {
         return fail(error,
-                    QStringLiteral("the request type %1 cannot be sent by a Marketo webhook: it sends GET, "
+                    tr("the request type %1 cannot be sent by a Marketo webhook: it sends GET, "
                                    "POST, PUT, PATCH or DELETE")
                         .arg(method));
     }
     if (*type == RequestType::Get && sendsBody) {
         return fail(error,
-                    QStringLiteral("the command sends a body with GET, and Marketo sends no body with GET: "
+                    tr("the command sends a body with GET, and Marketo sends no body with GET: "
                                    "use -G to put the data in the URL, or another request type"));
     }
     if (sendsBody) {
@@ -472,7 +472,7 @@ bool CurlImport::build(const QString& givenUrl, QString method, const QList<Data
             addHeader(QStringLiteral("Content-Type"), QStringLiteral("application/x-www-form-urlencoded"));
         }
         if (!Utf8::isValid(body)) {
-            return fail(error, QStringLiteral("the body is not UTF-8 text; a Marketo webhook sends a text template"));
+            return fail(error, tr("the body is not UTF-8 text; a Marketo webhook sends a text template"));
         }
     }
 
@@ -481,7 +481,7 @@ bool CurlImport::build(const QString& givenUrl, QString method, const QList<Data
     const QString text = QString::fromUtf8(body);
     m_webhook.payloadTemplate = sendsBody ? templateText(text) : QString();
     if (sendsBody && text.contains(QLatin1Char('\\'))) {
-        m_notes.append(QStringLiteral("the body's backslashes are doubled in the template, since Marketo reads a "
+        m_notes.append(tr("the body's backslashes are doubled in the template, since Marketo reads a "
                                       "backslash as an escape"));
     }
     for (const auto& [name, value] : m_headers) {
@@ -492,12 +492,12 @@ bool CurlImport::build(const QString& givenUrl, QString method, const QList<Data
         braces = braces || h.second.contains(QStringLiteral("{{"));
     }
     if (braces) {
-        m_notes.append(QStringLiteral("the request holds {{…}}, which Marketo reads as a token"));
+        m_notes.append(tr("the request holds {{…}}, which Marketo reads as a token"));
     }
     const QUrl parsed(url);
     QString name = parsed.host() + parsed.path();
     if (name.isEmpty()) {
-        name = QStringLiteral("Imported webhook");
+        name = tr("Imported webhook");
     }
     m_webhook.name = name;
     return true;

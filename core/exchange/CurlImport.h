@@ -2,6 +2,7 @@
 
 #include "model/Webhook.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -60,4 +61,6 @@ private:
     QStringList m_notes;
     bool m_get = false;
     QList<QPair<QString, QString>> m_headers;
+
+    Q_DECLARE_TR_FUNCTIONS(CurlImport) // last: it ends in private:
 };

@@ -52,10 +52,10 @@ bool PostmanImport::parse(const QByteArray& bytes, QString* error)
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         if (error) {
             *error = parseError.error != QJsonParseError::NoError
-                         ? QStringLiteral("the file is not JSON: %1 at byte %2")
+                         ? tr("the file is not JSON: %1 at byte %2")
                                .arg(parseError.errorString())
                                .arg(parseError.offset)
-                         : QStringLiteral("the file is not a Postman collection: it is not a JSON object");
+                         : tr("the file is not a Postman collection: it is not a JSON object");
         }
         return false;
     }
@@ -64,7 +64,7 @@ bool PostmanImport::parse(const QByteArray& bytes, QString* error)
     if (!root.value(QStringLiteral("item")).isArray()
         || (!schema.isEmpty() && !schema.contains(QLatin1String("collection/v2")))) {
         if (error) {
-            *error = QStringLiteral("the file is not a Postman collection (v2.1): it has no \"item\" list");
+            *error = tr("the file is not a Postman collection (v2.1): it has no \"item\" list");
         }
         return false;
     }
@@ -76,12 +76,12 @@ bool PostmanImport::parse(const QByteArray& bytes, QString* error)
         }
     }
     if (root.contains(QStringLiteral("event"))) {
-        m_notes.append(QStringLiteral("the collection's scripts are not carried: a Marketo webhook runs no scripts"));
+        m_notes.append(tr("the collection's scripts are not carried: a Marketo webhook runs no scripts"));
     }
     readItems(root.value(QStringLiteral("item")).toArray(), QString(), root.value(QStringLiteral("auth")).toObject());
     if (m_webhooks.isEmpty()) {
         if (error) {
-            *error = QStringLiteral("the collection has no request a Marketo webhook can send");
+            *error = tr("the collection has no request a Marketo webhook can send");
         }
         return false;
     }
@@ -99,7 +99,7 @@ void PostmanImport::readItems(const QJsonArray& items, const QString& prefix, co
                 ? auth
                 : itemAuth;
         if (item.contains(QStringLiteral("event"))) {
-            m_notes.append(QStringLiteral("%1: scripts are not carried: a Marketo webhook runs no scripts").arg(name));
+            m_notes.append(tr("%1: scripts are not carried: a Marketo webhook runs no scripts").arg(name));
         }
         if (item.value(QStringLiteral("item")).isArray()) {
             readItems(item.value(QStringLiteral("item")).toArray(), name + QStringLiteral(" / "), ownAuth);
@@ -120,7 +120,7 @@ QString PostmanImport::tokens(const QString& text, const QString& where)
         last = match.capturedEnd();
         const QString name = match.captured(1).trimmed();
         if (name.startsWith(QLatin1Char('$'))) {
-            m_notes.append(QStringLiteral("%1: the dynamic variable {{%2}} is not carried; it is left as written")
+            m_notes.append(tr("%1: the dynamic variable {{%2}} is not carried; it is left as written")
                                .arg(where, name));
             out += match.captured(0);
             continue;
@@ -183,7 +183,7 @@ void PostmanImport::addAuth(Webhook* webhook, const QJsonObject& auth, const QSt
         const QString user = authValue(auth, type, QStringLiteral("username"));
         const QString password = authValue(auth, type, QStringLiteral("password"));
         if ((user + password).contains(QStringLiteral("{{"))) {
-            m_notes.append(QStringLiteral("%1: basic auth with {{variables}} is not carried: Marketo cannot "
+            m_notes.append(tr("%1: basic auth with {{variables}} is not carried: Marketo cannot "
                                           "Base64-encode a token; write the Authorization header by hand")
                                .arg(where));
             return;
@@ -204,7 +204,7 @@ void PostmanImport::addAuth(Webhook* webhook, const QJsonObject& auth, const QSt
             webhook->headers.append({key, value, false, {}, false});
         }
     } else {
-        m_notes.append(QStringLiteral("%1: auth of type %2 is not carried (a Marketo webhook sends fixed headers, "
+        m_notes.append(tr("%1: auth of type %2 is not carried (a Marketo webhook sends fixed headers, "
                                       "no OAuth flow or signature): add the header it produces by hand")
                            .arg(where, type));
     }
@@ -215,13 +215,13 @@ void PostmanImport::readRequest(const QJsonObject& item, const QString& name, co
     const QJsonValue requestValue = item.value(QStringLiteral("request"));
     const QJsonObject request = requestValue.toObject();
     Webhook webhook;
-    webhook.name = name.isEmpty() ? QStringLiteral("Request %1").arg(m_webhooks.size() + 1) : name;
+    webhook.name = name.isEmpty() ? tr("Request %1").arg(m_webhooks.size() + 1) : name;
     const QString method = requestValue.isString()
                                ? QStringLiteral("GET")
                                : request.value(QStringLiteral("method")).toString(QStringLiteral("GET")).toUpper();
     const std::optional<RequestType> type = WebhookEnums::requestTypeFromName(method);
     if (!type) {
-        m_notes.append(QStringLiteral("%1: not imported: a Marketo webhook cannot send %2 (only GET, POST, PUT, PATCH "
+        m_notes.append(tr("%1: not imported: a Marketo webhook cannot send %2 (only GET, POST, PUT, PATCH "
                                       "and DELETE)")
                            .arg(webhook.name, method));
         return;
@@ -236,7 +236,7 @@ void PostmanImport::readRequest(const QJsonObject& item, const QString& name, co
         for (const ContextValue& value : std::as_const(m_myTokens)) {
             if (value.name == match.captured(1).trimmed() && !value.value.isEmpty()) {
                 rawUrl.replace(0, match.capturedLength(), value.value);
-                m_notes.append(QStringLiteral("%1: {{%2}} is written out in the URL, since Marketo would "
+                m_notes.append(tr("%1: {{%2}} is written out in the URL, since Marketo would "
                                               "percent-encode a token's value there")
                                    .arg(webhook.name, value.name));
                 break;
@@ -283,7 +283,7 @@ void PostmanImport::readRequest(const QJsonObject& item, const QString& name, co
         webhook.requestTokenEncoding = TokenEncoding::FormUrl;
         contentType = QStringLiteral("application/x-www-form-urlencoded");
     } else if (!mode.isEmpty()) {
-        m_notes.append(QStringLiteral("%1: the %2 body is not carried: a Marketo webhook sends one text body (no "
+        m_notes.append(tr("%1: the %2 body is not carried: a Marketo webhook sends one text body (no "
                                       "multipart form, file or GraphQL)")
                            .arg(webhook.name, mode));
     }
@@ -291,7 +291,7 @@ void PostmanImport::readRequest(const QJsonObject& item, const QString& name, co
         webhook.headers.append({QStringLiteral("Content-Type"), contentType, false, {}, false});
     }
     if (!webhook.sendsBody() && !webhook.payloadTemplate.isEmpty()) {
-        m_notes.append(QStringLiteral("%1: the body of a GET request is not sent by Marketo").arg(webhook.name));
+        m_notes.append(tr("%1: the body of a GET request is not sent by Marketo").arg(webhook.name));
     }
     const QJsonObject own = request.value(QStringLiteral("auth")).toObject();
     const bool inherits = own.isEmpty() || own.value(QStringLiteral("type")).toString() == QLatin1String("inherit");

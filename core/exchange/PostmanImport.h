@@ -4,6 +4,7 @@
 #include "model/Webhook.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -46,4 +47,6 @@ private:
     QList<Webhook> m_webhooks;
     QList<ContextValue> m_myTokens;
     QStringList m_notes;
+
+    Q_DECLARE_TR_FUNCTIONS(PostmanImport) // last: it ends in private:
 };

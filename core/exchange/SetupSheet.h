@@ -2,6 +2,7 @@
 
 #include "model/Workspace.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -36,4 +37,6 @@ public:
 private:
     QString m_name;
     QList<Entry> m_entries;
+
+    Q_DECLARE_TR_FUNCTIONS(SetupSheet) // last: it ends in private:
 };

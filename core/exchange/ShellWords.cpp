@@ -188,7 +188,7 @@ bool ShellWords::splitPosix(const QString& text, QStringList* words, QString* er
             const qsizetype end = text.indexOf(QLatin1Char('\''), i + 1);
             if (end < 0) {
                 if (error) {
-                    *error = QStringLiteral("a single quote is not closed");
+                    *error = tr("a single quote is not closed");
                 }
                 return false;
             }
@@ -222,7 +222,7 @@ bool ShellWords::splitPosix(const QString& text, QStringList* words, QString* er
             }
             if (!closed) {
                 if (error) {
-                    *error = QStringLiteral("a $'…' string is not closed");
+                    *error = tr("a $'…' string is not closed");
                 }
                 return false;
             }
@@ -255,7 +255,7 @@ bool ShellWords::splitPosix(const QString& text, QStringList* words, QString* er
             }
             if (!closed) {
                 if (error) {
-                    *error = QStringLiteral("a double quote is not closed");
+                    *error = tr("a double quote is not closed");
                 }
                 return false;
             }
@@ -351,7 +351,7 @@ bool ShellWords::splitWindows(const QString& text, QStringList* words, QString* 
     }
     if (quoted) {
         if (error) {
-            *error = QStringLiteral("a double quote is not closed");
+            *error = tr("a double quote is not closed");
         }
         return false;
     }

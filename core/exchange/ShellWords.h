@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -28,4 +29,6 @@ public:
 private:
     static bool splitPosix(const QString& command, QStringList* words, QString* error);
     static bool splitWindows(const QString& command, QStringList* words, QString* error);
+
+    Q_DECLARE_TR_FUNCTIONS(ShellWords) // last: it ends in private:
 };

@@ -3,6 +3,7 @@
 #include "exchange/TokenSuggestion.h"
 #include "model/Workspace.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QStringList>
 
@@ -30,4 +31,6 @@ public:
     // Whether the template (as the import writes it) holds a JSON document, or a form body.
     static bool isJsonBody(const Webhook& webhook);
     static bool isFormBody(const Webhook& webhook);
+
+    Q_DECLARE_TR_FUNCTIONS(TokenSuggestions) // last: it ends in private:
 };

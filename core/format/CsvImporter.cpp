@@ -104,7 +104,7 @@ private:
             if (!q) {
                 m_pos = m_n;
                 record->unterminated = true;
-                record->error = QStringLiteral("unterminated quote");
+                record->error = CsvImporter::tr("unterminated quote");
                 break;
             }
             m_pos = end + 1;
@@ -121,7 +121,7 @@ private:
         }
         if (!record->unterminated && m_pos < m_n && m_p[m_pos] != ',' && m_p[m_pos] != '\n' && m_p[m_pos] != '\r') {
             if (record->error.isEmpty()) {
-                record->error = QStringLiteral("text after a closing quote (a quote inside a quoted value is "
+                record->error = CsvImporter::tr("text after a closing quote (a quote inside a quoted value is "
                                                "written \"\")");
             }
             if (!copied) {
@@ -160,7 +160,7 @@ QString quotedList(const QStringList& names, int max)
     }
     QString out = shown.join(QStringLiteral(", "));
     if (names.size() > max) {
-        out += QStringLiteral(" and %1 more").arg(names.size() - max);
+        out += CsvImporter::tr(" and %1 more").arg(names.size() - max);
     }
     return out;
 }
@@ -170,9 +170,9 @@ QString quotedList(const QStringList& names, int max)
 QString CsvRowError::toString() const
 {
     if (line > 0 && line != row) {
-        return QStringLiteral("row %1 (line %2): %3").arg(row).arg(line).arg(message);
+        return CsvImporter::tr("row %1 (line %2): %3").arg(row).arg(line).arg(message);
     }
-    return QStringLiteral("row %1: %2").arg(row).arg(message);
+    return CsvImporter::tr("row %1: %2").arg(row).arg(message);
 }
 
 namespace {
@@ -222,11 +222,11 @@ bool Import::readHeader(QString* error)
         }
     }
     if (m_row == 0 || isBlank(m_record)) {
-        *error = QStringLiteral("the file is empty: expected a header row of field names");
+        *error = CsvImporter::tr("the file is empty: expected a header row of field names");
         return false;
     }
     if (!m_record.error.isEmpty()) {
-        *error = CsvRowError {m_row, headerLine, QStringLiteral("bad header row: ") + m_record.error}.toString();
+        *error = CsvRowError {m_row, headerLine, CsvImporter::tr("bad header row: ") + m_record.error}.toString();
         return false;
     }
     for (const QByteArrayView cell : std::as_const(m_record.fields)) {
@@ -252,14 +252,14 @@ bool Import::headerKeys(int headerLine, QString* error)
         const QByteArray& cell = m_header[c];
         if (!Utf8::isValid(cell)) {
             *error =
-                CsvRowError {m_row, headerLine, QStringLiteral("invalid UTF-8 in column %1 of the header").arg(c + 1)}
+                CsvRowError {m_row, headerLine, CsvImporter::tr("invalid UTF-8 in column %1 of the header").arg(c + 1)}
                     .toString();
             return false;
         }
         const QString text = QString::fromUtf8(cell).trimmed();
         QString key;
         if (text.isEmpty()) {
-            m_result->warnings << QStringLiteral("column %1 has no header: its values were not imported").arg(c + 1);
+            m_result->warnings << CsvImporter::tr("column %1 has no header: its values were not imported").arg(c + 1);
         } else if (const Field* field = m_catalog.find(text)) {
             key = field->name;
         } else {
@@ -269,7 +269,7 @@ bool Import::headerKeys(int headerLine, QString* error)
         if (!key.isEmpty()) {
             const auto existing = keyColumn.constFind(key);
             if (existing != keyColumn.constEnd()) {
-                m_result->warnings << QStringLiteral("columns %1 and %2 are both \"%3\": only column %1 was imported")
+                m_result->warnings << CsvImporter::tr("columns %1 and %2 are both \"%3\": only column %1 was imported")
                                           .arg(*existing + 1)
                                           .arg(c + 1)
                                           .arg(key);
@@ -290,8 +290,8 @@ void Import::sayUnknownColumns()
         return;
     }
     m_result->warnings.prepend(
-        (unknown.size() == 1 ? QStringLiteral("1 column is not a lead field and was imported under its header text: ")
-                             : QStringLiteral("%1 columns are not lead fields and were imported under their header "
+        (unknown.size() == 1 ? CsvImporter::tr("1 column is not a lead field and was imported under its header text: ")
+                             : CsvImporter::tr("%1 columns are not lead fields and were imported under their header "
                                               "text: ")
                                    .arg(unknown.size()))
         + quotedList(unknown, 10));
@@ -315,10 +315,10 @@ bool Import::takeRecord(int startLine, qsizetype startPos)
     const auto skip = [&](const QString& message) { m_result->errors << CsvRowError {m_row, startLine, message}; };
     if (m_record.unterminated) {
         if (++m_recoveries > maxQuoteRecoveries) {
-            skip(QStringLiteral("unterminated quote; too many of them, the rest of the file was not imported"));
+            skip(CsvImporter::tr("unterminated quote; too many of them, the rest of the file was not imported"));
             return false;
         }
-        skip(QStringLiteral("unterminated quote (the value starting here never closes); the import goes on with "
+        skip(CsvImporter::tr("unterminated quote (the value starting here never closes); the import goes on with "
                             "the next line"));
         m_reader.rewindToLineAfter(startPos, startLine);
         return true;
@@ -329,12 +329,12 @@ bool Import::takeRecord(int startLine, qsizetype startPos)
     }
     const int columns = int(m_header.size());
     if (m_record.fields.size() != columns) {
-        skip(QStringLiteral("%1 fields, expected %2 as in the header").arg(m_record.fields.size()).arg(columns));
+        skip(CsvImporter::tr("%1 fields, expected %2 as in the header").arg(m_record.fields.size()).arg(columns));
         return true;
     }
     for (int c = 0; c < columns; ++c) {
         if (!Utf8::isValid(m_record.fields[c])) {
-            skip(QStringLiteral("invalid UTF-8 in column %1 (\"%2\"); save the file as UTF-8")
+            skip(CsvImporter::tr("invalid UTF-8 in column %1 (\"%2\"); save the file as UTF-8")
                      .arg(c + 1)
                      .arg(QString::fromUtf8(m_header[c])));
             return true;
@@ -385,7 +385,7 @@ bool CsvImporter::importFile(const QString& fileName,
 {
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
-        return fail(result, error, QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString()));
+        return fail(result, error, CsvImporter::tr("cannot read %1: %2").arg(fileName, file.errorString()));
     }
     return import(file.readAll(), catalog, result, error);
 }

@@ -3,6 +3,7 @@
 #include "model/FieldCatalog.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -52,4 +53,6 @@ public:
     import(const QByteArray& bytes, const FieldCatalog& catalog, CsvImportResult* result, QString* error = nullptr);
     static bool
     importFile(const QString& fileName, const FieldCatalog& catalog, CsvImportResult* result, QString* error = nullptr);
+
+    Q_DECLARE_TR_FUNCTIONS(CsvImporter) // last: it ends in private:
 };

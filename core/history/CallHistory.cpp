@@ -99,7 +99,7 @@ bool CallHistory::append(const CallHistoryEntry& entry, QString* error)
                 return true;
         }
         if (error)
-            *error = QStringLiteral("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
+            *error = tr("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
         return false;
     }
     return writeLines(lines.mid(drop), error);
@@ -123,7 +123,7 @@ bool CallHistory::clear(QString* error)
     if (!QFile::exists(m_fileName) || QFile::remove(m_fileName))
         return true;
     if (error)
-        *error = QStringLiteral("Could not delete the call history %1.").arg(m_fileName);
+        *error = tr("Could not delete the call history %1.").arg(m_fileName);
     return false;
 }
 
@@ -149,7 +149,7 @@ QByteArrayList CallHistory::readLines()
             if (firstBad == 0) {
                 firstBad = number;
                 problem = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                       : QStringLiteral("not a call history entry");
+                                                                       : tr("not a call history entry");
             }
             continue;
         }
@@ -166,7 +166,7 @@ QByteArrayList CallHistory::readLines()
     for (int i = 2; QFile::exists(aside); ++i)
         aside = aside.section(QLatin1Char('~'), 0, 0) + QStringLiteral("~%1").arg(i);
     if (!QFile::rename(m_fileName, aside)) {
-        m_warnings.append(QStringLiteral("The call history %1 is damaged (line %2: %3) and could not be set aside; "
+        m_warnings.append(tr("The call history %1 is damaged (line %2: %3) and could not be set aside; "
                                          "only its readable calls are shown.")
                               .arg(m_fileName)
                               .arg(firstBad)
@@ -175,7 +175,7 @@ QByteArrayList CallHistory::readLines()
     }
     QString error;
     writeLines(good, &error);
-    m_warnings.append(QStringLiteral("The call history %1 was damaged (line %2: %3). It was renamed to %4 and "
+    m_warnings.append(tr("The call history %1 was damaged (line %2: %3). It was renamed to %4 and "
                                      "its %5 readable calls were kept.")
                           .arg(QDir::toNativeSeparators(m_fileName))
                           .arg(firstBad)
@@ -198,6 +198,6 @@ bool CallHistory::writeLines(const QByteArrayList& lines, QString* error)
             return true;
     }
     if (error)
-        *error = QStringLiteral("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
+        *error = tr("Could not write the call history %1: %2").arg(m_fileName, file.errorString());
     return false;
 }

@@ -6,6 +6,7 @@
 #include "response/MappingResult.h"
 
 #include <QByteArrayList>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -70,4 +71,6 @@ private:
     QString m_fileName;
     Limits m_limits;
     QStringList m_warnings;
+
+    Q_DECLARE_TR_FUNCTIONS(CallHistory) // last: it ends in private:
 };

@@ -62,9 +62,9 @@ QString seconds(int ms)
 QString certificateText(const QSslCertificate& certificate)
 {
     if (certificate.isNull())
-        return QStringLiteral("no certificate");
+        return HttpClient::tr("no certificate");
     const auto names = [](const QStringList& parts) { return parts.join(QStringLiteral(", ")); };
-    return QStringLiteral("subject: %1; issuer: %2; valid from %3 to %4")
+    return HttpClient::tr("subject: %1; issuer: %2; valid from %3 to %4")
         .arg(names(certificate.subjectInfo(QSslCertificate::CommonName)).isEmpty()
                  ? certificate.subjectDisplayName()
                  : QStringLiteral("CN=") + names(certificate.subjectInfo(QSslCertificate::CommonName)),
@@ -199,36 +199,36 @@ QString HttpClient::validate(const RenderedRequest& request)
         if (diagnostic.severity == Diagnostic::Severity::Error) {
             QString where = diagnostic.where.toString();
             if (diagnostic.line > 0)
-                where += QStringLiteral(" line %1, column %2").arg(diagnostic.line).arg(diagnostic.column);
-            return QStringLiteral("The request was not sent because the webhook has an error (%1): %2")
+                where += tr(" line %1, column %2").arg(diagnostic.line).arg(diagnostic.column);
+            return tr("The request was not sent because the webhook has an error (%1): %2")
                 .arg(where, diagnostic.message);
         }
     }
     if (!isToken(request.method))
-        return QStringLiteral("The request was not sent: \"%1\" is not a valid request type.").arg(request.method);
+        return tr("The request was not sent: \"%1\" is not a valid request type.").arg(request.method);
     for (int i = 0; i < request.headers.size(); ++i) {
         const RenderedHeader& header = request.headers.at(i);
         const auto hasBreak = [](const QString& text) {
             return text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n'));
         };
         if (hasBreak(header.name) || hasBreak(header.value)) {
-            return QStringLiteral("The request was not sent: header %1 (\"%2\") contains a line break, which "
+            return tr("The request was not sent: header %1 (\"%2\") contains a line break, which "
                                   "would let its value inject other headers.")
                 .arg(i + 1)
                 .arg(header.name.trimmed());
         }
         if (!isToken(header.name))
-            return QStringLiteral("The request was not sent: header %1 has an invalid name \"%2\".")
+            return tr("The request was not sent: header %1 has an invalid name \"%2\".")
                 .arg(i + 1)
                 .arg(header.name);
         if (header.value.contains(QChar(0)))
-            return QStringLiteral("The request was not sent: header \"%1\" contains a NUL character.").arg(header.name);
+            return tr("The request was not sent: header \"%1\" contains a NUL character.").arg(header.name);
     }
     const QUrl url = QUrl::fromEncoded(request.url.trimmed().toUtf8(), QUrl::TolerantMode);
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         || url.host().isEmpty()) {
-        return QStringLiteral("The request was not sent: \"%1\" is not a valid http:// or https:// address.")
+        return tr("The request was not sent: \"%1\" is not a valid http:// or https:// address.")
             .arg(request.url);
     }
     return {};
@@ -332,7 +332,7 @@ void HttpClient::start(Call* call)
 
     if (!d->manager) {
         call->result.error = CallResult::ErrorKind::Other;
-        call->result.errorMessage = QStringLiteral("The call could not start: no network access.");
+        call->result.errorMessage = tr("The call could not start: no network access.");
         const quint64 id = call->id;
         QTimer::singleShot(0, this, [this, id] {
             if (Call* pending = d->calls.value(id))
@@ -436,7 +436,7 @@ void HttpClient::onSslErrors(quint64 id, const QList<QSslError>& errors)
         reasons.append(error.errorString());
     reasons.removeDuplicates();
     call->tlsDetails =
-        QStringLiteral("%1 (certificate %2)").arg(reasons.join(QStringLiteral("; ")), certificateText(peer));
+        tr("%1 (certificate %2)").arg(reasons.join(QStringLiteral("; ")), certificateText(peer));
     call->tlsCertificate = PeerCertificate();
     if (!peer.isNull()) {
         call->tlsCertificate.host = call->url.host();
@@ -508,20 +508,20 @@ bool HttpClient::stoppedHere(Call* call, QNetworkReply* reply)
     switch (call->pendingError) {
     case CallResult::ErrorKind::Timeout:
         result.error = CallResult::ErrorKind::Timeout;
-        result.errorMessage = QStringLiteral("%1 did not answer within %2 s. Marketo would give up too and log the "
+        result.errorMessage = tr("%1 did not answer within %2 s. Marketo would give up too and log the "
                                              "call as failed (the server may still have done the work).")
                                   .arg(call->url.host(), seconds(d->options.timeoutMs));
         return true;
     case CallResult::ErrorKind::Cancelled:
         result.error = CallResult::ErrorKind::Cancelled;
-        result.errorMessage = QStringLiteral("The call was cancelled.");
+        result.errorMessage = tr("The call was cancelled.");
         return true;
     case CallResult::ErrorKind::ResponseTooLarge: {
         result.error = CallResult::ErrorKind::ResponseTooLarge;
         result.bodyTruncated = true;
         const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         result.bodySize = qMax(result.bodySize, announced);
-        result.errorMessage = QStringLiteral("The response is larger than %1 MB; only the first %1 MB were kept.")
+        result.errorMessage = tr("The response is larger than %1 MB; only the first %1 MB were kept.")
                                   .arg(QString::number(d->options.maxBodyBytes / (1024.0 * 1024.0), 'g', 4));
         return true;
     }
@@ -545,18 +545,18 @@ bool HttpClient::failedOnTheWay(Call* call, QNetworkReply* reply)
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
         result.error = CallResult::ErrorKind::ConnectionRefused;
-        result.errorMessage = QStringLiteral("Nothing answers at %1 (connection refused). Check the host and "
+        result.errorMessage = tr("Nothing answers at %1 (connection refused). Check the host and "
                                              "port in the URL, and that the service is running.")
                                   .arg(origin(call->url));
         return true;
     case QNetworkReply::HostNotFoundError:
         result.error = CallResult::ErrorKind::HostNotFound;
         result.errorMessage =
-            QStringLiteral("The server name \"%1\" could not be found. Check the spelling of the URL.").arg(host);
+            tr("The server name \"%1\" could not be found. Check the spelling of the URL.").arg(host);
         return true;
     case QNetworkReply::TimeoutError:
         result.error = CallResult::ErrorKind::Timeout;
-        result.errorMessage = QStringLiteral("%1 did not answer in time.").arg(host);
+        result.errorMessage = tr("%1 did not answer in time.").arg(host);
         return true;
     default:
         break;
@@ -566,20 +566,20 @@ bool HttpClient::failedOnTheWay(Call* call, QNetworkReply* reply)
         result.error = CallResult::ErrorKind::Tls;
         result.tlsDetails = call->tlsDetails.isEmpty() ? reply->errorString() : call->tlsDetails;
         result.tlsCertificate = call->tlsCertificate;
-        result.errorMessage = QStringLiteral("The secure (HTTPS) connection to %1 could not be trusted: %2. Marketo "
+        result.errorMessage = tr("The secure (HTTPS) connection to %1 could not be trusted: %2. Marketo "
                                              "would refuse it too.")
                                   .arg(host, result.tlsDetails);
     } else if (error == QNetworkReply::RemoteHostClosedError) {
         result.error = CallResult::ErrorKind::ClosedEarly;
         result.errorMessage =
             result.status > 0
-                ? QStringLiteral("%1 closed the connection before the response was complete (%2 bytes arrived).")
+                ? tr("%1 closed the connection before the response was complete (%2 bytes arrived).")
                       .arg(host)
                       .arg(result.bodySize)
-                : QStringLiteral("%1 closed the connection without answering.").arg(host);
+                : tr("%1 closed the connection without answering.").arg(host);
     } else {
         result.error = CallResult::ErrorKind::Other;
-        result.errorMessage = QStringLiteral("The call to %1 failed: %2").arg(host, reply->errorString());
+        result.errorMessage = tr("The call to %1 failed: %2").arg(host, reply->errorString());
     }
     return true;
 }
@@ -599,7 +599,7 @@ bool HttpClient::closedEarly(Call* call, QNetworkReply* reply)
         || result.bodySize >= announced.toLongLong())
         return false;
     result.error = CallResult::ErrorKind::ClosedEarly;
-    result.errorMessage = QStringLiteral("%1 closed the connection before the response was complete (%2 bytes "
+    result.errorMessage = tr("%1 closed the connection before the response was complete (%2 bytes "
                                          "arrived).")
                               .arg(call->url.host())
                               .arg(result.bodySize);
@@ -616,7 +616,7 @@ bool HttpClient::followRedirect(Call* call, QNetworkReply* reply)
         return false;
     if (result.redirects.size() >= d->options.maxRedirects) {
         result.error = CallResult::ErrorKind::TooManyRedirects;
-        result.errorMessage = QStringLiteral("The server redirected more than %1 times; the call was stopped.")
+        result.errorMessage = tr("The server redirected more than %1 times; the call was stopped.")
                                   .arg(d->options.maxRedirects);
         return false;
     }
@@ -630,7 +630,7 @@ bool HttpClient::followRedirect(Call* call, QNetworkReply* reply)
         result.redirects.append(hop);
         result.error = CallResult::ErrorKind::Other;
         result.errorMessage =
-            QStringLiteral("The server redirected to \"%1\", which is not an http(s) address.").arg(hop.location);
+            tr("The server redirected to \"%1\", which is not an http(s) address.").arg(hop.location);
         return false;
     }
     prepareNextHop(call, next, &hop);

@@ -33,7 +33,7 @@ void MarketoApi::fields(Done<MarketoField> done)
 {
     m_client->get(QStringLiteral("/v1/leads/describe.json"),
                   {},
-                  QStringLiteral("the lead fields"),
+                  tr("the lead fields"),
                   kReadLeads,
                   [done](const MarketoClient::Reply& reply) {
                       QList<MarketoField> fields;
@@ -73,7 +73,7 @@ void MarketoApi::nextEmails(
     }
     m_client->get(QStringLiteral("/v1/leads.json"),
                   query,
-                  QStringLiteral("the leads with the given email addresses"),
+                  tr("the leads with the given email addresses"),
                   kReadLeads,
                   [this, emails, from, fields, read, done](const MarketoClient::Reply& reply) mutable {
                       if (!reply.ok()) {
@@ -110,7 +110,7 @@ void MarketoApi::nextListPage(qint64 listId,
     }
     m_client->get(QStringLiteral("/v1/lists/%1/leads.json").arg(listId),
                   query,
-                  QStringLiteral("static list %1").arg(listId),
+                  tr("static list %1").arg(listId),
                   kReadLeads,
                   [=](const MarketoClient::Reply& reply) mutable {
                       if (!reply.ok()) {
@@ -147,7 +147,7 @@ void MarketoApi::nextPrograms(int offset, QList<MarketoProgram> read, Done<Marke
     m_client->get(QStringLiteral("/asset/v1/programs.json"),
                   {{QStringLiteral("maxReturn"), QString::number(maxProgramsPage)},
                    {QStringLiteral("offset"), QString::number(offset)}},
-                  QStringLiteral("the programs"),
+                  tr("the programs"),
                   kReadAssets,
                   [this, offset, read, done](const MarketoClient::Reply& reply) mutable {
                       if (!reply.ok()) {
@@ -173,7 +173,7 @@ void MarketoApi::tokens(qint64 programId, Done<MarketoToken> done)
 {
     m_client->get(QStringLiteral("/asset/v1/folder/%1/tokens.json").arg(programId),
                   {{QStringLiteral("folderType"), QStringLiteral("Program")}},
-                  QStringLiteral("program %1").arg(programId),
+                  tr("program %1").arg(programId),
                   kReadAssets,
                   [done](const MarketoClient::Reply& reply) {
                       QList<MarketoToken> tokens;

@@ -3,6 +3,7 @@
 #include "marketo/MarketoProblem.h"
 #include "marketo/MarketoRecords.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -52,4 +53,6 @@ private:
     void nextPrograms(int offset, QList<MarketoProgram> read, Done<MarketoProgram> done);
 
     MarketoClient* m_client;
+
+    Q_DECLARE_TR_FUNCTIONS(MarketoApi) // last: it ends in private:
 };

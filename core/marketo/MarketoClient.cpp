@@ -49,7 +49,8 @@ MarketoProblem transportProblem(const CallResult& result)
     if (result.error != CallResult::ErrorKind::None) {
         return MarketoProblem::transport(result.errorMessage);
     }
-    return MarketoProblem::transport(QStringLiteral("the server answered %1 %2").arg(result.status).arg(result.reason));
+    return MarketoProblem::transport(
+        MarketoClient::tr("the server answered %1 %2").arg(result.status).arg(result.reason));
 }
 
 } // namespace
@@ -160,8 +161,8 @@ void MarketoClient::ensureToken(std::function<void(const MarketoProblem&)> then)
             const QString said = body.value(QStringLiteral("error_description")).toString();
             then(MarketoProblem::refused(
                 body.value(QStringLiteral("error")).toString(),
-                QStringLiteral("Marketo refused the client ID or secret%1; check them in Admin > LaunchPoint > "
-                               "View Details")
+                tr("Marketo refused the client ID or secret%1; check them in Admin > LaunchPoint > "
+                   "View Details")
                     .arg(said.isEmpty() ? QString() : QStringLiteral(" (\"%1\")").arg(said))));
             return;
         }
@@ -171,7 +172,7 @@ void MarketoClient::ensureToken(std::function<void(const MarketoProblem&)> then)
         }
         const QString token = body.value(QStringLiteral("access_token")).toString();
         if (token.isEmpty()) {
-            then(MarketoProblem::transport(QStringLiteral("the identity service answered without an access token: %1")
+            then(MarketoProblem::transport(tr("the identity service answered without an access token: %1")
                                                .arg(QString::fromUtf8(result.body.left(200)))));
             return;
         }
@@ -225,9 +226,10 @@ void MarketoClient::answered(const std::shared_ptr<Pending>& pending, const Call
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(result.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        pending->done({QJsonObject(),
-                       MarketoProblem::transport(QStringLiteral("the answer for %1 is not a JSON object (%2)")
-                                                     .arg(pending->what, parseError.errorString()))});
+        pending->done(
+            {QJsonObject(),
+             MarketoProblem::transport(
+                 tr("the answer for %1 is not a JSON object (%2)").arg(pending->what, parseError.errorString()))});
         return;
     }
     const QJsonObject body = document.object();

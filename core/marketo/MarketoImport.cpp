@@ -58,20 +58,20 @@ MarketoImportSummary MarketoImport::mergeFields(Workspace* workspace, const QLis
         if (const auto known = FieldTypes::fromName(field.dataType.toLower())) {
             type = *known;
         } else {
-            summary.warnings.append(QStringLiteral("%1 (%2): Marketo type \"%3\" is not one the designer knows; taken "
+            summary.warnings.append(tr("%1 (%2): Marketo type \"%3\" is not one the designer knows; taken "
                                                    "as string")
                                         .arg(field.name, field.apiName, field.dataType));
         }
         if (const Field* standard = standardField(field.apiName)) {
             if (standard->name.compare(field.name, Qt::CaseInsensitive) != 0) {
-                summary.warnings.append(QStringLiteral("%1: the instance calls the standard field \"%2\" \"%3\"; "
+                summary.warnings.append(tr("%1: the instance calls the standard field \"%2\" \"%3\"; "
                                                        "tokens here use \"%2\"")
                                             .arg(field.apiName, standard->name, field.name));
             }
             continue;
         }
         if (standardDisplayName(field.name)) {
-            summary.warnings.append(QStringLiteral("%1: its display name \"%2\" is a standard field's; not imported")
+            summary.warnings.append(tr("%1: its display name \"%2\" is a standard field's; not imported")
                                         .arg(field.apiName, field.name));
             continue;
         }
@@ -96,7 +96,7 @@ MarketoImportSummary MarketoImport::mergeFields(Workspace* workspace, const QLis
         if (!instance.contains(field.apiName, Qt::CaseInsensitive)) {
             summary.absent.append(field.apiName);
             summary.warnings.append(
-                QStringLiteral("%1: the instance has no such field; it stays in the workspace").arg(field.apiName));
+                tr("%1: the instance has no such field; it stays in the workspace").arg(field.apiName));
         }
     }
     workspace->marketo.instanceFields = instance;
@@ -141,7 +141,7 @@ MarketoImportSummary MarketoImport::mergeLeads(Workspace* workspace, const QList
         }
         const QString email = emailOf(lead);
         const QString label =
-            email.isEmpty() ? QStringLiteral("lead %1").arg(source.value(QStringLiteral("id")).toInt()) : email;
+            email.isEmpty() ? tr("lead %1").arg(source.value(QStringLiteral("id")).toInt()) : email;
         int index = -1;
         for (int i = 0; i < workspace->leads.size() && !email.isEmpty(); ++i) {
             if (emailOf(workspace->leads.at(i)).compare(email, Qt::CaseInsensitive) == 0) {
@@ -179,7 +179,7 @@ MarketoImport::mergeTokens(Workspace* workspace, const MarketoProgram& program, 
     for (const MarketoToken& token : tokens) {
         if (!known.contains(token.type.toLower())) {
             summary.warnings.append(
-                QStringLiteral("my.%1: token type \"%2\" imported as text").arg(token.name, token.type));
+                tr("my.%1: token type \"%2\" imported as text").arg(token.name, token.type));
         }
         auto existing = std::find_if(my.values.begin(), my.values.end(), [&](const ContextValue& v) {
             return v.name.compare(token.name, Qt::CaseInsensitive) == 0;
@@ -189,7 +189,7 @@ MarketoImport::mergeTokens(Workspace* workspace, const MarketoProgram& program, 
             summary.added.append(token.name);
         } else if (existing->secret) {
             summary.warnings.append(
-                QStringLiteral("my.%1 is marked secret here: its value is kept, not Marketo's").arg(token.name));
+                tr("my.%1 is marked secret here: its value is kept, not Marketo's").arg(token.name));
         } else if (existing->value != token.value) {
             existing->value = token.value;
             summary.updated.append(token.name);

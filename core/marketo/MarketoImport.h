@@ -2,6 +2,7 @@
 
 #include "marketo/MarketoRecords.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QStringList>
@@ -49,4 +50,6 @@ public:
     // for a workspace whose fields were never imported; without either, nothing is named
     // and Marketo sends its default fields.
     static QStringList leadFields(const Workspace& workspace, const QList<MarketoField>& instance = {});
+
+    Q_DECLARE_TR_FUNCTIONS(MarketoImport) // last: it ends in private:
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -40,4 +41,6 @@ struct MarketoProblem
 
     // "Marketo error 606: ..." or the transport message.
     QString toString() const;
+
+    Q_DECLARE_TR_FUNCTIONS(MarketoProblem) // last: it ends in private:
 };

@@ -50,21 +50,21 @@ QByteArray TrustedCertificate::parseFingerprint(const QString& text)
 QString TrustedCertificate::hostProblem(const QString& host)
 {
     if (host.trimmed().isEmpty())
-        return QStringLiteral("a trusted certificate needs a host (e.g. \"dev.example.com\")");
+        return tr("a trusted certificate needs a host (e.g. \"dev.example.com\")");
     if (host.contains(QLatin1String("://")))
-        return QStringLiteral("expected a host name without the scheme (e.g. \"dev.example.com\"), found \"%1\"")
+        return tr("expected a host name without the scheme (e.g. \"dev.example.com\"), found \"%1\"")
             .arg(host);
     for (const QChar c : host) {
         if (c.isSpace() || c == QLatin1Char('/') || c == QLatin1Char('@') || c == QLatin1Char('[')
             || c == QLatin1Char(']') || c == QLatin1Char('?') || c == QLatin1Char('#')) {
-            return QStringLiteral("expected a host name without path or brackets (e.g. \"dev.example.com\"), found "
+            return tr("expected a host name without path or brackets (e.g. \"dev.example.com\"), found "
                                   "\"%1\"")
                 .arg(host);
         }
     }
     // One colon is a port; an IPv6 address has at least two.
     if (host.count(QLatin1Char(':')) == 1)
-        return QStringLiteral("expected a host name without the port (e.g. \"dev.example.com\"), found \"%1\"")
+        return tr("expected a host name without the port (e.g. \"dev.example.com\"), found \"%1\"")
             .arg(host);
     return {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QString>
 
@@ -35,4 +36,6 @@ struct TrustedCertificate
     // Why a host cannot be trusted as written, or an empty string. A host is a name or an
     // address as in a URL, without scheme, port, path or brackets.
     static QString hostProblem(const QString& host);
+
+    Q_DECLARE_TR_FUNCTIONS(TrustedCertificate) // last: it ends in private:
 };

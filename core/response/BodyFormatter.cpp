@@ -123,7 +123,7 @@ BodyFormatter::Pretty BodyFormatter::prettyJson(const QByteArray& body, qsizetyp
         case '}':
         case ']':
             if (depth == 0 && error.isEmpty())
-                error = QStringLiteral("unbalanced '%1' at byte %2").arg(QLatin1Char(c)).arg(i);
+                error = tr("unbalanced '%1' at byte %2").arg(QLatin1Char(c)).arg(i);
             depth = qMax(0, depth - 1);
             newline(depth);
             out += c;
@@ -141,7 +141,7 @@ BodyFormatter::Pretty BodyFormatter::prettyJson(const QByteArray& body, qsizetyp
         }
     }
     if (error.isEmpty() && (inString || depth != 0))
-        error = inString ? QStringLiteral("unterminated string") : QStringLiteral("unclosed object or array");
+        error = inString ? tr("unterminated string") : tr("unclosed object or array");
     if (!error.isEmpty())
         return {body, error};
     out += '\n';
@@ -166,7 +166,7 @@ BodyFormatter::Pretty BodyFormatter::prettyXml(const QByteArray& body, qsizetype
     }
     if (reader.hasError()) {
         return {body,
-                QStringLiteral("line %1, column %2: %3")
+                tr("line %1, column %2: %3")
                     .arg(reader.lineNumber())
                     .arg(reader.columnNumber())
                     .arg(reader.errorString())};

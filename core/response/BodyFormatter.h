@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -42,4 +43,6 @@ public:
     static QByteArray utf8Prefix(const QByteArray& bytes, qsizetype maxBytes);
     // "512 B", "12.3 KiB", "50.0 MiB", "1.5 GiB".
     static QString sizeText(qint64 bytes);
+
+    Q_DECLARE_TR_FUNCTIONS(BodyFormatter) // last: it ends in private:
 };

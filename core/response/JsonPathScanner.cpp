@@ -117,7 +117,7 @@ QString describeByte(unsigned char c)
     if (c >= 0x21 && c < 0x7F) {
         return QStringLiteral("'%1'").arg(QLatin1Char(char(c)));
     }
-    return QStringLiteral("byte 0x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
+    return JsonPathScanner::tr("byte 0x%1").arg(uint(c), 2, 16, QLatin1Char('0'));
 }
 
 struct Frame
@@ -218,7 +218,7 @@ void JsonPathScanner::setError(const char* begin, const char* at, qsizetype size
             lineStart = i + 1;
         }
     }
-    m_error = QStringLiteral("Invalid JSON at byte %1 (line %2, column %3): %4")
+    m_error = tr("Invalid JSON at byte %1 (line %2, column %3): %4")
                   .arg(m_errorOffset)
                   .arg(line)
                   .arg(m_errorOffset - lineStart + 1)
@@ -263,7 +263,7 @@ private:
     }
     QString found(const unsigned char* at) const
     {
-        return at >= m_end ? QStringLiteral("the end of the response") : describeByte(*at);
+        return at >= m_end ? tr("the end of the response") : describeByte(*at);
     }
     // The loops work on local copies of the position: m_p is read through `this`, and an
     // unsigned char access may alias it, so the compiler would reload it on every byte.
@@ -312,7 +312,7 @@ bool JsonPathScanner::Pass::run()
     }
     skipSpace();
     if (m_p >= m_end) {
-        return fail(m_p, QStringLiteral("the response is empty"));
+        return fail(m_p, tr("the response is empty"));
     }
     // The root itself is no path's target (paths start with a key), so node 0 records
     // nothing; it only leads to children.
@@ -343,7 +343,7 @@ bool JsonPathScanner::Pass::value(State* next)
 {
     skipSpace();
     if (m_p >= m_end) {
-        return fail(m_p, QStringLiteral("a value is missing before the end of the response"));
+        return fail(m_p, tr("a value is missing before the end of the response"));
     }
     const bool wanted = m_valueNode >= 0 && !m_scanner.m_nodes[size_t(m_valueNode)].paths.empty();
     const unsigned char c = *m_p;
@@ -405,7 +405,7 @@ bool JsonPathScanner::Pass::number(bool wanted)
         ++m_p;
     }
     if (m_p >= m_end || !isDigit(*m_p)) {
-        return fail(m_p, QStringLiteral("a digit must follow '-' in a number"));
+        return fail(m_p, tr("a digit must follow '-' in a number"));
     }
     if (*m_p == '0') {
         ++m_p;
@@ -417,7 +417,7 @@ bool JsonPathScanner::Pass::number(bool wanted)
     if (m_p < m_end && *m_p == '.') {
         ++m_p;
         if (m_p >= m_end || !isDigit(*m_p)) {
-            return fail(m_p, QStringLiteral("a digit must follow the decimal point"));
+            return fail(m_p, tr("a digit must follow the decimal point"));
         }
         while (m_p < m_end && isDigit(*m_p)) {
             ++m_p;
@@ -429,7 +429,7 @@ bool JsonPathScanner::Pass::number(bool wanted)
             ++m_p;
         }
         if (m_p >= m_end || !isDigit(*m_p)) {
-            return fail(m_p, QStringLiteral("a digit must follow the exponent"));
+            return fail(m_p, tr("a digit must follow the exponent"));
         }
         while (m_p < m_end && isDigit(*m_p)) {
             ++m_p;
@@ -468,7 +468,7 @@ bool JsonPathScanner::Pass::literal(bool wanted)
         m_p += 4;
     } else {
         return fail(m_p,
-                    QStringLiteral("expected a value (a string, number, object, array, true, false or null) but "
+                    tr("expected a value (a string, number, object, array, true, false or null) but "
                                    "found %1")
                         .arg(found(m_p)));
     }
@@ -483,7 +483,7 @@ bool JsonPathScanner::Pass::afterValue(State* next)
     skipSpace();
     if (m_frames.empty()) {
         if (m_p < m_end) {
-            return fail(m_p, QStringLiteral("unexpected %1 after the end of the JSON value").arg(found(m_p)));
+            return fail(m_p, tr("unexpected %1 after the end of the JSON value").arg(found(m_p)));
         }
         *next = State::Done;
         return true;
@@ -491,8 +491,8 @@ bool JsonPathScanner::Pass::afterValue(State* next)
     Frame& f = m_frames.back();
     if (m_p >= m_end) {
         return fail(m_p,
-                    f.array ? QStringLiteral("an array is never closed with ']'")
-                            : QStringLiteral("an object is never closed with '}'"));
+                    f.array ? tr("an array is never closed with ']'")
+                            : tr("an object is never closed with '}'"));
     }
     const unsigned char c = *m_p;
     if (c == ',') {
@@ -512,15 +512,15 @@ bool JsonPathScanner::Pass::afterValue(State* next)
         return true;
     }
     return fail(m_p,
-                f.array ? QStringLiteral("expected ',' or ']' in an array but found %1").arg(found(m_p))
-                        : QStringLiteral("expected ',' or '}' in an object but found %1").arg(found(m_p)));
+                f.array ? tr("expected ',' or ']' in an array but found %1").arg(found(m_p))
+                        : tr("expected ',' or '}' in an object but found %1").arg(found(m_p)));
 }
 
 bool JsonPathScanner::Pass::key(State* next)
 {
     skipSpace();
     if (m_p >= m_end || *m_p != '"') {
-        return fail(m_p, QStringLiteral("expected a key in double quotes but found %1").arg(found(m_p)));
+        return fail(m_p, tr("expected a key in double quotes but found %1").arg(found(m_p)));
     }
     ++m_p;
     if (!scanString()) {
@@ -549,7 +549,7 @@ bool JsonPathScanner::Pass::key(State* next)
     }
     skipSpace();
     if (m_p >= m_end || *m_p != ':') {
-        return fail(m_p, QStringLiteral("expected ':' after a key but found %1").arg(found(m_p)));
+        return fail(m_p, tr("expected ':' after a key but found %1").arg(found(m_p)));
     }
     ++m_p;
     *next = State::Value;
@@ -570,7 +570,7 @@ bool JsonPathScanner::Pass::scanString()
         }
         m_p = p;
         if (m_p >= m_end) {
-            return fail(open, QStringLiteral("a string that starts here is never closed"));
+            return fail(open, tr("a string that starts here is never closed"));
         }
         const unsigned char c = *m_p;
         if (c == '"') {
@@ -580,29 +580,29 @@ bool JsonPathScanner::Pass::scanString()
         if (c == '\\') {
             m_strEscaped = true;
             if (m_p + 1 >= m_end) {
-                return fail(m_p, QStringLiteral("a backslash escape is cut off by the end of the response"));
+                return fail(m_p, tr("a backslash escape is cut off by the end of the response"));
             }
             const unsigned char e = m_p[1];
             if (e == 'u') {
                 if (m_end - m_p < 6 || hexValue(m_p[2]) < 0 || hexValue(m_p[3]) < 0 || hexValue(m_p[4]) < 0
                     || hexValue(m_p[5]) < 0) {
-                    return fail(m_p, QStringLiteral("\\u must be followed by four hexadecimal digits"));
+                    return fail(m_p, tr("\\u must be followed by four hexadecimal digits"));
                 }
                 m_p += 6;
             } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
                 m_p += 2;
             } else {
-                return fail(m_p, QStringLiteral("\\%1 is not a valid escape in a JSON string").arg(found(m_p + 1)));
+                return fail(m_p, tr("\\%1 is not a valid escape in a JSON string").arg(found(m_p + 1)));
             }
             continue;
         }
         if (c < 0x20) {
             return fail(
-                m_p, QStringLiteral("a control character (%1) must be escaped inside a string").arg(describeByte(c)));
+                m_p, tr("a control character (%1) must be escaped inside a string").arg(describeByte(c)));
         }
         const int n = Utf8::sequenceLength(m_p, m_end);
         if (n == 0) {
-            return fail(m_p, QStringLiteral("invalid UTF-8 (%1) inside a string").arg(describeByte(c)));
+            return fail(m_p, tr("invalid UTF-8 (%1) inside a string").arg(describeByte(c)));
         }
         m_p += n;
     }

@@ -4,6 +4,7 @@
 #include "response/ResponseValue.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -58,4 +59,6 @@ private:
     QList<ResponseValue> m_values;
     QString m_error;
     qsizetype m_errorOffset = -1;
+
+    Q_DECLARE_TR_FUNCTIONS(JsonPathScanner) // last: it ends in private:
 };

@@ -21,7 +21,7 @@ struct Fit
 
 QString typeLabel(const Field& field)
 {
-    return QStringLiteral("%1 field \"%2\"").arg(FieldTypes::name(field.type), field.apiName);
+    return MappingEvaluator::tr("%1 field \"%2\"").arg(FieldTypes::name(field.type), field.apiName);
 }
 
 Fit refuse(const QJsonValue& value, const QString& reason)
@@ -38,24 +38,24 @@ Fit fitNumber(double number, const QString& text, const Field& field)
 {
     if (FieldTypes::isNumber(field.type)) {
         if (!std::isfinite(number)) {
-            return refuse(text, QStringLiteral("The number %1 is too large to store").arg(text));
+            return refuse(text, MappingEvaluator::tr("The number %1 is too large to store").arg(text));
         }
         if (FieldTypes::isInteger(field.type)) {
             if (std::floor(number) != number) {
                 return refuse(number,
-                              QStringLiteral("%1 is not a whole number; the %2 takes only whole numbers")
+                              MappingEvaluator::tr("%1 is not a whole number; the %2 takes only whole numbers")
                                   .arg(text, typeLabel(field)));
             }
             if (std::fabs(number) > maxExactInteger) {
                 return refuse(text,
-                              QStringLiteral("%1 is too large for the %2 to hold exactly").arg(text, typeLabel(field)));
+                              MappingEvaluator::tr("%1 is too large for the %2 to hold exactly").arg(text, typeLabel(field)));
             }
         }
         return accept(number);
     }
     if (field.type == FieldType::Boolean) {
         return refuse(number,
-                      QStringLiteral("A number is not written to the %1; the response must send true or "
+                      MappingEvaluator::tr("A number is not written to the %1; the response must send true or "
                                      "false")
                           .arg(typeLabel(field)));
     }
@@ -68,27 +68,27 @@ Fit fitJson(const ResponseValue& v, const Field& field)
 {
     switch (v.kind) {
     case ResponseValue::Kind::Missing:
-        return refuse(QJsonValue::Null, QStringLiteral("The path was not found in the response; nothing is written"));
+        return refuse(QJsonValue::Null, MappingEvaluator::tr("The path was not found in the response; nothing is written"));
     case ResponseValue::Kind::Null:
-        return refuse(QJsonValue::Null, QStringLiteral("The value is null; Marketo does not write null"));
+        return refuse(QJsonValue::Null, MappingEvaluator::tr("The value is null; Marketo does not write null"));
     case ResponseValue::Kind::Object:
         return refuse(QJsonValue::Null,
-                      QStringLiteral("The value is an object, not a single value; point the path "
+                      MappingEvaluator::tr("The value is an object, not a single value; point the path "
                                      "at one of its keys"));
     case ResponseValue::Kind::Array:
         return refuse(QJsonValue::Null,
-                      QStringLiteral("The value is an array, not a single value; add an index "
+                      MappingEvaluator::tr("The value is an array, not a single value; add an index "
                                      "such as [0]"));
     case ResponseValue::Kind::String:
         if (FieldTypes::isNumber(field.type)) {
             return refuse(v.string,
-                          QStringLiteral("A JSON string is not written to the %1, even if it looks like a "
+                          MappingEvaluator::tr("A JSON string is not written to the %1, even if it looks like a "
                                          "number; the response must send a bare number")
                               .arg(typeLabel(field)));
         }
         if (field.type == FieldType::Boolean) {
             return refuse(v.string,
-                          QStringLiteral("A JSON string is not written to the %1; the response must send "
+                          MappingEvaluator::tr("A JSON string is not written to the %1; the response must send "
                                          "true or false")
                               .arg(typeLabel(field)));
         }
@@ -100,11 +100,11 @@ Fit fitJson(const ResponseValue& v, const Field& field)
             return accept(v.boolean);
         }
         if (FieldTypes::isNumber(field.type)) {
-            return refuse(v.boolean, QStringLiteral("A boolean is not written to the %1").arg(typeLabel(field)));
+            return refuse(v.boolean, MappingEvaluator::tr("A boolean is not written to the %1").arg(typeLabel(field)));
         }
         return accept(v.boolean ? QStringLiteral("true") : QStringLiteral("false"));
     }
-    return refuse(QJsonValue::Null, QStringLiteral("Unknown value"));
+    return refuse(QJsonValue::Null, MappingEvaluator::tr("Unknown value"));
 }
 
 // Type fit for an XML value: everything is text, converted when it reads as the type.
@@ -112,12 +112,12 @@ Fit fitXml(const ResponseValue& v, const Field& field)
 {
     if (v.kind == ResponseValue::Kind::Missing) {
         return refuse(QJsonValue::Null,
-                      QStringLiteral("The element was not found in the response; nothing is "
+                      MappingEvaluator::tr("The element was not found in the response; nothing is "
                                      "written"));
     }
     if (v.kind != ResponseValue::Kind::String) {
         return refuse(QJsonValue::Null,
-                      QStringLiteral("The element has child elements, not text; point the path "
+                      MappingEvaluator::tr("The element has child elements, not text; point the path "
                                      "at one of them"));
     }
     const QString trimmed = v.string.trimmed();
@@ -130,7 +130,7 @@ Fit fitXml(const ResponseValue& v, const Field& field)
                  || trimmed.at(0) == QLatin1Char('.'))) {
             return refuse(
                 v.string,
-                QStringLiteral("\"%1\" is not a number; the %2 takes only numbers").arg(v.string, typeLabel(field)));
+                MappingEvaluator::tr("\"%1\" is not a number; the %2 takes only numbers").arg(v.string, typeLabel(field)));
         }
         return fitNumber(number, trimmed, field);
     }
@@ -139,7 +139,7 @@ Fit fitXml(const ResponseValue& v, const Field& field)
             return accept(trimmed == QLatin1String("true"));
         }
         return refuse(v.string,
-                      QStringLiteral("\"%1\" is not true or false; the %2 takes only true or false")
+                      MappingEvaluator::tr("\"%1\" is not true or false; the %2 takes only true or false")
                           .arg(v.string, typeLabel(field)));
     }
     return accept(v.string);
@@ -148,17 +148,17 @@ Fit fitXml(const ResponseValue& v, const Field& field)
 QString refusal(const Webhook& webhook, int status, const QByteArray& body)
 {
     if (webhook.responseType == ResponseType::None) {
-        return QStringLiteral("The Response Type is None: Marketo applies response mappings only for JSON or XML "
+        return MappingEvaluator::tr("The Response Type is None: Marketo applies response mappings only for JSON or XML "
                               "responses");
     }
     if (status == 0) {
-        return QStringLiteral("No complete response arrived: Marketo writes nothing");
+        return MappingEvaluator::tr("No complete response arrived: Marketo writes nothing");
     }
     if (status < 200 || status > 299) {
-        return QStringLiteral("The response status %1 is not 2xx: Marketo writes nothing").arg(status);
+        return MappingEvaluator::tr("The response status %1 is not 2xx: Marketo writes nothing").arg(status);
     }
     if (body.trimmed().isEmpty()) {
-        return QStringLiteral("The response body is empty (Marketo error 1001): nothing is written");
+        return MappingEvaluator::tr("The response body is empty (Marketo error 1001): nothing is written");
     }
     return {};
 }
@@ -172,7 +172,7 @@ bool scanValues(
         XmlPathScanner scanner(paths);
         if (!scanner.scan(body)) {
             *error =
-                QStringLiteral("The response is not valid XML, so nothing is written. %1").arg(scanner.errorString());
+                MappingEvaluator::tr("The response is not valid XML, so nothing is written. %1").arg(scanner.errorString());
             return false;
         }
         *values = scanner.values();
@@ -180,7 +180,7 @@ bool scanValues(
     }
     JsonPathScanner scanner(paths);
     if (!scanner.scan(body)) {
-        *error = QStringLiteral("The response is not valid JSON, so nothing is written. %1").arg(scanner.errorString());
+        *error = MappingEvaluator::tr("The response is not valid JSON, so nothing is written. %1").arg(scanner.errorString());
         return false;
     }
     *values = scanner.values();
@@ -234,12 +234,12 @@ MappingOutcome MappingEvaluator::evaluate(
     for (int i = 0; i < out.mappings.size(); ++i) {
         MappingResult& r = out.mappings[i];
         if (!paths.at(i).isValid()) {
-            r.reason = QStringLiteral("Marketo cannot address this path: %1").arg(paths.at(i).error());
+            r.reason = tr("Marketo cannot address this path: %1").arg(paths.at(i).error());
             continue;
         }
         const Field* field = catalog.findByApiName(r.field);
         if (!field) {
-            r.reason = QStringLiteral("There is no lead field with the API name \"%1\"").arg(r.field);
+            r.reason = tr("There is no lead field with the API name \"%1\"").arg(r.field);
             continue;
         }
         const Fit fit = xml ? fitXml(values.at(i), *field) : fitJson(values.at(i), *field);

@@ -4,6 +4,7 @@
 #include "response/MappingResult.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 
 // Evaluates a webhook's response mappings against a response, as Marketo does:
 // the 2xx rule, JSON and XML paths with indexes, type fit. Works on a 100 MB body in a
@@ -16,4 +17,6 @@ public:
                                    const QJsonObject& lead,
                                    int status,
                                    const QByteArray& body);
+
+    Q_DECLARE_TR_FUNCTIONS(MappingEvaluator) // last: it ends in private:
 };

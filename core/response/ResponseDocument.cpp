@@ -35,7 +35,7 @@ std::shared_ptr<const ResponseDocument> ResponseDocument::parse(const QByteArray
             const int column = int(offset - (body.lastIndexOf('\n', offset - 1) + 1)) + 1;
             doc->m_kind = Kind::Invalid;
             doc->m_error =
-                QObject::tr("Not valid JSON at line %1, column %2: %3").arg(line).arg(column).arg(error.errorString());
+                ResponseDocument::tr("Not valid JSON at line %1, column %2: %3").arg(line).arg(column).arg(error.errorString());
             return doc;
         }
         doc->m_kind = Kind::Json;
@@ -78,7 +78,7 @@ std::shared_ptr<const ResponseDocument> ResponseDocument::parse(const QByteArray
         if (reader.hasError()) {
             doc->m_kind = Kind::Invalid;
             doc->m_xmlRoot.reset();
-            doc->m_error = QObject::tr("Not well-formed XML at line %1, column %2: %3")
+            doc->m_error = ResponseDocument::tr("Not well-formed XML at line %1, column %2: %3")
                                .arg(reader.lineNumber())
                                .arg(reader.columnNumber())
                                .arg(reader.errorString());
@@ -88,6 +88,6 @@ std::shared_ptr<const ResponseDocument> ResponseDocument::parse(const QByteArray
         return doc;
     }
     doc->m_kind = Kind::Invalid;
-    doc->m_error = QObject::tr("The body is neither JSON nor XML: there is no tree to show");
+    doc->m_error = ResponseDocument::tr("The body is neither JSON nor XML: there is no tree to show");
     return doc;
 }

@@ -2,6 +2,7 @@
 
 #include "response/BodyFormatter.h"
 
+#include <QCoreApplication>
 #include <QJsonValue>
 #include <QList>
 #include <QPair>
@@ -43,4 +44,6 @@ private:
     QJsonValue m_json;
     std::unique_ptr<XmlElement> m_xmlRoot;
     QString m_error;
+
+    Q_DECLARE_TR_FUNCTIONS(ResponseDocument) // last: it ends in private:
 };

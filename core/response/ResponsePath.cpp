@@ -6,10 +6,10 @@ namespace {
 QString describe(QChar c)
 {
     if (c == QLatin1Char(' ')) {
-        return QStringLiteral("a space");
+        return ResponsePath::tr("a space");
     }
     if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
-        return QStringLiteral("the control character U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        return ResponsePath::tr("the control character U+%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
     }
     return QStringLiteral("'%1'").arg(c);
 }
@@ -34,7 +34,7 @@ void ResponsePath::fail(int offset, int length, const QString& message)
     m_errorOffset = offset;
     m_errorLength = qMax(1, length);
     // Positions are 1-based for people; errorOffset() stays 0-based for editors.
-    m_error = QStringLiteral("%1 (character %2)").arg(message).arg(offset + 1);
+    m_error = ResponsePath::tr("%1 (character %2)").arg(message).arg(offset + 1);
 }
 
 namespace {
@@ -52,27 +52,27 @@ struct PathProblem
 QString unaddressable(QChar c, bool xml, const QString& keyWord)
 {
     if (c == QLatin1Char('@')) {
-        return QStringLiteral("Attributes cannot be addressed: Marketo only reads element text");
+        return ResponsePath::tr("Attributes cannot be addressed: Marketo only reads element text");
     }
     if (xml && c.isSpace()) {
-        return QStringLiteral("An XML element name cannot contain %1").arg(describe(c));
+        return ResponsePath::tr("An XML element name cannot contain %1").arg(describe(c));
     }
     if (c == QLatin1Char(']')) {
-        return QStringLiteral("']' without a matching '['");
+        return ResponsePath::tr("']' without a matching '['");
     }
     if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-        return QStringLiteral("Quotes are not allowed: write %1s bare, e.g. data.company").arg(keyWord);
+        return ResponsePath::tr("Quotes are not allowed: write %1s bare, e.g. data.company").arg(keyWord);
     }
     if (c == QLatin1Char('*')) {
-        return QStringLiteral("Wildcards are not supported: each step names one %1").arg(keyWord);
+        return ResponsePath::tr("Wildcards are not supported: each step names one %1").arg(keyWord);
     }
     if (c == QLatin1Char('$') || c == QLatin1Char('?') || c == QLatin1Char('(')) {
-        return QStringLiteral("Filters and expressions are not supported: write a plain path like orders[0].id");
+        return ResponsePath::tr("Filters and expressions are not supported: write a plain path like orders[0].id");
     }
     if (xml) {
-        return QStringLiteral("%1 cannot appear in an element name that Marketo can address").arg(describe(c));
+        return ResponsePath::tr("%1 cannot appear in an element name that Marketo can address").arg(describe(c));
     }
-    return QStringLiteral("Marketo cannot address a key containing %1: keys may hold only letters, digits, -, _, : "
+    return ResponsePath::tr("Marketo cannot address a key containing %1: keys may hold only letters, digits, -, _, : "
                           "and spaces")
         .arg(describe(c));
 }
@@ -93,7 +93,7 @@ PathProblem readKey(const QString& text, bool xml, const QString& keyWord, int* 
             return {*i, 1, unaddressable(c, xml, keyWord)};
         }
         if (xml && *i == step->offset && (c.isDigit() || c == QLatin1Char('-'))) {
-            return {*i, 1, QStringLiteral("An XML element name cannot start with %1").arg(describe(c))};
+            return {*i, 1, ResponsePath::tr("An XML element name cannot start with %1").arg(describe(c))};
         }
     }
     step->length = *i - step->offset;
@@ -102,12 +102,12 @@ PathProblem readKey(const QString& text, bool xml, const QString& keyWord, int* 
         return {};
     }
     if (*i < n && text.at(*i) == QLatin1Char('[')) {
-        return {*i, 1, QStringLiteral("An index must follow a %1, e.g. orders[0]").arg(keyWord)};
+        return {*i, 1, ResponsePath::tr("An index must follow a %1, e.g. orders[0]").arg(keyWord)};
     }
     if (step->offset == 0) {
-        return {*i, 1, QStringLiteral("The path starts with a dot: begin with a %1").arg(keyWord)};
+        return {*i, 1, ResponsePath::tr("The path starts with a dot: begin with a %1").arg(keyWord)};
     }
-    return {*i - 1, 1, QStringLiteral("Empty %1: two dots in a row, or a dot at the end").arg(keyWord)};
+    return {*i - 1, 1, ResponsePath::tr("Empty %1: two dots in a row, or a dot at the end").arg(keyWord)};
 }
 
 // Reads the [n] indexes after a key, from *i.
@@ -119,32 +119,32 @@ PathProblem readIndexes(const QString& text, bool xml, int* i, ResponsePathStep*
         if (*i < n && (text.at(*i) == QLatin1Char('"') || text.at(*i) == QLatin1Char('\''))) {
             return {open,
                     2,
-                    QStringLiteral("An index must be a whole number like [0]; Marketo cannot address a key in "
+                    ResponsePath::tr("An index must be a whole number like [0]; Marketo cannot address a key in "
                                    "brackets like [\"name\"]: write .name instead")};
         }
         if (*i < n && text.at(*i) == QLatin1Char('-')) {
-            return {*i, 1, QStringLiteral("An index cannot be negative: [0] is the first item")};
+            return {*i, 1, ResponsePath::tr("An index cannot be negative: [0] is the first item")};
         }
         const int digitsStart = *i;
         qint64 value = 0;
         while (*i < n && text.at(*i).unicode() >= '0' && text.at(*i).unicode() <= '9') {
             value = value * 10 + (text.at(*i).unicode() - '0');
             if (value > std::numeric_limits<int>::max()) {
-                return {digitsStart, *i - digitsStart + 1, QStringLiteral("The index is too large")};
+                return {digitsStart, *i - digitsStart + 1, ResponsePath::tr("The index is too large")};
             }
             ++*i;
         }
         if (*i == digitsStart) {
-            return {*i, 1, QStringLiteral("An index must be a whole number like [0]")};
+            return {*i, 1, ResponsePath::tr("An index must be a whole number like [0]")};
         }
         if (*i >= n || text.at(*i) != QLatin1Char(']')) {
-            return {*i, 1, QStringLiteral("Expected ']' to close the index")};
+            return {*i, 1, ResponsePath::tr("Expected ']' to close the index")};
         }
         ++*i;
         if (xml && !step->indexes.isEmpty()) {
             return {open,
                     *i - open,
-                    QStringLiteral("An XML element takes one index among its same-named siblings, e.g. "
+                    ResponsePath::tr("An XML element takes one index among its same-named siblings, e.g. "
                                    "list.item[1]")};
         }
         step->indexes.append(int(value));
@@ -161,11 +161,11 @@ PathProblem readSeparator(const QString& text, const QString& keyWord, int* i, b
         return {};
     }
     if (text.at(*i) != QLatin1Char('.')) {
-        return {*i, 1, QStringLiteral("Expected '.' or '[' after ']', found %1").arg(describe(text.at(*i)))};
+        return {*i, 1, ResponsePath::tr("Expected '.' or '[' after ']', found %1").arg(describe(text.at(*i)))};
     }
     ++*i;
     if (*i >= n) {
-        return {*i - 1, 1, QStringLiteral("The path ends with a dot: a %1 must follow it").arg(keyWord)};
+        return {*i - 1, 1, ResponsePath::tr("The path ends with a dot: a %1 must follow it").arg(keyWord)};
     }
     return {};
 }
@@ -178,12 +178,12 @@ ResponsePath ResponsePath::parse(const QString& text, Syntax syntax)
     p.m_text = text;
     p.m_syntax = syntax;
     const bool xml = syntax == Syntax::Xml;
-    const QString keyWord = xml ? QStringLiteral("element name") : QStringLiteral("key");
+    const QString keyWord = xml ? tr("element name") : tr("key");
 
     if (text.trimmed().isEmpty()) {
         p.fail(0,
                int(text.size()),
-               QStringLiteral("The Response Attribute is empty: write the path to a value, e.g. %1")
+               tr("The Response Attribute is empty: write the path to a value, e.g. %1")
                    .arg(xml ? QStringLiteral("response.company") : QStringLiteral("data.company")));
         return p;
     }

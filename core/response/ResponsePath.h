@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -54,4 +55,6 @@ private:
     QString m_error;
     int m_errorOffset = -1;
     int m_errorLength = 0;
+
+    Q_DECLARE_TR_FUNCTIONS(ResponsePath) // last: it ends in private:
 };

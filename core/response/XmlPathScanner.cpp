@@ -169,7 +169,7 @@ bool XmlPathScanner::scan(const QByteArray& xml)
         case QXmlStreamReader::DTD:
             if (!reader.entityDeclarations().isEmpty()
                 && declaredExpansion(reader.entityDeclarations(), xml, maxTotalEntityExpansion) < 0) {
-                reader.raiseError(QStringLiteral("the document's entities would expand to more than %1 characters "
+                reader.raiseError(tr("the document's entities would expand to more than %1 characters "
                                                  "(an entity expansion attack), so it is not read")
                                       .arg(maxTotalEntityExpansion));
             }
@@ -186,9 +186,9 @@ bool XmlPathScanner::fail(const QXmlStreamReader& reader, const QByteArray& xml)
     m_errorOffset = reader.characterOffset();
     QString what = reader.errorString();
     if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError && xml.trimmed().isEmpty()) {
-        what = QStringLiteral("the response is empty");
+        what = tr("the response is empty");
     }
-    m_error = QStringLiteral("Invalid XML at line %1, column %2: %3")
+    m_error = tr("Invalid XML at line %1, column %2: %3")
                   .arg(reader.lineNumber())
                   .arg(reader.columnNumber())
                   .arg(what);

@@ -4,6 +4,7 @@
 #include "response/ResponseValue.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -62,4 +63,6 @@ private:
     QList<ResponseValue> m_values;
     QString m_error;
     qint64 m_errorOffset = -1;
+
+    Q_DECLARE_TR_FUNCTIONS(XmlPathScanner) // last: it ends in private:
 };

@@ -39,9 +39,9 @@ QString KeychainSecretStore::backendName() const
 #if defined(Q_OS_MACOS)
     return QStringLiteral("macOS Keychain");
 #elif defined(Q_OS_WIN)
-    return QStringLiteral("Windows Credential Store");
+    return tr("Windows Credential Store");
 #else
-    return QStringLiteral("Secret Service (GNOME Keyring, KWallet or KeePassXC)");
+    return tr("Secret Service (GNOME Keyring, KWallet or KeePassXC)");
 #endif
 }
 
@@ -65,21 +65,21 @@ QString jobProblem(const QKeychain::Job& job, bool* lasting)
     const QString detail = job.errorString();
     switch (job.error()) {
     case QKeychain::AccessDeniedByUser:
-        return QStringLiteral("access to the keychain was refused (%1)").arg(detail);
+        return KeychainSecretStore::tr("access to the keychain was refused (%1)").arg(detail);
     case QKeychain::AccessDenied:
-        return QStringLiteral("the keychain denied access (%1)").arg(detail);
+        return KeychainSecretStore::tr("the keychain denied access (%1)").arg(detail);
     case QKeychain::NoBackendAvailable:
     case QKeychain::NotImplemented:
-        return QStringLiteral("no keychain service is reachable (%1)").arg(detail);
+        return KeychainSecretStore::tr("no keychain service is reachable (%1)").arg(detail);
     case QKeychain::CouldNotDeleteEntry:
         *lasting = false;
-        return QStringLiteral("the keychain could not delete the entry (%1)").arg(detail);
+        return KeychainSecretStore::tr("the keychain could not delete the entry (%1)").arg(detail);
     case QKeychain::OtherError:
     case QKeychain::NoError:
     case QKeychain::EntryNotFound:
         break;
     }
-    return QStringLiteral("the keychain cannot be reached (%1)").arg(detail);
+    return KeychainSecretStore::tr("the keychain cannot be reached (%1)").arg(detail);
 }
 
 } // namespace

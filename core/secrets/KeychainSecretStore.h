@@ -1,6 +1,7 @@
 #pragma once
 
 #include "secrets/SecretStore.h"
+#include <QCoreApplication>
 
 // Secrets in the desktop's keychain through QtKeychain: the Secret Service (GNOME
 // Keyring, KWallet, KeePassXC) on Linux, the Keychain on macOS, the Credential Store on
@@ -30,4 +31,6 @@ private:
     bool fail(const QString& message, bool lasting, QString* error);
 
     QString m_unreachable;
+
+    Q_DECLARE_TR_FUNCTIONS(KeychainSecretStore) // last: it ends in private:
 };

@@ -11,7 +11,7 @@ QString entryName(const QString& workspaceId, const QString& key)
 
 QString MemorySecretStore::backendName() const
 {
-    return QStringLiteral("memory (this session only)");
+    return tr("memory (this session only)");
 }
 
 bool MemorySecretStore::failed(QString* error) const

@@ -2,6 +2,7 @@
 
 #include "secrets/SecretStore.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 // Secrets kept in memory for the life of the object: for tests, and never written
@@ -23,4 +24,6 @@ private:
 
     QHash<QString, QString> m_entries;
     QString m_failure;
+
+    Q_DECLARE_TR_FUNCTIONS(MemorySecretStore) // last: it ends in private:
 };

@@ -148,7 +148,7 @@ void lintUrl(LintContext& c)
     const DiagnosticLocation where {Part::Url};
     if (url.trimmed().isEmpty()) {
         c.out << Diagnostic::make(
-            Severity::Error, where, QStringLiteral("empty-url"), QStringLiteral("The URL is empty"));
+            Severity::Error, where, QStringLiteral("empty-url"), Linter::tr("The URL is empty"));
         return;
     }
     static const QRegularExpression edgeSpace(QStringLiteral("^\\s|\\s$"));
@@ -160,7 +160,7 @@ void lintUrl(LintContext& c)
                                 int(space),
                                 1,
                                 QStringLiteral("url-whitespace"),
-                                QStringLiteral("The URL starts or ends with white space, which is sent as written"));
+                                Linter::tr("The URL starts or ends with white space, which is sent as written"));
     }
     const QString text = c.rendered.url.trimmed();
     // The scheme is read by hand: QUrl drops every component of a URL it cannot parse,
@@ -182,8 +182,8 @@ void lintUrl(LintContext& c)
             literalScheme ? int(colon) : int(url.size()),
             QStringLiteral("url-scheme"),
             scheme.isEmpty()
-                ? QStringLiteral("The URL must start with http:// or https:// (it renders as \"%1\")").arg(text)
-                : QStringLiteral("Marketo calls only http and https URLs, not \"%1:\"").arg(scheme));
+                ? Linter::tr("The URL must start with http:// or https:// (it renders as \"%1\")").arg(text)
+                : Linter::tr("Marketo calls only http and https URLs, not \"%1:\"").arg(scheme));
         return;
     }
     if (parsed.host().isEmpty()) {
@@ -193,7 +193,7 @@ void lintUrl(LintContext& c)
                                 0,
                                 int(url.size()),
                                 QStringLiteral("url-no-host"),
-                                QStringLiteral("The URL has no host name (it renders as \"%1\")").arg(text));
+                                Linter::tr("The URL has no host name (it renders as \"%1\")").arg(text));
     }
 }
 
@@ -218,7 +218,7 @@ void lintHeaders(LintContext& c, int* contentTypeIndex)
                 0,
                 int(name.size()),
                 QStringLiteral("duplicate-header"),
-                QStringLiteral("The header \"%1\" is also set by header %2; the server sees it twice "
+                Linter::tr("The header \"%1\" is also set by header %2; the server sees it twice "
                                "or only one of them")
                     .arg(name)
                     .arg(*previous + 1));
@@ -270,11 +270,11 @@ void lintQuotedTokens(LintContext& c, const QString& text, const QList<TemplateP
         const bool breaks = v.kind == TokenValue::Kind::String;
         QString message;
         if (wrapped) {
-            message = QStringLiteral("Quotes around %1: with JSON encoding Marketo adds the quotes itself, so this "
+            message = Linter::tr("Quotes around %1: with JSON encoding Marketo adds the quotes itself, so this "
                                      "sends \"%2\"; remove the quotes around the token")
                           .arg(part.text, QString::fromUtf8(sent));
         } else {
-            message = QStringLiteral("%1 is inside a JSON string: with JSON encoding its value is sent as a quoted "
+            message = Linter::tr("%1 is inside a JSON string: with JSON encoding its value is sent as a quoted "
                                      "string (%2) in the middle of this one; put the token outside the quotes, or "
                                      "use None encoding for this text")
                           .arg(part.text, QString::fromUtf8(sent));
@@ -361,7 +361,7 @@ void reportInvalidBody(LintContext& c,
 {
     const QString code =
         kind == BodyKind::Json ? QStringLiteral("invalid-json-body") : QStringLiteral("invalid-xml-body");
-    QString message = QStringLiteral("%1 says the body is %2, but the body rendered for the sample lead is not "
+    QString message = Linter::tr("%1 says the body is %2, but the body rendered for the sample lead is not "
                                      "valid %2: %3")
                           .arg(why, bodyKindName(kind), problem);
     QList<BodyPiece> pieces;
@@ -374,7 +374,7 @@ void reportInvalidBody(LintContext& c,
             continue;
         }
         if (piece.token) {
-            message += QStringLiteral(" (in the value of %1)").arg(piece.tokenText);
+            message += Linter::tr(" (in the value of %1)").arg(piece.tokenText);
             c.out << Diagnostic::at(Severity::Error,
                                     DiagnosticLocation {Part::Template},
                                     text,
@@ -410,7 +410,7 @@ bool lintBodyPresence(LintContext& c, int contentTypeIndex)
         if (!text.trimmed().isEmpty()) {
             warn(Part::RequestType,
                  QStringLiteral("payload-on-get"),
-                 QStringLiteral("The Request Type is GET, so Marketo does not send the payload template; use POST, "
+                 Linter::tr("The Request Type is GET, so Marketo does not send the payload template; use POST, "
                                 "PUT, PATCH or DELETE to send it"));
         }
         return false;
@@ -421,7 +421,7 @@ bool lintBodyPresence(LintContext& c, int contentTypeIndex)
     if (contentTypeIndex < 0) {
         warn(Part::Headers,
              QStringLiteral("missing-content-type"),
-             QStringLiteral("The request sends a body but no Content-Type header; many services reject it or guess "
+             Linter::tr("The request sends a body but no Content-Type header; many services reject it or guess "
                             "wrong. Add a header such as Content-Type: application/json"));
     }
     return true;
@@ -434,11 +434,11 @@ BodyKind bodyKind(const LintContext& c, int contentTypeIndex, const QList<Templa
     if (contentTypeIndex >= 0 && contentTypeIndex < c.rendered.headers.size()) {
         const BodyKind kind = kindFromContentType(c.rendered.headers.at(contentTypeIndex).value);
         if (kind != BodyKind::Unknown) {
-            *why = QStringLiteral("The Content-Type header");
+            *why = Linter::tr("The Content-Type header");
             return kind;
         }
     }
-    *why = QStringLiteral("The template's shape");
+    *why = Linter::tr("The template's shape");
     return kindFromTemplate(parts);
 }
 
@@ -468,20 +468,20 @@ void lintEncoding(LintContext& c, const QList<TemplatePart>& parts, BodyKind kin
     const TokenEncoding encoding = c.webhook.requestTokenEncoding;
     if (encoding == TokenEncoding::None && kind == BodyKind::Json) {
         warnAtToken(QStringLiteral("none-encoding-json-body"),
-                    QStringLiteral("Request Token Encoding is None, but this JSON body has tokens: a value "
+                    Linter::tr("Request Token Encoding is None, but this JSON body has tokens: a value "
                                    "with a quote, a backslash or a line break (a company named Jack \"J\" & "
                                    "Jill) breaks the JSON. Choose JSON encoding, which also adds the quotes "
                                    "around string values"));
     } else if (encoding == TokenEncoding::None && kind == BodyKind::Form) {
         warnAtToken(QStringLiteral("none-encoding-form-body"),
-                    QStringLiteral("Request Token Encoding is None, but this form body has tokens: a "
+                    Linter::tr("Request Token Encoding is None, but this form body has tokens: a "
                                    "company named \"Jack & Jill\" breaks it, because the & starts a new "
                                    "parameter. Choose Form/Url encoding"));
     } else if (encoding == TokenEncoding::Json && kind == BodyKind::Form) {
-        warnEncoding(QStringLiteral("The body is a form but Request Token Encoding is JSON: string values are sent "
+        warnEncoding(Linter::tr("The body is a form but Request Token Encoding is JSON: string values are sent "
                                     "with JSON quotes and escapes. Choose Form/Url encoding"));
     } else if (encoding == TokenEncoding::FormUrl && kind == BodyKind::Json) {
-        warnEncoding(QStringLiteral("The body is JSON but Request Token Encoding is Form/Url: values are sent "
+        warnEncoding(Linter::tr("The body is JSON but Request Token Encoding is Form/Url: values are sent "
                                     "percent-encoded and strings without quotes. Choose JSON encoding"));
     }
 }
@@ -504,7 +504,7 @@ void lintWellFormed(LintContext& c, const QList<TemplatePart>& parts, BodyKind k
         if (reader.hasError()) {
             const QString decoded = QString::fromUtf8(c.rendered.body);
             const qsizetype byte = decoded.left(reader.characterOffset()).toUtf8().size();
-            const QString problem = QStringLiteral("%1 (line %2, column %3 of the rendered body)")
+            const QString problem = Linter::tr("%1 (line %2, column %3 of the rendered body)")
                                         .arg(reader.errorString())
                                         .arg(reader.lineNumber())
                                         .arg(reader.columnNumber());
@@ -550,8 +550,8 @@ void lintMappingPath(LintContext& c, int i, bool xml, XmlRoot* firstRoot)
             path.errorOffset(),
             path.errorLength(),
             jsonStyle ? QStringLiteral("xml-path-syntax") : QStringLiteral("unaddressable-path"),
-            jsonStyle ? QStringLiteral("The Response Type is XML but this path uses JSON syntax: %1").arg(path.error())
-                      : QStringLiteral("Marketo cannot address this path: %1").arg(path.error()));
+            jsonStyle ? Linter::tr("The Response Type is XML but this path uses JSON syntax: %1").arg(path.error())
+                      : Linter::tr("Marketo cannot address this path: %1").arg(path.error()));
         return;
     }
     if (!xml) {
@@ -567,7 +567,7 @@ void lintMappingPath(LintContext& c, int i, bool xml, XmlRoot* firstRoot)
                                 0,
                                 int(root.key.size()),
                                 QStringLiteral("xml-root-mismatch"),
-                                QStringLiteral("XML paths start with the root element, and a document has only one: "
+                                Linter::tr("XML paths start with the root element, and a document has only one: "
                                                "this path starts with <%1> but mapping %2 with <%3>, so one of them "
                                                "never matches")
                                     .arg(root.key)
@@ -582,7 +582,7 @@ void lintMappingPath(LintContext& c, int i, bool xml, XmlRoot* firstRoot)
             0,
             root.length,
             QStringLiteral("xml-root-index"),
-            QStringLiteral("A document has one root element, so [%1] never matches").arg(root.indexes.first()));
+            Linter::tr("A document has one root element, so [%1] never matches").arg(root.indexes.first()));
     }
 }
 
@@ -595,7 +595,7 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
         c.out << Diagnostic::make(Severity::Error,
                                   where,
                                   QStringLiteral("unknown-mapping-field"),
-                                  QStringLiteral("Mapping %1 names no lead field").arg(i + 1));
+                                  Linter::tr("Mapping %1 names no lead field").arg(i + 1));
         return;
     }
     const Field* field = catalog.findByApiName(m.field);
@@ -608,10 +608,10 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
                                 int(m.field.size()),
                                 QStringLiteral("unknown-mapping-field"),
                                 byName
-                                    ? QStringLiteral("Response mappings name the field by its API name: write "
+                                    ? Linter::tr("Response mappings name the field by its API name: write "
                                                      "\"%1\" for \"%2\"")
                                           .arg(byName->apiName, byName->name)
-                                    : QStringLiteral("There is no lead field with the API name \"%1\"").arg(m.field));
+                                    : Linter::tr("There is no lead field with the API name \"%1\"").arg(m.field));
         return;
     }
     const MarketoConnection& instance = c.workspace.marketo;
@@ -622,7 +622,7 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
                                 0,
                                 int(m.field.size()),
                                 QStringLiteral("instance-missing-field"),
-                                QStringLiteral("The connected Marketo instance has no field \"%1\": this mapping "
+                                Linter::tr("The connected Marketo instance has no field \"%1\": this mapping "
                                                "writes nothing there")
                                     .arg(field->apiName));
     } else if (instance.isReadOnly(field->apiName)) {
@@ -632,7 +632,7 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
                                 0,
                                 int(m.field.size()),
                                 QStringLiteral("read-only-field"),
-                                QStringLiteral("\"%1\" is read-only in the connected Marketo instance: a response "
+                                Linter::tr("\"%1\" is read-only in the connected Marketo instance: a response "
                                                "mapping cannot write it")
                                     .arg(field->apiName));
     }
@@ -648,7 +648,7 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
                             0,
                             int(m.field.size()),
                             QStringLiteral("duplicate-mapping-field"),
-                            QStringLiteral("Mapping %1 also writes \"%2\"; when both apply, this later one wins")
+                            Linter::tr("Mapping %1 also writes \"%2\"; when both apply, this later one wins")
                                 .arg(*previous + 1)
                                 .arg(field->apiName));
 }
@@ -664,7 +664,7 @@ void lintMappings(LintContext& c)
             Severity::Warning,
             DiagnosticLocation {Part::ResponseType},
             QStringLiteral("mappings-never-apply"),
-            QStringLiteral("The Response Type is None, so the %1 response mapping(s) never apply; choose "
+            Linter::tr("The Response Type is None, so the %1 response mapping(s) never apply; choose "
                            "JSON or XML")
                 .arg(mappings.size()));
     }
@@ -705,7 +705,7 @@ void lintInstanceFields(LintContext& c)
                                         part.offset,
                                         part.length,
                                         QStringLiteral("instance-missing-field"),
-                                        QStringLiteral("%1: the connected Marketo instance has no field \"%2\", so "
+                                        Linter::tr("%1: the connected Marketo instance has no field \"%2\", so "
                                                        "Marketo sends it empty")
                                             .arg(part.text, field->apiName));
             }

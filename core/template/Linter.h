@@ -3,6 +3,7 @@
 #include "model/Workspace.h"
 #include "template/Diagnostic.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 
@@ -22,4 +23,6 @@ public:
                                   const QDateTime& now = QDateTime::currentDateTimeUtc());
     static QList<Diagnostic> lintAll(const Workspace& workspace,
                                      const QDateTime& now = QDateTime::currentDateTimeUtc());
+
+    Q_DECLARE_TR_FUNCTIONS(Linter) // last: it ends in private:
 };

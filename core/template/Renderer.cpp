@@ -209,7 +209,7 @@ struct Renderer::Private
                                             part.offset,
                                             part.length,
                                             QStringLiteral("malformed-token"),
-                                            part.problem + QStringLiteral("; it is sent as literal text")));
+                                            part.problem + tr("; it is sent as literal text")));
     }
 
     // URL and header text: literal characters exactly as written.
@@ -315,7 +315,7 @@ struct Renderer::Private
                     Diagnostic::Severity::Error,
                     valueWhere,
                     QStringLiteral("missing-secret"),
-                    QStringLiteral("secret \"%1\" has no value: it is not in the keychain and %2 is not set")
+                    tr("secret \"%1\" has no value: it is not in the keychain and %2 is not set")
                         .arg(key, SecretKeys::environmentVariable(key))));
             }
             if (!headerLineBreaks(h.name, nameWhere))
@@ -343,7 +343,7 @@ struct Renderer::Private
                 Diagnostic::make(Diagnostic::Severity::Warning,
                                  {DiagnosticLocation::Part::TimeZone},
                                  QStringLiteral("unknown-time-zone"),
-                                 QStringLiteral("unknown time zone \"%1\": system date and time tokens use UTC")
+                                 tr("unknown time zone \"%1\": system date and time tokens use UTC")
                                      .arg(resolver.timeZoneId())));
         }
     }
@@ -358,7 +358,7 @@ struct Renderer::Private
             staticDiagnostics.append(Diagnostic::make(Diagnostic::Severity::Error,
                                                       where,
                                                       QStringLiteral("empty-header-name"),
-                                                      QStringLiteral("Header %1 has no name").arg(index + 1)));
+                                                      tr("Header %1 has no name").arg(index + 1)));
             return;
         }
         for (int k = 0; k < name.size(); ++k) {
@@ -366,14 +366,14 @@ struct Renderer::Private
             if (isTchar(bad))
                 continue;
             const QString shown =
-                bad == QLatin1Char(' ') ? QStringLiteral("a space") : QStringLiteral("\"%1\"").arg(bad);
-            QString message = QStringLiteral("A header name cannot contain %1: only letters, digits and "
+                bad == QLatin1Char(' ') ? tr("a space") : QStringLiteral("\"%1\"").arg(bad);
+            QString message = tr("A header name cannot contain %1: only letters, digits and "
                                              "!#$%&'*+-.^_`|~ are allowed")
                                   .arg(shown);
             if (bad == QLatin1Char('{')) {
-                message += QStringLiteral(" (tokens are allowed in header values, not names)");
+                message += tr(" (tokens are allowed in header values, not names)");
             } else if (bad == QLatin1Char(':')) {
-                message += QStringLiteral(" (write the value in the value column)");
+                message += tr(" (write the value in the value column)");
             }
             staticDiagnostics.append(diagnostic(
                 Diagnostic::Severity::Error, where, name, k, 1, QStringLiteral("invalid-header-name"), message));
@@ -399,7 +399,7 @@ struct Renderer::Private
                                    part.offset + i,
                                    1,
                                    QStringLiteral("header-line-break"),
-                                   QStringLiteral("a line break in a header is not allowed (it would inject "
+                                   tr("a line break in a header is not allowed (it would inject "
                                                   "headers); the request is not sent")));
                     return true;
                 }
@@ -452,11 +452,11 @@ struct Renderer::Private
                 const bool json = o.inBody && bodyEncoding == TokenEncoding::Json;
                 QString message =
                     v.unsupportedValue
-                        ? QStringLiteral("%1: the lead's value is a list or object, which a token cannot send; ")
+                        ? tr("%1: the lead's value is a list or object, which a token cannot send; ")
                               .arg(o.tokenText)
-                        : QStringLiteral("%1: the value is empty or missing and there is no :default=; ")
+                        : tr("%1: the value is empty or missing and there is no :default=; ")
                               .arg(o.tokenText);
-                message += json ? QStringLiteral("it renders as null") : QStringLiteral("it renders empty");
+                message += json ? tr("it renders as null") : tr("it renders empty");
                 out.append(
                     diagnostic(Diagnostic::Severity::Warning,
                                o,
@@ -468,7 +468,7 @@ struct Renderer::Private
                     Diagnostic::Severity::Warning,
                     o,
                     QStringLiteral("invalid-number"),
-                    QStringLiteral("%1: \"%2\" is not a valid number, but the field's type is %3; it is sent as a "
+                    tr("%1: \"%2\" is not a valid number, but the field's type is %3; it is sent as a "
                                    "JSON string")
                         .arg(o.tokenText, v.text, FieldTypes::name(bindings.at(s.binding).field.type))));
             }
@@ -476,14 +476,14 @@ struct Renderer::Private
                 out.append(diagnostic(Diagnostic::Severity::Warning,
                                       o,
                                       QStringLiteral("invalid-boolean"),
-                                      QStringLiteral("%1: \"%2\" is not a valid boolean; it is sent as a JSON string")
+                                      tr("%1: \"%2\" is not a valid boolean; it is sent as a JSON string")
                                           .arg(o.tokenText, v.text)));
             }
             if (header && hasLineBreak(v.text)) {
                 out.append(diagnostic(Diagnostic::Severity::Error,
                                       o,
                                       QStringLiteral("header-line-break"),
-                                      QStringLiteral("%1: the value contains a line break, which is not allowed in "
+                                      tr("%1: the value contains a line break, which is not allowed in "
                                                      "a header (it would inject headers); the request is not sent")
                                           .arg(o.tokenText)));
             }

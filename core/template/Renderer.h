@@ -4,6 +4,7 @@
 #include "template/RenderedRequest.h"
 #include "template/TemplateParser.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 
@@ -54,4 +55,6 @@ private:
     struct Private;
     Private* d;
     Q_DISABLE_COPY(Renderer)
+
+    Q_DECLARE_TR_FUNCTIONS(Renderer) // last: it ends in private:
 };

@@ -20,7 +20,7 @@ QString TemplateEscapes::process(const QString& source, int from, int to, QList<
             if (errors) {
                 errors->append({i,
                                 1,
-                                QStringLiteral("a lone backslash at the end of the template is rejected by "
+                                tr("a lone backslash at the end of the template is rejected by "
                                                "Marketo; write \\\\ for a backslash")});
             }
             out += c;
@@ -54,12 +54,12 @@ QString TemplateEscapes::process(const QString& source, int from, int to, QList<
         }
         if (replacement.isNull()) {
             if (errors) {
-                const QString shown = next == QLatin1Char('\n')   ? QStringLiteral("a line break")
-                                      : next == QLatin1Char('\r') ? QStringLiteral("a carriage return")
+                const QString shown = next == QLatin1Char('\n')   ? tr("a line break")
+                                      : next == QLatin1Char('\r') ? tr("a carriage return")
                                                                   : QStringLiteral("\"%1\"").arg(next);
                 errors->append({i,
                                 2,
-                                QStringLiteral("backslash followed by %1 is rejected by Marketo: only \\b \\t \\n "
+                                tr("backslash followed by %1 is rejected by Marketo: only \\b \\t \\n "
                                                "\\f \\r \\\\ \\\" \\' are allowed; write \\\\ for a backslash")
                                     .arg(shown)});
             }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -25,4 +26,6 @@ public:
     {
         return process(source, 0, int(source.size()), errors);
     }
+
+    Q_DECLARE_TR_FUNCTIONS(TemplateEscapes) // last: it ends in private:
 };

@@ -68,32 +68,32 @@ struct Parser
         const int end = contentEnd + 2;
         const QStringView content = QStringView(src).mid(start + 2, contentEnd - start - 2);
         if (content.isEmpty()) {
-            addMalformed(start, end, QStringLiteral("not a token: empty braces; write {{scope.Name}}"));
+            addMalformed(start, end, TemplateParser::tr("not a token: empty braces; write {{scope.Name}}"));
             return;
         }
         if (isSpace(content.front())) {
-            addMalformed(start, end, QStringLiteral("not a token: remove the spaces inside the braces"));
+            addMalformed(start, end, TemplateParser::tr("not a token: remove the spaces inside the braces"));
             return;
         }
         const int dot = int(content.indexOf(QLatin1Char('.')));
         if (dot < 0) {
             addMalformed(start,
                          end,
-                         QStringLiteral("not a token: missing scope and dot; write {{scope.Name}}, "
+                         TemplateParser::tr("not a token: missing scope and dot; write {{scope.Name}}, "
                                         "e.g. {{lead.Email Address}}"));
             return;
         }
         const QStringView scope = content.left(dot);
         if (scope.isEmpty()) {
-            addMalformed(start, end, QStringLiteral("not a token: missing scope before the dot, e.g. {{lead.Name}}"));
+            addMalformed(start, end, TemplateParser::tr("not a token: missing scope before the dot, e.g. {{lead.Name}}"));
             return;
         }
         if (!isScopeWord(scope)) {
             const bool spaces = std::any_of(scope.begin(), scope.end(), [](QChar c) { return c.isSpace(); });
             addMalformed(start,
                          end,
-                         spaces ? QStringLiteral("not a token: remove the spaces inside the braces")
-                                : QStringLiteral("not a token: the scope must be one word such as lead, "
+                         spaces ? TemplateParser::tr("not a token: remove the spaces inside the braces")
+                                : TemplateParser::tr("not a token: the scope must be one word such as lead, "
                                                  "company, my or system"));
             return;
         }
@@ -107,11 +107,11 @@ struct Parser
             ref.defaultValue = rest.mid(def + 9).toString();
         }
         if (name.isEmpty()) {
-            addMalformed(start, end, QStringLiteral("not a token: the name after the dot is empty"));
+            addMalformed(start, end, TemplateParser::tr("not a token: the name after the dot is empty"));
             return;
         }
         if (isSpace(name.front()) || isSpace(name.back())) {
-            addMalformed(start, end, QStringLiteral("not a token: remove the spaces inside the braces"));
+            addMalformed(start, end, TemplateParser::tr("not a token: remove the spaces inside the braces"));
             return;
         }
         ref.scope = scope.toString();
@@ -161,7 +161,7 @@ struct Parser
                 ++j;
             }
             if (close < 0) {
-                addMalformed(start, j, QStringLiteral("not a token: \"{{\" is never closed with \"}}\""));
+                addMalformed(start, j, TemplateParser::tr("not a token: \"{{\" is never closed with \"}}\""));
                 i = j;
                 continue;
             }

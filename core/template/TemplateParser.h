@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -36,4 +37,6 @@ class TemplateParser
 {
 public:
     static QList<TemplatePart> parse(const QString& text);
+
+    Q_DECLARE_TR_FUNCTIONS(TemplateParser) // last: it ends in private:
 };

@@ -18,15 +18,15 @@ TokenInfo info(const QString& scope, const QString& name, const QString& sample,
 QString systemDescription(const QString& name)
 {
     if (name == QLatin1String("date")) {
-        return QStringLiteral("Today's date in the workspace's time zone, e.g. Aug 08, 2013");
+        return TokenCatalog::tr("Today's date in the workspace's time zone, e.g. Aug 08, 2013");
     }
     if (name == QLatin1String("time")) {
-        return QStringLiteral("The current time in the workspace's time zone, e.g. 04:34 PM (GMT -0700)");
+        return TokenCatalog::tr("The current time in the workspace's time zone, e.g. 04:34 PM (GMT -0700)");
     }
     if (name == QLatin1String("dateTime")) {
-        return QStringLiteral("The current date and time in the workspace's time zone, e.g. 2013-08-08 16:36:13");
+        return TokenCatalog::tr("The current date and time in the workspace's time zone, e.g. 2013-08-08 16:36:13");
     }
-    return QStringLiteral("A sample link; Marketo fills real links only in emails");
+    return TokenCatalog::tr("A sample link; Marketo fills real links only in emails");
 }
 
 } // namespace
@@ -50,8 +50,8 @@ TokenCatalog::TokenCatalog(const Workspace& workspace, int leadIndex, const QDat
         t.type = FieldTypes::name(f.type);
         t.apiName = f.apiName;
         t.sampleValue = TokenResolver::fieldValue(f, FieldCatalog::value(lead, f)).text;
-        t.description = QStringLiteral("%1 %2 field (API name %3)")
-                            .arg(f.custom ? QStringLiteral("Custom") : QStringLiteral("Standard"),
+        t.description = tr("%1 %2 field (API name %3)")
+                            .arg(f.custom ? tr("Custom") : tr("Standard"),
                                  FieldTypes::name(f.type),
                                  f.apiName);
         return t;
@@ -94,12 +94,12 @@ TokenCatalog::TokenCatalog(const Workspace& workspace, int leadIndex, const QDat
             m_tokens.append(t);
         }
     };
-    contextTokens(QStringLiteral("my"), {}, QStringLiteral("My Token of the program"));
-    contextTokens(QStringLiteral("program"), TokenResolver::programTokenNames(), QStringLiteral("The program"));
-    contextTokens(QStringLiteral("campaign"), TokenResolver::programTokenNames(), QStringLiteral("The campaign"));
+    contextTokens(QStringLiteral("my"), {}, tr("My Token of the program"));
+    contextTokens(QStringLiteral("program"), TokenResolver::programTokenNames(), tr("The program"));
+    contextTokens(QStringLiteral("campaign"), TokenResolver::programTokenNames(), tr("The campaign"));
     contextTokens(
-        QStringLiteral("trigger"), TokenResolver::triggerTokenNames(), QStringLiteral("What triggered the campaign"));
-    contextTokens(QStringLiteral("member"), {}, QStringLiteral("Program member field"));
+        QStringLiteral("trigger"), TokenResolver::triggerTokenNames(), tr("What triggered the campaign"));
+    contextTokens(QStringLiteral("member"), {}, tr("Program member field"));
 }
 
 QList<TokenInfo> TokenCatalog::tokens(const QString& scope) const

@@ -2,6 +2,7 @@
 
 #include "model/Workspace.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -35,4 +36,6 @@ public:
 
 private:
     QList<TokenInfo> m_tokens;
+
+    Q_DECLARE_TR_FUNCTIONS(TokenCatalog) // last: it ends in private:
 };

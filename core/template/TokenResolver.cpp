@@ -614,17 +614,17 @@ QString TokenResolver::problem(const Binding& b)
     case TokenValue::Status::Empty:
         return {};
     case TokenValue::Status::UnknownScope:
-        return QStringLiteral("%1: unknown scope \"%2\"; use lead, company, system, my, program, campaign, "
+        return tr("%1: unknown scope \"%2\"; use lead, company, system, my, program, campaign, "
                               "trigger or member")
             .arg(token, b.ref.scope);
     case TokenValue::Status::ScopeNotProvided:
-        return QStringLiteral("%1: the flow step's context does not provide %2 tokens, so %3")
+        return tr("%1: the flow step's context does not provide %2 tokens, so %3")
             .arg(token,
                  scopeName(b.scope),
-                 b.ref.hasDefault ? QStringLiteral("its default is used") : QStringLiteral("it renders empty"));
+                 b.ref.hasDefault ? tr("its default is used") : tr("it renders empty"));
     case TokenValue::Status::SecretMissing: {
         const QString key = SecretKeys::myToken(b.ref.name);
-        return QStringLiteral("%1: secret \"%2\" has no value: it is not in the keychain and %3 is not set")
+        return tr("%1: secret \"%2\" has no value: it is not in the keychain and %3 is not set")
             .arg(token, key, SecretKeys::environmentVariable(key));
     }
     case TokenValue::Status::UnknownField:
@@ -632,22 +632,22 @@ QString TokenResolver::problem(const Binding& b)
     }
     switch (b.scope) {
     case Scope::Lead:
-        return QStringLiteral("%1: no lead field has the display name or API name \"%2\"").arg(token, b.ref.name);
+        return tr("%1: no lead field has the display name or API name \"%2\"").arg(token, b.ref.name);
     case Scope::Company:
-        return QStringLiteral("%1: \"%2\" is not a company field").arg(token, b.ref.name);
+        return tr("%1: \"%2\" is not a company field").arg(token, b.ref.name);
     case Scope::System:
-        return QStringLiteral("%1: unknown system token \"%2\"; use %3")
+        return tr("%1: unknown system token \"%2\"; use %3")
             .arg(token, b.ref.name, systemTokenNames().join(QStringLiteral(", ")));
     case Scope::My:
-        return QStringLiteral("%1: the context defines no My Token \"%2\"").arg(token, b.ref.name);
+        return tr("%1: the context defines no My Token \"%2\"").arg(token, b.ref.name);
     case Scope::Member:
-        return QStringLiteral("%1: the context defines no program member field \"%2\"").arg(token, b.ref.name);
+        return tr("%1: the context defines no program member field \"%2\"").arg(token, b.ref.name);
     case Scope::Program:
     case Scope::Campaign:
-        return QStringLiteral("%1: unknown %2 token \"%3\"; use name, id or description")
+        return tr("%1: unknown %2 token \"%3\"; use name, id or description")
             .arg(token, scopeName(b.scope), b.ref.name);
     case Scope::Trigger:
-        return QStringLiteral("%1: unknown trigger token \"%2\"; use %3")
+        return tr("%1: unknown trigger token \"%2\"; use %3")
             .arg(token, b.ref.name, triggerTokenNames().join(QStringLiteral(", ")));
     case Scope::Unknown:
         break;

@@ -7,6 +7,7 @@
 
 #include <QCborMap>
 #include <QCborValue>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QMutex>
@@ -163,4 +164,6 @@ private:
     mutable qint64 m_clockSecond = std::numeric_limits<qint64>::min();
     mutable QString m_clockValues[3];
     Q_DISABLE_COPY(TokenResolver)
+
+    Q_DECLARE_TR_FUNCTIONS(TokenResolver) // last: it ends in private:
 };

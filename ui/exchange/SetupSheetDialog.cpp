@@ -26,7 +26,7 @@ QWidget* valueWidget(const SetupSheet::Entry& entry, QWidget* parent)
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         label->setAccessibleName(entry.label);
-        if (entry.section != QLatin1String("Open findings")) {
+        if (entry.section != SetupSheet::tr("Open findings")) {
             label->setStyleSheet(QStringLiteral("font-style: italic"));
         }
         return label;
@@ -88,7 +88,7 @@ SetupSheetDialog::SetupSheetDialog(const SetupSheet& sheet, const QString& webho
         int row = grid->rowCount();
         // A gap between one header or mapping pair and the next.
         if (grid->count() > 0
-            && (entry.label == QLatin1String("Header") || entry.label == QLatin1String("Response Attribute"))) {
+            && (entry.label == SetupSheet::tr("Header") || entry.label == SetupSheet::tr("Response Attribute"))) {
             grid->setRowMinimumHeight(row, 6);
             ++row;
         }
