@@ -277,6 +277,152 @@
     </message>
 </context>
 <context>
+    <name>BodyFormatter</name>
+    <message>
+        <location filename="../../core/response/BodyFormatter.cpp" line="+126"/>
+        <source>unbalanced &apos;%1&apos; at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>unterminated string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unclosed object or array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallController</name>
+    <message>
+        <location filename="../../core/call/CallController.cpp" line="+127"/>
+        <location line="+13"/>
+        <source>The call did not complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The call was not added to the history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallHistory</name>
+    <message>
+        <location filename="../../core/history/CallHistory.cpp" line="+102"/>
+        <location line="+99"/>
+        <source>Could not write the call history %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Could not delete the call history %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>not a call history entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The call history %1 is damaged (line %2: %3) and could not be set aside; only its readable calls are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The call history %1 was damaged (line %2: %3). It was renamed to %4 and its %5 readable calls were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Check</name>
+    <message>
+        <location filename="../../core/model/Check.cpp" line="+37"/>
+        <source>status is %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is written as “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is written matching /%2/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 is not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>response has %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>response has no %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 in the response is “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 in the response matches /%2/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>answers in under %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The status must be a class such as 2xx or a code such as 201, not “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>The check names no field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+5"/>
+        <source>The check names no response attribute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pattern “%1” is not a valid regular expression: %2 (at character %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The latency limit must be a whole number of milliseconds above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContextModel</name>
     <message>
         <location filename="../../ui/document/ContextModel.cpp" line="+126"/>
@@ -306,6 +452,257 @@
     <message>
         <location line="+0"/>
         <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvImporter</name>
+    <message>
+        <location filename="../../core/format/CsvImporter.cpp" line="+107"/>
+        <source>unterminated quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>text after a closing quote (a quote inside a quoted value is written &quot;&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source> and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>row %1 (line %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>the file is empty: expected a header row of field names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bad header row: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>invalid UTF-8 in column %1 of the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>column %1 has no header: its values were not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>columns %1 and %2 are both &quot;%3&quot;: only column %1 was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>1 column is not a lead field and was imported under its header text: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 columns are not lead fields and were imported under their header text: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>unterminated quote; too many of them, the rest of the file was not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unterminated quote (the value starting here never closes); the import goes on with the next line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 fields, expected %2 as in the header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>invalid UTF-8 in column %1 (&quot;%2&quot;); save the file as UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CurlImport</name>
+    <message>
+        <location filename="../../core/exchange/CurlImport.cpp" line="+131"/>
+        <source>@- reads the data from standard input, which the import cannot do: put the data in the command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the data file &quot;%1&quot; cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>the command cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the command is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the command does not start with curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the curl option %1 cannot be imported: remove it if it does not change the request, and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the curl option -%1 cannot be imported: remove it if it does not change the request, and try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the curl option %1 needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>-F sends a multipart form (file uploads), which a Marketo webhook cannot send: Marketo sends one text body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>-T uploads a file, which a Marketo webhook cannot do: Marketo sends one text body from its template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>-I sends a HEAD request; a Marketo webhook sends only GET, POST, PUT, PATCH or DELETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the command calls more than one URL (%1 and %2); a webhook calls one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>-b %1 reads cookies from a file; they are not imported, and Marketo keeps no cookies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>-L follows redirects; the designer follows them too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--%1 only changes what curl prints; the designer shows the whole response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--compressed asks for a compressed response; the designer accepts gzip by itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>-k means trust the server&apos;s certificate whatever it is: for a self-signed certificate, trust it in the designer (Marketo itself accepts only certificates from a public authority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>-m %1 maps to the timeout: `send --timeout-ms %2`; Marketo waits 30 seconds at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--connect-timeout %1 is covered by the call&apos;s timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--%1: the URL is used as written, as Marketo does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the header &quot;%1&quot; has no name: write it as &quot;Name: value&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>-H &quot;%1&quot; removes a header curl adds; Marketo adds none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>-u without a password makes curl ask for one; the import uses an empty password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the command has no URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the URL has no scheme; curl and the import use http://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the URL is %1://; a Marketo webhook calls http:// or https:// URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the request type %1 cannot be sent by a Marketo webhook: it sends GET, POST, PUT, PATCH or DELETE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the command sends a body with GET, and Marketo sends no body with GET: use -G to put the data in the URL, or another request type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the body is not UTF-8 text; a Marketo webhook sends a text template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the body&apos;s backslashes are doubled in the template, since Marketo reads a backslash as an escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the request holds {{…}}, which Marketo reads as a token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Imported webhook</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1110,6 +1507,125 @@
     </message>
 </context>
 <context>
+    <name>HttpClient</name>
+    <message>
+        <location filename="../../core/http/HttpClient.cpp" line="+65"/>
+        <source>no certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>subject: %1; issuer: %2; valid from %3 to %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source> line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The request was not sent because the webhook has an error (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The request was not sent: &quot;%1&quot; is not a valid request type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The request was not sent: header %1 (&quot;%2&quot;) contains a line break, which would let its value inject other headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The request was not sent: header %1 has an invalid name &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The request was not sent: header &quot;%1&quot; contains a NUL character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The request was not sent: &quot;%1&quot; is not a valid http:// or https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>The call could not start: no network access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>%1 (certificate %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>%1 did not answer within %2 s. Marketo would give up too and log the call as failed (the server may still have done the work).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The call was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The response is larger than %1 MB; only the first %1 MB were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Nothing answers at %1 (connection refused). Check the host and port in the URL, and that the service is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server name &quot;%1&quot; could not be found. Check the spelling of the URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The secure (HTTPS) connection to %1 could not be trusted: %2. Marketo would refuse it too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+26"/>
+        <source>%1 closed the connection before the response was complete (%2 bytes arrived).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>%1 closed the connection without answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call to %1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The server redirected more than %1 times; the call was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The server redirected to &quot;%1&quot;, which is not an http(s) address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HttpHeaderModel</name>
     <message>
         <location filename="../../ui/preview/HttpHeaderModel.cpp" line="+60"/>
@@ -1152,6 +1668,157 @@
     <message>
         <location line="+6"/>
         <source>Add response mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonPathScanner</name>
+    <message>
+        <location filename="../../core/response/JsonPathScanner.cpp" line="+120"/>
+        <source>byte 0x%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Invalid JSON at byte %1 (line %2, column %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>the end of the response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>the response is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>a value is missing before the end of the response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>a digit must follow &apos;-&apos; in a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a digit must follow the decimal point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a digit must follow the exponent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>expected a value (a string, number, object, array, true, false or null) but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>unexpected %1 after the end of the JSON value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>an array is never closed with &apos;]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an object is never closed with &apos;}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>expected &apos;,&apos; or &apos;]&apos; in an array but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected &apos;,&apos; or &apos;}&apos; in an object but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected a key in double quotes but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>expected &apos;:&apos; after a key but found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>a string that starts here is never closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a backslash escape is cut off by the end of the response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>\u must be followed by four hexadecimal digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>\%1 is not a valid escape in a JSON string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a control character (%1) must be escaped inside a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>invalid UTF-8 (%1) inside a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <location filename="../../core/secrets/KeychainSecretStore.cpp" line="+42"/>
+        <source>Windows Credential Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Secret Service (GNOME Keyring, KWallet or KeePassXC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>access to the keychain was refused (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the keychain denied access (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no keychain service is reachable (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the keychain could not delete the entry (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the keychain cannot be reached (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1208,6 +1875,164 @@
     <message>
         <location filename="../../ui/document/LeadModel.cpp" line="+44"/>
         <source>Lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Linter</name>
+    <message>
+        <location filename="../../core/template/Linter.cpp" line="+151"/>
+        <source>The URL is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The URL starts or ends with white space, which is sent as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The URL must start with http:// or https:// (it renders as &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketo calls only http and https URLs, not &quot;%1:&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The URL has no host name (it renders as &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The header &quot;%1&quot; is also set by header %2; the server sees it twice or only one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Quotes around %1: with JSON encoding Marketo adds the quotes itself, so this sends &quot;%2&quot;; remove the quotes around the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is inside a JSON string: with JSON encoding its value is sent as a quoted string (%2) in the middle of this one; put the token outside the quotes, or use None encoding for this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>%1 says the body is %2, but the body rendered for the sample lead is not valid %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> (in the value of %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The Request Type is GET, so Marketo does not send the payload template; use POST, PUT, PATCH or DELETE to send it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The request sends a body but no Content-Type header; many services reject it or guess wrong. Add a header such as Content-Type: application/json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The Content-Type header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The template&apos;s shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Request Token Encoding is None, but this JSON body has tokens: a value with a quote, a backslash or a line break (a company named Jack &quot;J&quot; &amp; Jill) breaks the JSON. Choose JSON encoding, which also adds the quotes around string values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Request Token Encoding is None, but this form body has tokens: a company named &quot;Jack &amp; Jill&quot; breaks it, because the &amp; starts a new parameter. Choose Form/Url encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The body is a form but Request Token Encoding is JSON: string values are sent with JSON quotes and escapes. Choose Form/Url encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The body is JSON but Request Token Encoding is Form/Url: values are sent percent-encoded and strings without quotes. Choose JSON encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 (line %2, column %3 of the rendered body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The Response Type is XML but this path uses JSON syntax: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketo cannot address this path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>XML paths start with the root element, and a document has only one: this path starts with &lt;%1&gt; but mapping %2 with &lt;%3&gt;, so one of them never matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>A document has one root element, so [%1] never matches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mapping %1 names no lead field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Response mappings name the field by its API name: write &quot;%1&quot; for &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>There is no lead field with the API name &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The connected Marketo instance has no field &quot;%1&quot;: this mapping writes nothing there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is read-only in the connected Marketo instance: a response mapping cannot write it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Mapping %1 also writes &quot;%2&quot;; when both apply, this later one wins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The Response Type is None, so the %1 response mapping(s) never apply; choose JSON or XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1: the connected Marketo instance has no field &quot;%2&quot;, so Marketo sends it empty</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1468,6 +2293,134 @@
     </message>
 </context>
 <context>
+    <name>MappingEvaluator</name>
+    <message>
+        <location filename="../../core/response/MappingEvaluator.cpp" line="+24"/>
+        <source>%1 field &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The number %1 is too large to store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a whole number; the %2 takes only whole numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is too large for the %2 to hold exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A number is not written to the %1; the response must send true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The path was not found in the response; nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The value is null; Marketo does not write null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The value is an object, not a single value; point the path at one of its keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The value is an array, not a single value; add an index such as [0]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A JSON string is not written to the %1, even if it looks like a number; the response must send a bare number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A JSON string is not written to the %1; the response must send true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A boolean is not written to the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unknown value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The element was not found in the response; nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The element has child elements, not text; point the path at one of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a number; the %2 takes only numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not true or false; the %2 takes only true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The Response Type is None: Marketo applies response mappings only for JSON or XML responses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No complete response arrived: Marketo writes nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The response status %1 is not 2xx: Marketo writes nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The response body is empty (Marketo error 1001): nothing is written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The response is not valid XML, so nothing is written. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The response is not valid JSON, so nothing is written. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Marketo cannot address this path: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no lead field with the API name &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MappingModel</name>
     <message>
         <location filename="../../ui/document/MappingModel.cpp" line="+123"/>
@@ -1545,6 +2498,57 @@
     <message>
         <location line="+0"/>
         <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarketoApi</name>
+    <message>
+        <location filename="../../core/marketo/MarketoApi.cpp" line="+36"/>
+        <source>the lead fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>the leads with the given email addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>static list %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the programs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>program %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarketoClient</name>
+    <message>
+        <location filename="../../core/marketo/MarketoClient.cpp" line="+53"/>
+        <source>the server answered %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Marketo refused the client ID or secret%1; check them in Admin &gt; LaunchPoint &gt; View Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the identity service answered without an access token: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>the answer for %1 is not a JSON object (%2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1676,6 +2680,44 @@
     <message>
         <location line="+31"/>
         <source>%1: %2 added, %3 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MarketoImport</name>
+    <message>
+        <location filename="../../core/marketo/MarketoImport.cpp" line="+61"/>
+        <source>%1 (%2): Marketo type &quot;%3&quot; is not one the designer knows; taken as string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: the instance calls the standard field &quot;%2&quot; &quot;%3&quot;; tokens here use &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: its display name &quot;%2&quot; is a standard field&apos;s; not imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: the instance has no such field; it stays in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>lead %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>my.%1: token type &quot;%2&quot; imported as text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>my.%1 is marked secret here: its value is kept, not Marketo&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1911,6 +2953,77 @@
     </message>
 </context>
 <context>
+    <name>MarketoProblem</name>
+    <message>
+        <location filename="../../core/marketo/MarketoProblem.cpp" line="+23"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> (Marketo says: &quot;%1&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the access token was refused even after fetching a new one%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>access denied to %1: give the API user&apos;s role the &quot;%2&quot; permission in Admin &gt; Users &amp; Roles%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Marketo is busy or timed out reading %1; try again later%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>more than 100 calls in 20 seconds, even after waiting; try again in a minute%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the instance&apos;s daily API quota is used up; it resets at midnight US Central time%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a value sent for %1 was refused%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 does not exist in this instance%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reading %1 failed%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reading %1 failed: the answer says &quot;success&quot;: false without an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Marketo error %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemorySecretStore</name>
+    <message>
+        <location filename="../../core/secrets/MemorySecretStore.cpp" line="+14"/>
+        <source>memory (this session only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <location filename="../../ui/widgets/MessageBar.cpp" line="+21"/>
@@ -1939,6 +3052,79 @@
     <message>
         <location line="+1"/>
         <source>Move response mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PostmanImport</name>
+    <message>
+        <location filename="../../core/exchange/PostmanImport.cpp" line="+55"/>
+        <source>the file is not JSON: %1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the file is not a Postman collection: it is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the file is not a Postman collection (v2.1): it has no &quot;item&quot; list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the collection&apos;s scripts are not carried: a Marketo webhook runs no scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the collection has no request a Marketo webhook can send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: scripts are not carried: a Marketo webhook runs no scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: the dynamic variable {{%2}} is not carried; it is left as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1: basic auth with {{variables}} is not carried: Marketo cannot Base64-encode a token; write the Authorization header by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: auth of type %2 is not carried (a Marketo webhook sends fixed headers, no OAuth flow or signature): add the header it produces by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Request %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1: not imported: a Marketo webhook cannot send %2 (only GET, POST, PUT, PATCH and DELETE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: {{%2}} is written out in the URL, since Marketo would percent-encode a token&apos;s value there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>%1: the %2 body is not carried: a Marketo webhook sends one text body (no multipart form, file or GraphQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: the body of a GET request is not sent by Marketo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2143,12 +3329,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>&amp;Restore</source>
+        <source>Restore</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>D&amp;iscard</source>
+        <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2170,6 +3356,107 @@
     <message>
         <location filename="../../ui/document/RemoveWebhookCommand.cpp" line="+10"/>
         <source>Delete webhook &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Renderer</name>
+    <message>
+        <location filename="../../core/template/Renderer.cpp" line="+212"/>
+        <source>; it is sent as literal text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>secret &quot;%1&quot; has no value: it is not in the keychain and %2 is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>unknown time zone &quot;%1&quot;: system date and time tokens use UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Header %1 has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A header name cannot contain %1: only letters, digits and !#$%&amp;&apos;*+-.^_`|~ are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> (tokens are allowed in header values, not names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (write the value in the value column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>a line break in a header is not allowed (it would inject headers); the request is not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>%1: the lead&apos;s value is a list or object, which a token cannot send; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the value is empty or missing and there is no :default=; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it renders as null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>it renders empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: &quot;%2&quot; is not a valid number, but the field&apos;s type is %3; it is sent as a JSON string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: &quot;%2&quot; is not a valid boolean; it is sent as a JSON string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: the value contains a line break, which is not allowed in a header (it would inject headers); the request is not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResponseDocument</name>
+    <message>
+        <location filename="../../core/response/ResponseDocument.cpp" line="+38"/>
+        <source>Not valid JSON at line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Not well-formed XML at line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The body is neither JSON nor XML: there is no tree to show</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2490,6 +3777,139 @@ SHA-256: %6</source>
     <message>
         <location line="+15"/>
         <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResponsePath</name>
+    <message>
+        <location filename="../../core/response/ResponsePath.cpp" line="+9"/>
+        <source>a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the control character U+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 (character %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Attributes cannot be addressed: Marketo only reads element text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>An XML element name cannot contain %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&apos;]&apos; without a matching &apos;[&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quotes are not allowed: write %1s bare, e.g. data.company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wildcards are not supported: each step names one %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filters and expressions are not supported: write a plain path like orders[0].id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot appear in an element name that Marketo can address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marketo cannot address a key containing %1: keys may hold only letters, digits, -, _, : and spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>An XML element name cannot start with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>An index must follow a %1, e.g. orders[0]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The path starts with a dot: begin with a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty %1: two dots in a row, or a dot at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An index must be a whole number like [0]; Marketo cannot address a key in brackets like [&quot;name&quot;]: write .name instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An index cannot be negative: [0] is the first item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The index is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An index must be a whole number like [0]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Expected &apos;]&apos; to close the index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An XML element takes one index among its same-named siblings, e.g. list.item[1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Expected &apos;.&apos; or &apos;[&apos; after &apos;]&apos;, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The path ends with a dot: a %1 must follow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>element name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Response Attribute is empty: write the path to a value, e.g. %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2824,9 +4244,124 @@ SHA-256: %6</source>
     </message>
 </context>
 <context>
+    <name>SetupSheet</name>
+    <message>
+        <location filename="../../ui/exchange/SetupSheetDialog.cpp" line="+29"/>
+        <location filename="../../core/exchange/SetupSheet.cpp" line="+28"/>
+        <source>Open findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <location filename="../../core/exchange/SetupSheet.cpp" line="+32"/>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../core/exchange/SetupSheet.cpp" line="+15"/>
+        <source>Response Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/exchange/SetupSheet.cpp" line="-62"/>
+        <source>New Webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Set Custom Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit Response Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Webhook Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request Token Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Response Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>(secret: paste it from the keychain entry %1 or from %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Marketo Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source># Marketo setup sheet: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>
+In Marketo: Webhook Actions → Set Custom Header, one pair per row.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+In Marketo: Webhook Actions → Edit Response Mappings, one pair per row.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>
+Fix these in the designer before you copy, or know why they stay.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupSheetDialog</name>
     <message>
-        <location filename="../../ui/exchange/SetupSheetDialog.cpp" line="+59"/>
+        <location filename="../../ui/exchange/SetupSheetDialog.cpp" line="-32"/>
         <source>Setup Sheet — %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2872,6 +4407,25 @@ SHA-256: %6</source>
     </message>
 </context>
 <context>
+    <name>ShellWords</name>
+    <message>
+        <location filename="../../core/exchange/ShellWords.cpp" line="+191"/>
+        <source>a single quote is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>a $&apos;…&apos; string is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+96"/>
+        <source>a double quote is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SidePane</name>
     <message>
         <location filename="../../ui/mainwindow/SidePane.cpp" line="+19"/>
@@ -2911,6 +4465,132 @@ SHA-256: %6</source>
     <message>
         <location line="+1"/>
         <source>&amp;Sample Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEscapes</name>
+    <message>
+        <location filename="../../core/template/TemplateEscapes.cpp" line="+23"/>
+        <source>a lone backslash at the end of the template is rejected by Marketo; write \\ for a backslash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>a line break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a carriage return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>backslash followed by %1 is rejected by Marketo: only \b \t \n \f \r \\ \&quot; \&apos; are allowed; write \\ for a backslash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TemplateParser</name>
+    <message>
+        <location filename="../../core/template/TemplateParser.cpp" line="+71"/>
+        <source>not a token: empty braces; write {{scope.Name}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <location line="+19"/>
+        <source>not a token: remove the spaces inside the braces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>not a token: missing scope and dot; write {{scope.Name}}, e.g. {{lead.Email Address}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a token: missing scope before the dot, e.g. {{lead.Name}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not a token: the scope must be one word such as lead, company, my or system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not a token: the name after the dot is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>not a token: &quot;{{&quot; is never closed with &quot;}}&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenCatalog</name>
+    <message>
+        <location filename="../../core/template/TokenCatalog.cpp" line="+21"/>
+        <source>Today&apos;s date in the workspace&apos;s time zone, e.g. Aug 08, 2013</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The current time in the workspace&apos;s time zone, e.g. 04:34 PM (GMT -0700)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The current date and time in the workspace&apos;s time zone, e.g. 2013-08-08 16:36:13</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A sample link; Marketo fills real links only in emails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1 %2 field (API name %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>My Token of the program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What triggered the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Program member field</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3058,6 +4738,110 @@ API name: %1</source>
     <message>
         <location line="+79"/>
         <source>(choose a token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenResolver</name>
+    <message>
+        <location filename="../../core/template/TokenResolver.cpp" line="+617"/>
+        <source>%1: unknown scope &quot;%2&quot;; use lead, company, system, my, program, campaign, trigger or member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: the flow step&apos;s context does not provide %2 tokens, so %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its default is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>it renders empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: secret &quot;%2&quot; has no value: it is not in the keychain and %3 is not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: no lead field has the display name or API name &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: &quot;%2&quot; is not a company field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: unknown system token &quot;%2&quot;; use %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: the context defines no My Token &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the context defines no program member field &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: unknown %2 token &quot;%3&quot;; use name, id or description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: unknown trigger token &quot;%2&quot;; use %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenSuggestions</name>
+    <message>
+        <location filename="../../core/exchange/TokenSuggestions.cpp" line="+219"/>
+        <source>%1 is in the URL: Marketo percent-encodes its value there (a space as %20, @ as %40)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Request Token Encoding is JSON: Marketo writes each token&apos;s value as a JSON string with its quotes (numbers bare), so the template has no quotes around tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Request Token Encoding is Form/Url: Marketo form-encodes each token&apos;s value in the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrustedCertificate</name>
+    <message>
+        <location filename="../../core/model/TrustedCertificate.cpp" line="+53"/>
+        <source>a trusted certificate needs a host (e.g. &quot;dev.example.com&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expected a host name without the scheme (e.g. &quot;dev.example.com&quot;), found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>expected a host name without path or brackets (e.g. &quot;dev.example.com&quot;), found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>expected a host name without the port (e.g. &quot;dev.example.com&quot;), found &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3413,7 +5197,7 @@ API name: %1</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>&amp;Move to Keychain</source>
+        <source>Move to Keychain</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3443,6 +5227,24 @@ API name: %1</source>
     <message>
         <location line="+1"/>
         <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>XmlPathScanner</name>
+    <message>
+        <location filename="../../core/response/XmlPathScanner.cpp" line="+172"/>
+        <source>the document&apos;s entities would expand to more than %1 characters (an entity expansion attack), so it is not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the response is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invalid XML at line %1, column %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
