@@ -4253,7 +4253,7 @@ SHA-256: %6</source>
     </message>
     <message>
         <location line="+62"/>
-        <location filename="../../core/exchange/SetupSheet.cpp" line="+32"/>
+        <location filename="../../core/exchange/SetupSheet.cpp" line="+43"/>
         <source>Header</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4264,7 +4264,7 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/exchange/SetupSheet.cpp" line="-62"/>
+        <location filename="../../core/exchange/SetupSheet.cpp" line="-73"/>
         <source>New Webhook</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4279,7 +4279,23 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
+        <location line="+6"/>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Webhook Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4289,7 +4305,12 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Request Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4304,7 +4325,7 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Response Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4325,7 +4346,7 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source># Marketo setup sheet: %1
 </source>
         <translation type="unfinished"></translation>
