@@ -129,7 +129,7 @@ bool CurlImport::readFile(const QString& name, QByteArray* bytes, QString* error
     if (name == QLatin1String("-")) {
         return fail(error,
                     tr("@- reads the data from standard input, which the import cannot do: put the "
-                                   "data in the command"));
+                       "data in the command"));
     }
     const QString path = m_baseDirectory.isEmpty() ? name : QDir(m_baseDirectory).filePath(name);
     QFile file(path);
@@ -241,7 +241,7 @@ bool CurlImport::parse(const QString& command, QString* error)
             if (!option) {
                 return fail(error,
                             tr("the curl option %1 cannot be imported: remove it if it does not change "
-                                           "the request, and try again")
+                               "the request, and try again")
                                 .arg(word));
             }
         } else if (word.startsWith(QLatin1Char('-')) && word.size() > 1) {
@@ -250,7 +250,7 @@ bool CurlImport::parse(const QString& command, QString* error)
                 if (!flag) {
                     return fail(error,
                                 tr("the curl option -%1 cannot be imported: remove it if it does not "
-                                               "change the request, and try again")
+                                   "change the request, and try again")
                                     .arg(word.at(k)));
                 }
                 if (flag->takes == Takes::Value) {
@@ -283,23 +283,23 @@ bool CurlImport::parse(const QString& command, QString* error)
         if (name == QLatin1String("form") || name == QLatin1String("form-string")) {
             return fail(error,
                         tr("-F sends a multipart form (file uploads), which a Marketo webhook "
-                                       "cannot send: Marketo sends one text body"));
+                           "cannot send: Marketo sends one text body"));
         }
         if (name == QLatin1String("upload-file")) {
             return fail(error,
                         tr("-T uploads a file, which a Marketo webhook cannot do: Marketo sends "
-                                       "one text body from its template"));
+                           "one text body from its template"));
         }
         if (name == QLatin1String("head")) {
             return fail(error,
                         tr("-I sends a HEAD request; a Marketo webhook sends only GET, POST, PUT, "
-                                       "PATCH or DELETE"));
+                           "PATCH or DELETE"));
         }
         if (name == QLatin1String("url")) {
             if (!url.isEmpty()) {
                 return fail(error,
                             tr("the command calls more than one URL (%1 and %2); a webhook calls "
-                                           "one")
+                               "one")
                                 .arg(url, value));
             }
             url = value;
@@ -341,7 +341,7 @@ bool CurlImport::parse(const QString& command, QString* error)
                 cookie = cookie.isEmpty() ? value : cookie + QStringLiteral("; ") + value;
             } else {
                 m_notes.append(tr("-b %1 reads cookies from a file; they are not imported, and Marketo "
-                                              "keeps no cookies")
+                                  "keeps no cookies")
                                    .arg(value));
             }
         } else if (name == QLatin1String("location")) {
@@ -349,18 +349,17 @@ bool CurlImport::parse(const QString& command, QString* error)
         } else if (name == QLatin1String("silent") || name == QLatin1String("show-error")
                    || name == QLatin1String("verbose") || name == QLatin1String("include")
                    || name == QLatin1String("output") || name == QLatin1String("fail")) {
-            m_notes.append(
-                tr("--%1 only changes what curl prints; the designer shows the whole response").arg(name));
+            m_notes.append(tr("--%1 only changes what curl prints; the designer shows the whole response").arg(name));
         } else if (name == QLatin1String("compressed")) {
             m_notes.append(tr("--compressed asks for a compressed response; the designer accepts gzip "
-                                          "by itself"));
+                              "by itself"));
         } else if (name == QLatin1String("insecure")) {
             m_notes.append(tr("-k means trust the server's certificate whatever it is: for a "
-                                          "self-signed certificate, trust it in the designer (Marketo itself "
-                                          "accepts only certificates from a public authority)"));
+                              "self-signed certificate, trust it in the designer (Marketo itself "
+                              "accepts only certificates from a public authority)"));
         } else if (name == QLatin1String("max-time")) {
             m_notes.append(tr("-m %1 maps to the timeout: `send --timeout-ms %2`; Marketo waits 30 "
-                                          "seconds at most")
+                              "seconds at most")
                                .arg(value)
                                .arg(qRound(value.toDouble() * 1000)));
         } else if (name == QLatin1String("connect-timeout")) {
@@ -382,8 +381,7 @@ bool CurlImport::parse(const QString& command, QString* error)
         }
         const QString headerValue = line.mid(colon + 1).trimmed();
         if (headerValue.isEmpty()) {
-            m_notes.append(
-                tr("-H \"%1\" removes a header curl adds; Marketo adds none").arg(line.trimmed()));
+            m_notes.append(tr("-H \"%1\" removes a header curl adds; Marketo adds none").arg(line.trimmed()));
             continue;
         }
         addHeader(line.left(colon).trimmed(), headerValue);
@@ -391,7 +389,7 @@ bool CurlImport::parse(const QString& command, QString* error)
     if (!user.isEmpty() && !hasHeader("authorization")) {
         if (!user.contains(QLatin1Char(':'))) {
             m_notes.append(tr("-u without a password makes curl ask for one; the import uses an empty "
-                                          "password"));
+                              "password"));
             user += QLatin1Char(':');
         }
         addHeader(QStringLiteral("Authorization"),
@@ -422,9 +420,7 @@ bool CurlImport::build(const QString& givenUrl, QString method, const QList<Data
     } else {
         const QString scheme = url.left(schemeEnd).toLower();
         if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-            return fail(
-                error,
-                tr("the URL is %1://; a Marketo webhook calls http:// or https:// URLs").arg(scheme));
+            return fail(error, tr("the URL is %1://; a Marketo webhook calls http:// or https:// URLs").arg(scheme));
         }
     }
 
@@ -452,13 +448,13 @@ bool CurlImport::build(const QString& givenUrl, QString method, const QList<Data
     if (!type || method != method.toUpper()) {
         return fail(error,
                     tr("the request type %1 cannot be sent by a Marketo webhook: it sends GET, "
-                                   "POST, PUT, PATCH or DELETE")
+                       "POST, PUT, PATCH or DELETE")
                         .arg(method));
     }
     if (*type == RequestType::Get && sendsBody) {
         return fail(error,
                     tr("the command sends a body with GET, and Marketo sends no body with GET: "
-                                   "use -G to put the data in the URL, or another request type"));
+                       "use -G to put the data in the URL, or another request type"));
     }
     if (sendsBody) {
         if (json) {
@@ -482,7 +478,7 @@ bool CurlImport::build(const QString& givenUrl, QString method, const QList<Data
     m_webhook.payloadTemplate = sendsBody ? templateText(text) : QString();
     if (sendsBody && text.contains(QLatin1Char('\\'))) {
         m_notes.append(tr("the body's backslashes are doubled in the template, since Marketo reads a "
-                                      "backslash as an escape"));
+                          "backslash as an escape"));
     }
     for (const auto& [name, value] : m_headers) {
         m_webhook.headers.append({name, value, false, {}, false});

@@ -51,11 +51,10 @@ bool PostmanImport::parse(const QByteArray& bytes, QString* error)
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         if (error) {
-            *error = parseError.error != QJsonParseError::NoError
-                         ? tr("the file is not JSON: %1 at byte %2")
-                               .arg(parseError.errorString())
-                               .arg(parseError.offset)
-                         : tr("the file is not a Postman collection: it is not a JSON object");
+            *error =
+                parseError.error != QJsonParseError::NoError
+                    ? tr("the file is not JSON: %1 at byte %2").arg(parseError.errorString()).arg(parseError.offset)
+                    : tr("the file is not a Postman collection: it is not a JSON object");
         }
         return false;
     }
@@ -120,8 +119,8 @@ QString PostmanImport::tokens(const QString& text, const QString& where)
         last = match.capturedEnd();
         const QString name = match.captured(1).trimmed();
         if (name.startsWith(QLatin1Char('$'))) {
-            m_notes.append(tr("%1: the dynamic variable {{%2}} is not carried; it is left as written")
-                               .arg(where, name));
+            m_notes.append(
+                tr("%1: the dynamic variable {{%2}} is not carried; it is left as written").arg(where, name));
             out += match.captured(0);
             continue;
         }
@@ -184,7 +183,7 @@ void PostmanImport::addAuth(Webhook* webhook, const QJsonObject& auth, const QSt
         const QString password = authValue(auth, type, QStringLiteral("password"));
         if ((user + password).contains(QStringLiteral("{{"))) {
             m_notes.append(tr("%1: basic auth with {{variables}} is not carried: Marketo cannot "
-                                          "Base64-encode a token; write the Authorization header by hand")
+                              "Base64-encode a token; write the Authorization header by hand")
                                .arg(where));
             return;
         }
@@ -205,7 +204,7 @@ void PostmanImport::addAuth(Webhook* webhook, const QJsonObject& auth, const QSt
         }
     } else {
         m_notes.append(tr("%1: auth of type %2 is not carried (a Marketo webhook sends fixed headers, "
-                                      "no OAuth flow or signature): add the header it produces by hand")
+                          "no OAuth flow or signature): add the header it produces by hand")
                            .arg(where, type));
     }
 }
@@ -222,7 +221,7 @@ void PostmanImport::readRequest(const QJsonObject& item, const QString& name, co
     const std::optional<RequestType> type = WebhookEnums::requestTypeFromName(method);
     if (!type) {
         m_notes.append(tr("%1: not imported: a Marketo webhook cannot send %2 (only GET, POST, PUT, PATCH "
-                                      "and DELETE)")
+                          "and DELETE)")
                            .arg(webhook.name, method));
         return;
     }
@@ -237,7 +236,7 @@ void PostmanImport::readRequest(const QJsonObject& item, const QString& name, co
             if (value.name == match.captured(1).trimmed() && !value.value.isEmpty()) {
                 rawUrl.replace(0, match.capturedLength(), value.value);
                 m_notes.append(tr("%1: {{%2}} is written out in the URL, since Marketo would "
-                                              "percent-encode a token's value there")
+                                  "percent-encode a token's value there")
                                    .arg(webhook.name, value.name));
                 break;
             }
@@ -284,7 +283,7 @@ void PostmanImport::readRequest(const QJsonObject& item, const QString& name, co
         contentType = QStringLiteral("application/x-www-form-urlencoded");
     } else if (!mode.isEmpty()) {
         m_notes.append(tr("%1: the %2 body is not carried: a Marketo webhook sends one text body (no "
-                                      "multipart form, file or GraphQL)")
+                          "multipart form, file or GraphQL)")
                            .arg(webhook.name, mode));
     }
     if (!contentType.isEmpty() && !hasHeader(webhook, QStringLiteral("Content-Type"))) {

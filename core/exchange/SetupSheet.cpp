@@ -28,6 +28,19 @@ QString findingsTitle()
     return SetupSheet::tr("Open findings");
 }
 
+// The words of Diagnostic::severityName(), which stays English for scripts.
+QString severityLabel(Diagnostic::Severity severity)
+{
+    switch (severity) {
+    case Diagnostic::Severity::Error:
+        return SetupSheet::tr("error");
+    case Diagnostic::Severity::Warning:
+        return SetupSheet::tr("warning");
+    case Diagnostic::Severity::Info:
+        return SetupSheet::tr("info");
+    }
+    return SetupSheet::tr("error");
+}
 
 // A fence longer than any run of backticks in the value.
 QString fence(const QString& value)
@@ -48,13 +61,11 @@ SetupSheet::SetupSheet(const Workspace& workspace, int webhookIndex, const QDate
     m_name = webhook.name;
     m_entries.append({newWebhookTitle(), tr("Webhook Name"), webhook.name, true});
     m_entries.append({newWebhookTitle(), tr("Description"), webhook.description, true});
-    m_entries.append({newWebhookTitle(), QStringLiteral("URL"), webhook.url, true});
+    m_entries.append({newWebhookTitle(), tr("URL"), webhook.url, true});
     m_entries.append({newWebhookTitle(), tr("Request Type"), WebhookEnums::name(webhook.requestType), true});
     m_entries.append({newWebhookTitle(), tr("Template"), webhook.payloadTemplate, true});
-    m_entries.append({newWebhookTitle(),
-                      tr("Request Token Encoding"),
-                      WebhookEnums::label(webhook.requestTokenEncoding),
-                      true});
+    m_entries.append(
+        {newWebhookTitle(), tr("Request Token Encoding"), WebhookEnums::label(webhook.requestTokenEncoding), true});
     m_entries.append({newWebhookTitle(), tr("Response Type"), WebhookEnums::label(webhook.responseType), true});
     for (const Header& header : webhook.headers) {
         m_entries.append({customHeaderTitle(), tr("Header"), header.name, true});
@@ -76,10 +87,8 @@ SetupSheet::SetupSheet(const Workspace& workspace, int webhookIndex, const QDate
         m_entries.append({mappingsTitle(), tr("Marketo Field"), field ? field->name : mapping.field, true});
     }
     for (const Diagnostic& d : Linter::lint(workspace, webhook, leadIndex, now)) {
-        m_entries.append({findingsTitle(),
-                          Diagnostic::severityName(d.severity),
-                          d.where.toString() + QStringLiteral(": ") + d.message,
-                          false});
+        m_entries.append(
+            {findingsTitle(), severityLabel(d.severity), d.where.toString() + QStringLiteral(": ") + d.message, false});
     }
 }
 

@@ -217,15 +217,15 @@ void TokenSuggestions::apply(Webhook* webhook, const QList<TokenSuggestion>& cho
     urlTokens.removeDuplicates();
     for (const QString& token : urlTokens) {
         notes->append(tr("%1 is in the URL: Marketo percent-encodes its value there (a space as %20, @ "
-                                     "as %40)")
+                         "as %40)")
                           .arg(token));
     }
     if (webhook->requestTokenEncoding == TokenEncoding::Json) {
         notes->append(tr("Request Token Encoding is JSON: Marketo writes each token's value as a JSON "
-                                     "string with its quotes (numbers bare), so the template has no quotes around "
-                                     "tokens"));
+                         "string with its quotes (numbers bare), so the template has no quotes around "
+                         "tokens"));
     } else if (webhook->requestTokenEncoding == TokenEncoding::FormUrl) {
         notes->append(tr("Request Token Encoding is Form/Url: Marketo form-encodes each token's value in "
-                                     "the body"));
+                         "the body"));
     }
 }

@@ -122,7 +122,7 @@ private:
         if (!record->unterminated && m_pos < m_n && m_p[m_pos] != ',' && m_p[m_pos] != '\n' && m_p[m_pos] != '\r') {
             if (record->error.isEmpty()) {
                 record->error = CsvImporter::tr("text after a closing quote (a quote inside a quoted value is "
-                                               "written \"\")");
+                                                "written \"\")");
             }
             if (!copied) {
                 copy = QByteArray(m_p + start, end - start);
@@ -292,7 +292,7 @@ void Import::sayUnknownColumns()
     m_result->warnings.prepend(
         (unknown.size() == 1 ? CsvImporter::tr("1 column is not a lead field and was imported under its header text: ")
                              : CsvImporter::tr("%1 columns are not lead fields and were imported under their header "
-                                              "text: ")
+                                               "text: ")
                                    .arg(unknown.size()))
         + quotedList(unknown, 10));
 }
@@ -319,7 +319,7 @@ bool Import::takeRecord(int startLine, qsizetype startPos)
             return false;
         }
         skip(CsvImporter::tr("unterminated quote (the value starting here never closes); the import goes on with "
-                            "the next line"));
+                             "the next line"));
         m_reader.rewindToLineAfter(startPos, startLine);
         return true;
     }

@@ -167,7 +167,7 @@ QByteArrayList CallHistory::readLines()
         aside = aside.section(QLatin1Char('~'), 0, 0) + QStringLiteral("~%1").arg(i);
     if (!QFile::rename(m_fileName, aside)) {
         m_warnings.append(tr("The call history %1 is damaged (line %2: %3) and could not be set aside; "
-                                         "only its readable calls are shown.")
+                             "only its readable calls are shown.")
                               .arg(m_fileName)
                               .arg(firstBad)
                               .arg(problem));
@@ -176,7 +176,7 @@ QByteArrayList CallHistory::readLines()
     QString error;
     writeLines(good, &error);
     m_warnings.append(tr("The call history %1 was damaged (line %2: %3). It was renamed to %4 and "
-                                     "its %5 readable calls were kept.")
+                         "its %5 readable calls were kept.")
                           .arg(QDir::toNativeSeparators(m_fileName))
                           .arg(firstBad)
                           .arg(problem, QDir::toNativeSeparators(aside))

@@ -213,14 +213,12 @@ QString HttpClient::validate(const RenderedRequest& request)
         };
         if (hasBreak(header.name) || hasBreak(header.value)) {
             return tr("The request was not sent: header %1 (\"%2\") contains a line break, which "
-                                  "would let its value inject other headers.")
+                      "would let its value inject other headers.")
                 .arg(i + 1)
                 .arg(header.name.trimmed());
         }
         if (!isToken(header.name))
-            return tr("The request was not sent: header %1 has an invalid name \"%2\".")
-                .arg(i + 1)
-                .arg(header.name);
+            return tr("The request was not sent: header %1 has an invalid name \"%2\".").arg(i + 1).arg(header.name);
         if (header.value.contains(QChar(0)))
             return tr("The request was not sent: header \"%1\" contains a NUL character.").arg(header.name);
     }
@@ -228,8 +226,7 @@ QString HttpClient::validate(const RenderedRequest& request)
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
         || url.host().isEmpty()) {
-        return tr("The request was not sent: \"%1\" is not a valid http:// or https:// address.")
-            .arg(request.url);
+        return tr("The request was not sent: \"%1\" is not a valid http:// or https:// address.").arg(request.url);
     }
     return {};
 }
@@ -435,8 +432,7 @@ void HttpClient::onSslErrors(quint64 id, const QList<QSslError>& errors)
     for (const QSslError& error : errors)
         reasons.append(error.errorString());
     reasons.removeDuplicates();
-    call->tlsDetails =
-        tr("%1 (certificate %2)").arg(reasons.join(QStringLiteral("; ")), certificateText(peer));
+    call->tlsDetails = tr("%1 (certificate %2)").arg(reasons.join(QStringLiteral("; ")), certificateText(peer));
     call->tlsCertificate = PeerCertificate();
     if (!peer.isNull()) {
         call->tlsCertificate.host = call->url.host();
@@ -509,7 +505,7 @@ bool HttpClient::stoppedHere(Call* call, QNetworkReply* reply)
     case CallResult::ErrorKind::Timeout:
         result.error = CallResult::ErrorKind::Timeout;
         result.errorMessage = tr("%1 did not answer within %2 s. Marketo would give up too and log the "
-                                             "call as failed (the server may still have done the work).")
+                                 "call as failed (the server may still have done the work).")
                                   .arg(call->url.host(), seconds(d->options.timeoutMs));
         return true;
     case CallResult::ErrorKind::Cancelled:
@@ -546,13 +542,12 @@ bool HttpClient::failedOnTheWay(Call* call, QNetworkReply* reply)
     case QNetworkReply::ConnectionRefusedError:
         result.error = CallResult::ErrorKind::ConnectionRefused;
         result.errorMessage = tr("Nothing answers at %1 (connection refused). Check the host and "
-                                             "port in the URL, and that the service is running.")
+                                 "port in the URL, and that the service is running.")
                                   .arg(origin(call->url));
         return true;
     case QNetworkReply::HostNotFoundError:
         result.error = CallResult::ErrorKind::HostNotFound;
-        result.errorMessage =
-            tr("The server name \"%1\" could not be found. Check the spelling of the URL.").arg(host);
+        result.errorMessage = tr("The server name \"%1\" could not be found. Check the spelling of the URL.").arg(host);
         return true;
     case QNetworkReply::TimeoutError:
         result.error = CallResult::ErrorKind::Timeout;
@@ -567,16 +562,15 @@ bool HttpClient::failedOnTheWay(Call* call, QNetworkReply* reply)
         result.tlsDetails = call->tlsDetails.isEmpty() ? reply->errorString() : call->tlsDetails;
         result.tlsCertificate = call->tlsCertificate;
         result.errorMessage = tr("The secure (HTTPS) connection to %1 could not be trusted: %2. Marketo "
-                                             "would refuse it too.")
+                                 "would refuse it too.")
                                   .arg(host, result.tlsDetails);
     } else if (error == QNetworkReply::RemoteHostClosedError) {
         result.error = CallResult::ErrorKind::ClosedEarly;
-        result.errorMessage =
-            result.status > 0
-                ? tr("%1 closed the connection before the response was complete (%2 bytes arrived).")
-                      .arg(host)
-                      .arg(result.bodySize)
-                : tr("%1 closed the connection without answering.").arg(host);
+        result.errorMessage = result.status > 0
+                                  ? tr("%1 closed the connection before the response was complete (%2 bytes arrived).")
+                                        .arg(host)
+                                        .arg(result.bodySize)
+                                  : tr("%1 closed the connection without answering.").arg(host);
     } else {
         result.error = CallResult::ErrorKind::Other;
         result.errorMessage = tr("The call to %1 failed: %2").arg(host, reply->errorString());
@@ -600,7 +594,7 @@ bool HttpClient::closedEarly(Call* call, QNetworkReply* reply)
         return false;
     result.error = CallResult::ErrorKind::ClosedEarly;
     result.errorMessage = tr("%1 closed the connection before the response was complete (%2 bytes "
-                                         "arrived).")
+                             "arrived).")
                               .arg(call->url.host())
                               .arg(result.bodySize);
     return true;
@@ -616,8 +610,8 @@ bool HttpClient::followRedirect(Call* call, QNetworkReply* reply)
         return false;
     if (result.redirects.size() >= d->options.maxRedirects) {
         result.error = CallResult::ErrorKind::TooManyRedirects;
-        result.errorMessage = tr("The server redirected more than %1 times; the call was stopped.")
-                                  .arg(d->options.maxRedirects);
+        result.errorMessage =
+            tr("The server redirected more than %1 times; the call was stopped.").arg(d->options.maxRedirects);
         return false;
     }
     const QUrl next = call->url.resolved(QUrl::fromEncoded(location, QUrl::TolerantMode));
@@ -629,8 +623,7 @@ bool HttpClient::followRedirect(Call* call, QNetworkReply* reply)
     if (!next.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
         result.redirects.append(hop);
         result.error = CallResult::ErrorKind::Other;
-        result.errorMessage =
-            tr("The server redirected to \"%1\", which is not an http(s) address.").arg(hop.location);
+        result.errorMessage = tr("The server redirected to \"%1\", which is not an http(s) address.").arg(hop.location);
         return false;
     }
     prepareNextHop(call, next, &hop);

@@ -59,20 +59,20 @@ MarketoImportSummary MarketoImport::mergeFields(Workspace* workspace, const QLis
             type = *known;
         } else {
             summary.warnings.append(tr("%1 (%2): Marketo type \"%3\" is not one the designer knows; taken "
-                                                   "as string")
+                                       "as string")
                                         .arg(field.name, field.apiName, field.dataType));
         }
         if (const Field* standard = standardField(field.apiName)) {
             if (standard->name.compare(field.name, Qt::CaseInsensitive) != 0) {
                 summary.warnings.append(tr("%1: the instance calls the standard field \"%2\" \"%3\"; "
-                                                       "tokens here use \"%2\"")
+                                           "tokens here use \"%2\"")
                                             .arg(field.apiName, standard->name, field.name));
             }
             continue;
         }
         if (standardDisplayName(field.name)) {
-            summary.warnings.append(tr("%1: its display name \"%2\" is a standard field's; not imported")
-                                        .arg(field.apiName, field.name));
+            summary.warnings.append(
+                tr("%1: its display name \"%2\" is a standard field's; not imported").arg(field.apiName, field.name));
             continue;
         }
         auto existing = std::find_if(workspace->fields.begin(), workspace->fields.end(), [&](const Field& f) {
@@ -140,8 +140,7 @@ MarketoImportSummary MarketoImport::mergeLeads(Workspace* workspace, const QList
             lead.insert(field->name, it.value());
         }
         const QString email = emailOf(lead);
-        const QString label =
-            email.isEmpty() ? tr("lead %1").arg(source.value(QStringLiteral("id")).toInt()) : email;
+        const QString label = email.isEmpty() ? tr("lead %1").arg(source.value(QStringLiteral("id")).toInt()) : email;
         int index = -1;
         for (int i = 0; i < workspace->leads.size() && !email.isEmpty(); ++i) {
             if (emailOf(workspace->leads.at(i)).compare(email, Qt::CaseInsensitive) == 0) {
@@ -178,8 +177,7 @@ MarketoImport::mergeTokens(Workspace* workspace, const MarketoProgram& program, 
                                     QStringLiteral("sfdc campaign")};
     for (const MarketoToken& token : tokens) {
         if (!known.contains(token.type.toLower())) {
-            summary.warnings.append(
-                tr("my.%1: token type \"%2\" imported as text").arg(token.name, token.type));
+            summary.warnings.append(tr("my.%1: token type \"%2\" imported as text").arg(token.name, token.type));
         }
         auto existing = std::find_if(my.values.begin(), my.values.end(), [&](const ContextValue& v) {
             return v.name.compare(token.name, Qt::CaseInsensitive) == 0;

@@ -37,16 +37,15 @@ MarketoProblem MarketoProblem::fromErrors(const QJsonObject& body, const QString
         message = tr("the access token was refused even after fetching a new one%1").arg(quoted);
     } else if (code == QLatin1String("603")) {
         message = tr("access denied to %1: give the API user's role the \"%2\" permission in Admin > "
-                                 "Users & Roles%3")
+                     "Users & Roles%3")
                       .arg(what, permission, quoted);
     } else if (code == QLatin1String("604") || code == QLatin1String("611") || code == QLatin1String("615")) {
         message = tr("Marketo is busy or timed out reading %1; try again later%2").arg(what, quoted);
     } else if (code == QLatin1String("606")) {
-        message = tr("more than 100 calls in 20 seconds, even after waiting; try again in a minute%1")
-                      .arg(quoted);
+        message = tr("more than 100 calls in 20 seconds, even after waiting; try again in a minute%1").arg(quoted);
     } else if (code == QLatin1String("607")) {
         message = tr("the instance's daily API quota is used up; it resets at midnight US Central "
-                                 "time%1")
+                     "time%1")
                       .arg(quoted);
     } else if (code == QLatin1String("1003")) {
         message = tr("a value sent for %1 was refused%2").arg(what, quoted);

@@ -52,19 +52,17 @@ QString TrustedCertificate::hostProblem(const QString& host)
     if (host.trimmed().isEmpty())
         return tr("a trusted certificate needs a host (e.g. \"dev.example.com\")");
     if (host.contains(QLatin1String("://")))
-        return tr("expected a host name without the scheme (e.g. \"dev.example.com\"), found \"%1\"")
-            .arg(host);
+        return tr("expected a host name without the scheme (e.g. \"dev.example.com\"), found \"%1\"").arg(host);
     for (const QChar c : host) {
         if (c.isSpace() || c == QLatin1Char('/') || c == QLatin1Char('@') || c == QLatin1Char('[')
             || c == QLatin1Char(']') || c == QLatin1Char('?') || c == QLatin1Char('#')) {
             return tr("expected a host name without path or brackets (e.g. \"dev.example.com\"), found "
-                                  "\"%1\"")
+                      "\"%1\"")
                 .arg(host);
         }
     }
     // One colon is a port; an IPv6 address has at least two.
     if (host.count(QLatin1Char(':')) == 1)
-        return tr("expected a host name without the port (e.g. \"dev.example.com\"), found \"%1\"")
-            .arg(host);
+        return tr("expected a host name without the port (e.g. \"dev.example.com\"), found \"%1\"").arg(host);
     return {};
 }

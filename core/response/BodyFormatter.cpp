@@ -165,11 +165,9 @@ BodyFormatter::Pretty BodyFormatter::prettyXml(const QByteArray& body, qsizetype
         writer.writeCurrentToken(reader);
     }
     if (reader.hasError()) {
-        return {body,
-                tr("line %1, column %2: %3")
-                    .arg(reader.lineNumber())
-                    .arg(reader.columnNumber())
-                    .arg(reader.errorString())};
+        return {
+            body,
+            tr("line %1, column %2: %3").arg(reader.lineNumber()).arg(reader.columnNumber()).arg(reader.errorString())};
     }
     if (!out.endsWith('\n'))
         out += '\n';

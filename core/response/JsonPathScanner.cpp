@@ -469,7 +469,7 @@ bool JsonPathScanner::Pass::literal(bool wanted)
     } else {
         return fail(m_p,
                     tr("expected a value (a string, number, object, array, true, false or null) but "
-                                   "found %1")
+                       "found %1")
                         .arg(found(m_p)));
     }
     if (wanted) {
@@ -490,9 +490,7 @@ bool JsonPathScanner::Pass::afterValue(State* next)
     }
     Frame& f = m_frames.back();
     if (m_p >= m_end) {
-        return fail(m_p,
-                    f.array ? tr("an array is never closed with ']'")
-                            : tr("an object is never closed with '}'"));
+        return fail(m_p, f.array ? tr("an array is never closed with ']'") : tr("an object is never closed with '}'"));
     }
     const unsigned char c = *m_p;
     if (c == ',') {
@@ -597,8 +595,7 @@ bool JsonPathScanner::Pass::scanString()
             continue;
         }
         if (c < 0x20) {
-            return fail(
-                m_p, tr("a control character (%1) must be escaped inside a string").arg(describeByte(c)));
+            return fail(m_p, tr("a control character (%1) must be escaped inside a string").arg(describeByte(c)));
         }
         const int n = Utf8::sequenceLength(m_p, m_end);
         if (n == 0) {

@@ -47,8 +47,9 @@ Fit fitNumber(double number, const QString& text, const Field& field)
                                   .arg(text, typeLabel(field)));
             }
             if (std::fabs(number) > maxExactInteger) {
-                return refuse(text,
-                              MappingEvaluator::tr("%1 is too large for the %2 to hold exactly").arg(text, typeLabel(field)));
+                return refuse(
+                    text,
+                    MappingEvaluator::tr("%1 is too large for the %2 to hold exactly").arg(text, typeLabel(field)));
             }
         }
         return accept(number);
@@ -56,7 +57,7 @@ Fit fitNumber(double number, const QString& text, const Field& field)
     if (field.type == FieldType::Boolean) {
         return refuse(number,
                       MappingEvaluator::tr("A number is not written to the %1; the response must send true or "
-                                     "false")
+                                           "false")
                           .arg(typeLabel(field)));
     }
     // String-type fields take the number as text, exactly as the response wrote it.
@@ -68,28 +69,29 @@ Fit fitJson(const ResponseValue& v, const Field& field)
 {
     switch (v.kind) {
     case ResponseValue::Kind::Missing:
-        return refuse(QJsonValue::Null, MappingEvaluator::tr("The path was not found in the response; nothing is written"));
+        return refuse(QJsonValue::Null,
+                      MappingEvaluator::tr("The path was not found in the response; nothing is written"));
     case ResponseValue::Kind::Null:
         return refuse(QJsonValue::Null, MappingEvaluator::tr("The value is null; Marketo does not write null"));
     case ResponseValue::Kind::Object:
         return refuse(QJsonValue::Null,
                       MappingEvaluator::tr("The value is an object, not a single value; point the path "
-                                     "at one of its keys"));
+                                           "at one of its keys"));
     case ResponseValue::Kind::Array:
         return refuse(QJsonValue::Null,
                       MappingEvaluator::tr("The value is an array, not a single value; add an index "
-                                     "such as [0]"));
+                                           "such as [0]"));
     case ResponseValue::Kind::String:
         if (FieldTypes::isNumber(field.type)) {
             return refuse(v.string,
                           MappingEvaluator::tr("A JSON string is not written to the %1, even if it looks like a "
-                                         "number; the response must send a bare number")
+                                               "number; the response must send a bare number")
                               .arg(typeLabel(field)));
         }
         if (field.type == FieldType::Boolean) {
             return refuse(v.string,
                           MappingEvaluator::tr("A JSON string is not written to the %1; the response must send "
-                                         "true or false")
+                                               "true or false")
                               .arg(typeLabel(field)));
         }
         return accept(v.string);
@@ -113,12 +115,12 @@ Fit fitXml(const ResponseValue& v, const Field& field)
     if (v.kind == ResponseValue::Kind::Missing) {
         return refuse(QJsonValue::Null,
                       MappingEvaluator::tr("The element was not found in the response; nothing is "
-                                     "written"));
+                                           "written"));
     }
     if (v.kind != ResponseValue::Kind::String) {
         return refuse(QJsonValue::Null,
                       MappingEvaluator::tr("The element has child elements, not text; point the path "
-                                     "at one of them"));
+                                           "at one of them"));
     }
     const QString trimmed = v.string.trimmed();
     if (FieldTypes::isNumber(field.type)) {
@@ -128,9 +130,9 @@ Fit fitXml(const ResponseValue& v, const Field& field)
         if (!ok || trimmed.isEmpty()
             || !(trimmed.at(0).isDigit() || trimmed.at(0) == QLatin1Char('-') || trimmed.at(0) == QLatin1Char('+')
                  || trimmed.at(0) == QLatin1Char('.'))) {
-            return refuse(
-                v.string,
-                MappingEvaluator::tr("\"%1\" is not a number; the %2 takes only numbers").arg(v.string, typeLabel(field)));
+            return refuse(v.string,
+                          MappingEvaluator::tr("\"%1\" is not a number; the %2 takes only numbers")
+                              .arg(v.string, typeLabel(field)));
         }
         return fitNumber(number, trimmed, field);
     }
@@ -149,7 +151,7 @@ QString refusal(const Webhook& webhook, int status, const QByteArray& body)
 {
     if (webhook.responseType == ResponseType::None) {
         return MappingEvaluator::tr("The Response Type is None: Marketo applies response mappings only for JSON or XML "
-                              "responses");
+                                    "responses");
     }
     if (status == 0) {
         return MappingEvaluator::tr("No complete response arrived: Marketo writes nothing");
@@ -171,8 +173,8 @@ bool scanValues(
     if (xml) {
         XmlPathScanner scanner(paths);
         if (!scanner.scan(body)) {
-            *error =
-                MappingEvaluator::tr("The response is not valid XML, so nothing is written. %1").arg(scanner.errorString());
+            *error = MappingEvaluator::tr("The response is not valid XML, so nothing is written. %1")
+                         .arg(scanner.errorString());
             return false;
         }
         *values = scanner.values();
@@ -180,7 +182,8 @@ bool scanValues(
     }
     JsonPathScanner scanner(paths);
     if (!scanner.scan(body)) {
-        *error = MappingEvaluator::tr("The response is not valid JSON, so nothing is written. %1").arg(scanner.errorString());
+        *error = MappingEvaluator::tr("The response is not valid JSON, so nothing is written. %1")
+                     .arg(scanner.errorString());
         return false;
     }
     *values = scanner.values();

@@ -34,8 +34,10 @@ std::shared_ptr<const ResponseDocument> ResponseDocument::parse(const QByteArray
             const int line = int(body.left(offset).count('\n')) + 1;
             const int column = int(offset - (body.lastIndexOf('\n', offset - 1) + 1)) + 1;
             doc->m_kind = Kind::Invalid;
-            doc->m_error =
-                ResponseDocument::tr("Not valid JSON at line %1, column %2: %3").arg(line).arg(column).arg(error.errorString());
+            doc->m_error = ResponseDocument::tr("Not valid JSON at line %1, column %2: %3")
+                               .arg(line)
+                               .arg(column)
+                               .arg(error.errorString());
             return doc;
         }
         doc->m_kind = Kind::Json;

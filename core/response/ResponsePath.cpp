@@ -73,7 +73,7 @@ QString unaddressable(QChar c, bool xml, const QString& keyWord)
         return ResponsePath::tr("%1 cannot appear in an element name that Marketo can address").arg(describe(c));
     }
     return ResponsePath::tr("Marketo cannot address a key containing %1: keys may hold only letters, digits, -, _, : "
-                          "and spaces")
+                            "and spaces")
         .arg(describe(c));
 }
 
@@ -120,7 +120,7 @@ PathProblem readIndexes(const QString& text, bool xml, int* i, ResponsePathStep*
             return {open,
                     2,
                     ResponsePath::tr("An index must be a whole number like [0]; Marketo cannot address a key in "
-                                   "brackets like [\"name\"]: write .name instead")};
+                                     "brackets like [\"name\"]: write .name instead")};
         }
         if (*i < n && text.at(*i) == QLatin1Char('-')) {
             return {*i, 1, ResponsePath::tr("An index cannot be negative: [0] is the first item")};
@@ -145,7 +145,7 @@ PathProblem readIndexes(const QString& text, bool xml, int* i, ResponsePathStep*
             return {open,
                     *i - open,
                     ResponsePath::tr("An XML element takes one index among its same-named siblings, e.g. "
-                                   "list.item[1]")};
+                                     "list.item[1]")};
         }
         step->indexes.append(int(value));
     }

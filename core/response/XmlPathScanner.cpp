@@ -170,7 +170,7 @@ bool XmlPathScanner::scan(const QByteArray& xml)
             if (!reader.entityDeclarations().isEmpty()
                 && declaredExpansion(reader.entityDeclarations(), xml, maxTotalEntityExpansion) < 0) {
                 reader.raiseError(tr("the document's entities would expand to more than %1 characters "
-                                                 "(an entity expansion attack), so it is not read")
+                                     "(an entity expansion attack), so it is not read")
                                       .arg(maxTotalEntityExpansion));
             }
             break;
@@ -188,10 +188,7 @@ bool XmlPathScanner::fail(const QXmlStreamReader& reader, const QByteArray& xml)
     if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError && xml.trimmed().isEmpty()) {
         what = tr("the response is empty");
     }
-    m_error = tr("Invalid XML at line %1, column %2: %3")
-                  .arg(reader.lineNumber())
-                  .arg(reader.columnNumber())
-                  .arg(what);
+    m_error = tr("Invalid XML at line %1, column %2: %3").arg(reader.lineNumber()).arg(reader.columnNumber()).arg(what);
     for (ResponseValue& v : m_values) {
         v = ResponseValue();
     }

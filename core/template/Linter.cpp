@@ -147,8 +147,7 @@ void lintUrl(LintContext& c)
     const QString& url = c.webhook.url;
     const DiagnosticLocation where {Part::Url};
     if (url.trimmed().isEmpty()) {
-        c.out << Diagnostic::make(
-            Severity::Error, where, QStringLiteral("empty-url"), Linter::tr("The URL is empty"));
+        c.out << Diagnostic::make(Severity::Error, where, QStringLiteral("empty-url"), Linter::tr("The URL is empty"));
         return;
     }
     static const QRegularExpression edgeSpace(QStringLiteral("^\\s|\\s$"));
@@ -211,17 +210,16 @@ void lintHeaders(LintContext& c, int* contentTypeIndex)
         const QString key = name.trimmed().toLower();
         const auto previous = seen.constFind(key);
         if (previous != seen.constEnd()) {
-            c.out << Diagnostic::at(
-                Severity::Warning,
-                where,
-                name,
-                0,
-                int(name.size()),
-                QStringLiteral("duplicate-header"),
-                Linter::tr("The header \"%1\" is also set by header %2; the server sees it twice "
-                               "or only one of them")
-                    .arg(name)
-                    .arg(*previous + 1));
+            c.out << Diagnostic::at(Severity::Warning,
+                                    where,
+                                    name,
+                                    0,
+                                    int(name.size()),
+                                    QStringLiteral("duplicate-header"),
+                                    Linter::tr("The header \"%1\" is also set by header %2; the server sees it twice "
+                                               "or only one of them")
+                                        .arg(name)
+                                        .arg(*previous + 1));
         } else {
             seen.insert(key, i);
         }
@@ -271,12 +269,12 @@ void lintQuotedTokens(LintContext& c, const QString& text, const QList<TemplateP
         QString message;
         if (wrapped) {
             message = Linter::tr("Quotes around %1: with JSON encoding Marketo adds the quotes itself, so this "
-                                     "sends \"%2\"; remove the quotes around the token")
+                                 "sends \"%2\"; remove the quotes around the token")
                           .arg(part.text, QString::fromUtf8(sent));
         } else {
             message = Linter::tr("%1 is inside a JSON string: with JSON encoding its value is sent as a quoted "
-                                     "string (%2) in the middle of this one; put the token outside the quotes, or "
-                                     "use None encoding for this text")
+                                 "string (%2) in the middle of this one; put the token outside the quotes, or "
+                                 "use None encoding for this text")
                           .arg(part.text, QString::fromUtf8(sent));
         }
         const int offset = wrapped ? part.offset - 1 : part.offset;
@@ -362,7 +360,7 @@ void reportInvalidBody(LintContext& c,
     const QString code =
         kind == BodyKind::Json ? QStringLiteral("invalid-json-body") : QStringLiteral("invalid-xml-body");
     QString message = Linter::tr("%1 says the body is %2, but the body rendered for the sample lead is not "
-                                     "valid %2: %3")
+                                 "valid %2: %3")
                           .arg(why, bodyKindName(kind), problem);
     QList<BodyPiece> pieces;
     if (!mapBody(c, text, parts, &pieces)) {
@@ -411,7 +409,7 @@ bool lintBodyPresence(LintContext& c, int contentTypeIndex)
             warn(Part::RequestType,
                  QStringLiteral("payload-on-get"),
                  Linter::tr("The Request Type is GET, so Marketo does not send the payload template; use POST, "
-                                "PUT, PATCH or DELETE to send it"));
+                            "PUT, PATCH or DELETE to send it"));
         }
         return false;
     }
@@ -422,7 +420,7 @@ bool lintBodyPresence(LintContext& c, int contentTypeIndex)
         warn(Part::Headers,
              QStringLiteral("missing-content-type"),
              Linter::tr("The request sends a body but no Content-Type header; many services reject it or guess "
-                            "wrong. Add a header such as Content-Type: application/json"));
+                        "wrong. Add a header such as Content-Type: application/json"));
     }
     return true;
 }
@@ -469,20 +467,20 @@ void lintEncoding(LintContext& c, const QList<TemplatePart>& parts, BodyKind kin
     if (encoding == TokenEncoding::None && kind == BodyKind::Json) {
         warnAtToken(QStringLiteral("none-encoding-json-body"),
                     Linter::tr("Request Token Encoding is None, but this JSON body has tokens: a value "
-                                   "with a quote, a backslash or a line break (a company named Jack \"J\" & "
-                                   "Jill) breaks the JSON. Choose JSON encoding, which also adds the quotes "
-                                   "around string values"));
+                               "with a quote, a backslash or a line break (a company named Jack \"J\" & "
+                               "Jill) breaks the JSON. Choose JSON encoding, which also adds the quotes "
+                               "around string values"));
     } else if (encoding == TokenEncoding::None && kind == BodyKind::Form) {
         warnAtToken(QStringLiteral("none-encoding-form-body"),
                     Linter::tr("Request Token Encoding is None, but this form body has tokens: a "
-                                   "company named \"Jack & Jill\" breaks it, because the & starts a new "
-                                   "parameter. Choose Form/Url encoding"));
+                               "company named \"Jack & Jill\" breaks it, because the & starts a new "
+                               "parameter. Choose Form/Url encoding"));
     } else if (encoding == TokenEncoding::Json && kind == BodyKind::Form) {
         warnEncoding(Linter::tr("The body is a form but Request Token Encoding is JSON: string values are sent "
-                                    "with JSON quotes and escapes. Choose Form/Url encoding"));
+                                "with JSON quotes and escapes. Choose Form/Url encoding"));
     } else if (encoding == TokenEncoding::FormUrl && kind == BodyKind::Json) {
         warnEncoding(Linter::tr("The body is JSON but Request Token Encoding is Form/Url: values are sent "
-                                    "percent-encoded and strings without quotes. Choose JSON encoding"));
+                                "percent-encoded and strings without quotes. Choose JSON encoding"));
     }
 }
 
@@ -568,8 +566,8 @@ void lintMappingPath(LintContext& c, int i, bool xml, XmlRoot* firstRoot)
                                 int(root.key.size()),
                                 QStringLiteral("xml-root-mismatch"),
                                 Linter::tr("XML paths start with the root element, and a document has only one: "
-                                               "this path starts with <%1> but mapping %2 with <%3>, so one of them "
-                                               "never matches")
+                                           "this path starts with <%1> but mapping %2 with <%3>, so one of them "
+                                           "never matches")
                                     .arg(root.key)
                                     .arg(firstRoot->mapping + 1)
                                     .arg(firstRoot->name));
@@ -607,11 +605,10 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
                                 0,
                                 int(m.field.size()),
                                 QStringLiteral("unknown-mapping-field"),
-                                byName
-                                    ? Linter::tr("Response mappings name the field by its API name: write "
-                                                     "\"%1\" for \"%2\"")
-                                          .arg(byName->apiName, byName->name)
-                                    : Linter::tr("There is no lead field with the API name \"%1\"").arg(m.field));
+                                byName ? Linter::tr("Response mappings name the field by its API name: write "
+                                                    "\"%1\" for \"%2\"")
+                                             .arg(byName->apiName, byName->name)
+                                       : Linter::tr("There is no lead field with the API name \"%1\"").arg(m.field));
         return;
     }
     const MarketoConnection& instance = c.workspace.marketo;
@@ -623,7 +620,7 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
                                 int(m.field.size()),
                                 QStringLiteral("instance-missing-field"),
                                 Linter::tr("The connected Marketo instance has no field \"%1\": this mapping "
-                                               "writes nothing there")
+                                           "writes nothing there")
                                     .arg(field->apiName));
     } else if (instance.isReadOnly(field->apiName)) {
         c.out << Diagnostic::at(Severity::Error,
@@ -633,7 +630,7 @@ void lintMappingField(LintContext& c, int i, const FieldCatalog& catalog, QHash<
                                 int(m.field.size()),
                                 QStringLiteral("read-only-field"),
                                 Linter::tr("\"%1\" is read-only in the connected Marketo instance: a response "
-                                               "mapping cannot write it")
+                                           "mapping cannot write it")
                                     .arg(field->apiName));
     }
     const QString key = field->apiName.toLower();
@@ -665,7 +662,7 @@ void lintMappings(LintContext& c)
             DiagnosticLocation {Part::ResponseType},
             QStringLiteral("mappings-never-apply"),
             Linter::tr("The Response Type is None, so the %1 response mapping(s) never apply; choose "
-                           "JSON or XML")
+                       "JSON or XML")
                 .arg(mappings.size()));
     }
     const bool xml = c.webhook.responseType == ResponseType::Xml;
@@ -706,7 +703,7 @@ void lintInstanceFields(LintContext& c)
                                         part.length,
                                         QStringLiteral("instance-missing-field"),
                                         Linter::tr("%1: the connected Marketo instance has no field \"%2\", so "
-                                                       "Marketo sends it empty")
+                                                   "Marketo sends it empty")
                                             .arg(part.text, field->apiName));
             }
         }

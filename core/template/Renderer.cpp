@@ -311,12 +311,12 @@ struct Renderer::Private
             }
             if (h.secret && h.missing) {
                 const QString key = SecretKeys::header(webhook.name, h.name);
-                staticDiagnostics.append(Diagnostic::make(
-                    Diagnostic::Severity::Error,
-                    valueWhere,
-                    QStringLiteral("missing-secret"),
-                    tr("secret \"%1\" has no value: it is not in the keychain and %2 is not set")
-                        .arg(key, SecretKeys::environmentVariable(key))));
+                staticDiagnostics.append(
+                    Diagnostic::make(Diagnostic::Severity::Error,
+                                     valueWhere,
+                                     QStringLiteral("missing-secret"),
+                                     tr("secret \"%1\" has no value: it is not in the keychain and %2 is not set")
+                                         .arg(key, SecretKeys::environmentVariable(key))));
             }
             if (!headerLineBreaks(h.name, nameWhere))
                 headerName(h.name, i, nameWhere);
@@ -339,12 +339,11 @@ struct Renderer::Private
             systemTime = systemTime || (b.status == TokenValue::Status::Ok && b.isSystemTime());
         }
         if (systemTime && !resolver.timeZoneValid()) {
-            staticDiagnostics.append(
-                Diagnostic::make(Diagnostic::Severity::Warning,
-                                 {DiagnosticLocation::Part::TimeZone},
-                                 QStringLiteral("unknown-time-zone"),
-                                 tr("unknown time zone \"%1\": system date and time tokens use UTC")
-                                     .arg(resolver.timeZoneId())));
+            staticDiagnostics.append(Diagnostic::make(
+                Diagnostic::Severity::Warning,
+                {DiagnosticLocation::Part::TimeZone},
+                QStringLiteral("unknown-time-zone"),
+                tr("unknown time zone \"%1\": system date and time tokens use UTC").arg(resolver.timeZoneId())));
         }
     }
 
@@ -365,10 +364,9 @@ struct Renderer::Private
             const QChar bad = name.at(k);
             if (isTchar(bad))
                 continue;
-            const QString shown =
-                bad == QLatin1Char(' ') ? tr("a space") : QStringLiteral("\"%1\"").arg(bad);
+            const QString shown = bad == QLatin1Char(' ') ? tr("a space") : QStringLiteral("\"%1\"").arg(bad);
             QString message = tr("A header name cannot contain %1: only letters, digits and "
-                                             "!#$%&'*+-.^_`|~ are allowed")
+                                 "!#$%&'*+-.^_`|~ are allowed")
                                   .arg(shown);
             if (bad == QLatin1Char('{')) {
                 message += tr(" (tokens are allowed in header values, not names)");
@@ -392,15 +390,14 @@ struct Renderer::Private
             for (int i = 0; i < part.text.size(); ++i) {
                 const QChar c = part.text.at(i);
                 if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-                    staticDiagnostics.append(
-                        diagnostic(Diagnostic::Severity::Error,
-                                   where,
-                                   text,
-                                   part.offset + i,
-                                   1,
-                                   QStringLiteral("header-line-break"),
-                                   tr("a line break in a header is not allowed (it would inject "
-                                                  "headers); the request is not sent")));
+                    staticDiagnostics.append(diagnostic(Diagnostic::Severity::Error,
+                                                        where,
+                                                        text,
+                                                        part.offset + i,
+                                                        1,
+                                                        QStringLiteral("header-line-break"),
+                                                        tr("a line break in a header is not allowed (it would inject "
+                                                           "headers); the request is not sent")));
                     return true;
                 }
             }
@@ -452,10 +449,8 @@ struct Renderer::Private
                 const bool json = o.inBody && bodyEncoding == TokenEncoding::Json;
                 QString message =
                     v.unsupportedValue
-                        ? tr("%1: the lead's value is a list or object, which a token cannot send; ")
-                              .arg(o.tokenText)
-                        : tr("%1: the value is empty or missing and there is no :default=; ")
-                              .arg(o.tokenText);
+                        ? tr("%1: the lead's value is a list or object, which a token cannot send; ").arg(o.tokenText)
+                        : tr("%1: the value is empty or missing and there is no :default=; ").arg(o.tokenText);
                 message += json ? tr("it renders as null") : tr("it renders empty");
                 out.append(
                     diagnostic(Diagnostic::Severity::Warning,
@@ -464,27 +459,27 @@ struct Renderer::Private
                                message));
             }
             if (o.inBody && bodyEncoding == TokenEncoding::Json && v.invalidNumber) {
+                out.append(
+                    diagnostic(Diagnostic::Severity::Warning,
+                               o,
+                               QStringLiteral("invalid-number"),
+                               tr("%1: \"%2\" is not a valid number, but the field's type is %3; it is sent as a "
+                                  "JSON string")
+                                   .arg(o.tokenText, v.text, FieldTypes::name(bindings.at(s.binding).field.type))));
+            }
+            if (o.inBody && bodyEncoding == TokenEncoding::Json && v.invalidBoolean) {
                 out.append(diagnostic(
                     Diagnostic::Severity::Warning,
                     o,
-                    QStringLiteral("invalid-number"),
-                    tr("%1: \"%2\" is not a valid number, but the field's type is %3; it is sent as a "
-                                   "JSON string")
-                        .arg(o.tokenText, v.text, FieldTypes::name(bindings.at(s.binding).field.type))));
-            }
-            if (o.inBody && bodyEncoding == TokenEncoding::Json && v.invalidBoolean) {
-                out.append(diagnostic(Diagnostic::Severity::Warning,
-                                      o,
-                                      QStringLiteral("invalid-boolean"),
-                                      tr("%1: \"%2\" is not a valid boolean; it is sent as a JSON string")
-                                          .arg(o.tokenText, v.text)));
+                    QStringLiteral("invalid-boolean"),
+                    tr("%1: \"%2\" is not a valid boolean; it is sent as a JSON string").arg(o.tokenText, v.text)));
             }
             if (header && hasLineBreak(v.text)) {
                 out.append(diagnostic(Diagnostic::Severity::Error,
                                       o,
                                       QStringLiteral("header-line-break"),
                                       tr("%1: the value contains a line break, which is not allowed in "
-                                                     "a header (it would inject headers); the request is not sent")
+                                         "a header (it would inject headers); the request is not sent")
                                           .arg(o.tokenText)));
             }
         }

@@ -21,7 +21,7 @@ QString TemplateEscapes::process(const QString& source, int from, int to, QList<
                 errors->append({i,
                                 1,
                                 tr("a lone backslash at the end of the template is rejected by "
-                                               "Marketo; write \\\\ for a backslash")});
+                                   "Marketo; write \\\\ for a backslash")});
             }
             out += c;
             continue;
@@ -60,7 +60,7 @@ QString TemplateEscapes::process(const QString& source, int from, int to, QList<
                 errors->append({i,
                                 2,
                                 tr("backslash followed by %1 is rejected by Marketo: only \\b \\t \\n "
-                                               "\\f \\r \\\\ \\\" \\' are allowed; write \\\\ for a backslash")
+                                   "\\f \\r \\\\ \\\" \\' are allowed; write \\\\ for a backslash")
                                     .arg(shown)});
             }
             out += c;

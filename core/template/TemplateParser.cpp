@@ -80,12 +80,13 @@ struct Parser
             addMalformed(start,
                          end,
                          TemplateParser::tr("not a token: missing scope and dot; write {{scope.Name}}, "
-                                        "e.g. {{lead.Email Address}}"));
+                                            "e.g. {{lead.Email Address}}"));
             return;
         }
         const QStringView scope = content.left(dot);
         if (scope.isEmpty()) {
-            addMalformed(start, end, TemplateParser::tr("not a token: missing scope before the dot, e.g. {{lead.Name}}"));
+            addMalformed(
+                start, end, TemplateParser::tr("not a token: missing scope before the dot, e.g. {{lead.Name}}"));
             return;
         }
         if (!isScopeWord(scope)) {
@@ -94,7 +95,7 @@ struct Parser
                          end,
                          spaces ? TemplateParser::tr("not a token: remove the spaces inside the braces")
                                 : TemplateParser::tr("not a token: the scope must be one word such as lead, "
-                                                 "company, my or system"));
+                                                     "company, my or system"));
             return;
         }
         QStringView rest = content.mid(dot + 1);

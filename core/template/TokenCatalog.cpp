@@ -51,9 +51,7 @@ TokenCatalog::TokenCatalog(const Workspace& workspace, int leadIndex, const QDat
         t.apiName = f.apiName;
         t.sampleValue = TokenResolver::fieldValue(f, FieldCatalog::value(lead, f)).text;
         t.description = tr("%1 %2 field (API name %3)")
-                            .arg(f.custom ? tr("Custom") : tr("Standard"),
-                                 FieldTypes::name(f.type),
-                                 f.apiName);
+                            .arg(f.custom ? tr("Custom") : tr("Standard"), FieldTypes::name(f.type), f.apiName);
         return t;
     };
     for (const Field& f : fields) {
@@ -97,8 +95,7 @@ TokenCatalog::TokenCatalog(const Workspace& workspace, int leadIndex, const QDat
     contextTokens(QStringLiteral("my"), {}, tr("My Token of the program"));
     contextTokens(QStringLiteral("program"), TokenResolver::programTokenNames(), tr("The program"));
     contextTokens(QStringLiteral("campaign"), TokenResolver::programTokenNames(), tr("The campaign"));
-    contextTokens(
-        QStringLiteral("trigger"), TokenResolver::triggerTokenNames(), tr("What triggered the campaign"));
+    contextTokens(QStringLiteral("trigger"), TokenResolver::triggerTokenNames(), tr("What triggered the campaign"));
     contextTokens(QStringLiteral("member"), {}, tr("Program member field"));
 }
 

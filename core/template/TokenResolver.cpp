@@ -615,13 +615,11 @@ QString TokenResolver::problem(const Binding& b)
         return {};
     case TokenValue::Status::UnknownScope:
         return tr("%1: unknown scope \"%2\"; use lead, company, system, my, program, campaign, "
-                              "trigger or member")
+                  "trigger or member")
             .arg(token, b.ref.scope);
     case TokenValue::Status::ScopeNotProvided:
         return tr("%1: the flow step's context does not provide %2 tokens, so %3")
-            .arg(token,
-                 scopeName(b.scope),
-                 b.ref.hasDefault ? tr("its default is used") : tr("it renders empty"));
+            .arg(token, scopeName(b.scope), b.ref.hasDefault ? tr("its default is used") : tr("it renders empty"));
     case TokenValue::Status::SecretMissing: {
         const QString key = SecretKeys::myToken(b.ref.name);
         return tr("%1: secret \"%2\" has no value: it is not in the keychain and %3 is not set")

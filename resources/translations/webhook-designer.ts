@@ -294,7 +294,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>line %1, column %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -616,7 +616,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>--%1 only changes what curl prints; the designer shows the whole response</source>
         <translation type="unfinished"></translation>
     </message>
@@ -651,7 +651,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>-H &quot;%1&quot; removes a header curl adds; Marketo adds none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,7 +671,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>the URL is %1://; a Marketo webhook calls http:// or https:// URLs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1544,7 +1544,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>The request was not sent: header &quot;%1&quot; contains a NUL character.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1554,12 +1554,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+103"/>
         <source>The call could not start: no network access.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+103"/>
         <source>%1 (certificate %2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1584,7 +1584,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The server name &quot;%1&quot; could not be found. Check the spelling of the URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1599,7 +1599,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <location line="+26"/>
         <source>%1 closed the connection before the response was complete (%2 bytes arrived).</source>
         <translation type="unfinished"></translation>
@@ -1615,12 +1615,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>The server redirected more than %1 times; the call was stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>The server redirected to &quot;%1&quot;, which is not an http(s) address.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,12 +1724,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>an array is never closed with &apos;]&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>an object is never closed with &apos;}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,7 +1774,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>a control character (%1) must be escaped inside a string</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,7 +1881,7 @@
 <context>
     <name>Linter</name>
     <message>
-        <location filename="../../core/template/Linter.cpp" line="+151"/>
+        <location filename="../../core/template/Linter.cpp" line="+150"/>
         <source>The URL is empty</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1906,7 +1906,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>The header &quot;%1&quot; is also set by header %2; the server sees it twice or only one of them</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2001,7 +2001,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Response mappings name the field by its API name: write &quot;%1&quot; for &quot;%2&quot;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2310,7 +2310,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 is too large for the %2 to hold exactly</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2320,7 +2320,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The path was not found in the response; nothing is written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2370,12 +2370,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>&quot;%1&quot; is not a number; the %2 takes only numbers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&quot;%1&quot; is not true or false; the %2 takes only true or false</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2400,17 +2400,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>The response is not valid XML, so nothing is written. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The response is not valid JSON, so nothing is written. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Marketo cannot address this path: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2696,22 +2696,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1: its display name &quot;%2&quot; is a standard field&apos;s; not imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>%1: the instance has no such field; it stays in the workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+44"/>
         <source>lead %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>my.%1: token type &quot;%2&quot; imported as text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2985,7 +2985,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>the instance&apos;s daily API quota is used up; it resets at midnight US Central time%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3058,12 +3058,12 @@
 <context>
     <name>PostmanImport</name>
     <message>
-        <location filename="../../core/exchange/PostmanImport.cpp" line="+55"/>
+        <location filename="../../core/exchange/PostmanImport.cpp" line="+56"/>
         <source>the file is not JSON: %1 at byte %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>the file is not a Postman collection: it is not a JSON object</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3088,12 +3088,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1: the dynamic variable {{%2}} is not carried; it is left as written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>%1: basic auth with {{variables}} is not carried: Marketo cannot Base64-encode a token; write the Authorization header by hand</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3377,12 +3377,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Header %1 has no name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>a space</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3402,7 +3402,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>a line break in a header is not allowed (it would inject headers); the request is not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3412,12 +3412,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>%1: the value is empty or missing and there is no :default=; </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>it renders as null</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3432,12 +3432,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1: &quot;%2&quot; is not a valid boolean; it is sent as a JSON string</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1: the value contains a line break, which is not allowed in a header (it would inject headers); the request is not sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3445,12 +3445,12 @@
 <context>
     <name>ResponseDocument</name>
     <message>
-        <location filename="../../core/response/ResponseDocument.cpp" line="+38"/>
+        <location filename="../../core/response/ResponseDocument.cpp" line="+37"/>
         <source>Not valid JSON at line %1, column %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Not well-formed XML at line %1, column %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4253,7 +4253,7 @@ SHA-256: %6</source>
     </message>
     <message>
         <location line="+62"/>
-        <location filename="../../core/exchange/SetupSheet.cpp" line="+32"/>
+        <location filename="../../core/exchange/SetupSheet.cpp" line="+43"/>
         <source>Header</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4264,7 +4264,7 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../core/exchange/SetupSheet.cpp" line="-62"/>
+        <location filename="../../core/exchange/SetupSheet.cpp" line="-73"/>
         <source>New Webhook</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4279,7 +4279,23 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
+        <location line="+6"/>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Webhook Name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4289,7 +4305,12 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Request Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4304,7 +4325,7 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Response Type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4325,7 +4346,7 @@ SHA-256: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source># Marketo setup sheet: %1
 </source>
         <translation type="unfinished"></translation>
@@ -4500,18 +4521,18 @@ Fix these in the designer before you copy, or know why they stay.
     </message>
     <message>
         <location line="+4"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <location line="+19"/>
         <source>not a token: remove the spaces inside the braces</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>not a token: missing scope and dot; write {{scope.Name}}, e.g. {{lead.Email Address}}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>not a token: missing scope before the dot, e.g. {{lead.Name}}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4569,7 +4590,7 @@ Fix these in the designer before you copy, or know why they stay.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+41"/>
         <source>My Token of the program</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4584,7 +4605,7 @@ Fix these in the designer before you copy, or know why they stay.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>What triggered the campaign</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4754,7 +4775,7 @@ API name: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>its default is used</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4835,7 +4856,7 @@ API name: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>expected a host name without path or brackets (e.g. &quot;dev.example.com&quot;), found &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>

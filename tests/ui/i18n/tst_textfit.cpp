@@ -7,6 +7,8 @@
 #include "dialogs/TokenPickerDialog.h"
 #include "exchange/CurlImportDialog.h"
 #include "exchange/ExportDialog.h"
+#include "exchange/SetupSheet.h"
+#include "exchange/SetupSheetDialog.h"
 #include "history/HistoryDialog.h"
 #include "i18n/PseudoTranslator.h"
 #include "marketo/MarketoClient.h"
@@ -68,7 +70,8 @@ private slots:
                                  "marketoFields",
                                  "marketoLeads",
                                  "curlImport",
-                                 "export"})
+                                 "export",
+                                 "setupSheet"})
             QTest::newRow(name) << QString::fromLatin1(name);
     }
 
@@ -127,6 +130,14 @@ private:
         if (name == QLatin1String("export"))
             return std::make_unique<ExportDialog>(
                 QStringLiteral("Enrich"), 2, QStringLiteral("Ada Lovelace"), QStringLiteral("/tmp/enrich"));
+        if (name == QLatin1String("setupSheet")) {
+            // Findings from the linter, so core's longer messages are on screen too.
+            Workspace workspace = uiTestWorkspace();
+            Webhook& webhook = workspace.webhooks.first();
+            webhook.requestTokenEncoding = TokenEncoding::None;
+            webhook.responseMappings.append({QStringLiteral("data[*]"), QStringLiteral("company"), {}});
+            return std::make_unique<SetupSheetDialog>(SetupSheet(workspace, 0), webhook.name);
+        }
         return std::make_unique<FieldChooserDialog>(uiTestWorkspace().catalog(), QStringLiteral("data.company"));
     }
 
