@@ -9,7 +9,7 @@ BatchResults::BatchResults(const Workspace& workspace, const Webhook& webhook) :
         addColumn(BatchColumn::fixed(kind));
     const FieldCatalog catalog = workspace.catalog();
     if (const Field* email = catalog.findByApiName(QStringLiteral("email")))
-        m_emailKey = email->name;
+        m_emailField = *email;
     QSet<QString> seen;
     for (const ResponseMapping& mapping : webhook.responseMappings) {
         const Field* field = catalog.find(mapping.field);
@@ -80,10 +80,9 @@ void BatchResults::add(const BatchLeadResult& result)
         row.text = intern(call.errorMessage);
     else
         row.text = intern(call.reason);
-    const QString email =
-        m_emailKey.isEmpty()
-            ? QString()
-            : FieldCatalog::value(result.mapping.leadBefore, Field {m_emailKey, QStringLiteral("email")}).toString();
+    const QString email = m_emailField.name.isEmpty()
+                              ? QString()
+                              : FieldCatalog::value(result.mapping.leadBefore, m_emailField).toString();
     if (!email.isEmpty()) {
         row.lead = email;
         row.flags |= HasEmail;

@@ -101,7 +101,7 @@ private:
     QList<BatchColumn> m_columns;
     QList<int> m_evaluated; // column -> index into a row's cells, or -1
     int m_cellsPerRow = 0;
-    QString m_emailKey; // the Email Address field's display name
+    Field m_emailField; // empty name when the catalogue has none
 
     QList<Row> m_rows;
     QList<BatchCell> m_cells; // m_cellsPerRow per row

@@ -184,6 +184,8 @@ void BatchDialog::connectRunner()
 BatchDialog::~BatchDialog()
 {
     m_runner->cancel();
+    // The store goes before QDialog's destructor hides the table, which reads its model.
+    m_resultsPane->setResults(nullptr);
 }
 
 void BatchDialog::setManagerFactory(BatchRunner::ManagerFactory factory)

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -117,10 +118,10 @@ int tst_BatchResults::rowOfLead(const BatchResults& results, int lead)
 static QList<QJsonObject> mixedLeads()
 {
     return {
-        {{QStringLiteral("Email Address"), QStringLiteral("ada@acme.example")}},
-        {{QStringLiteral("Email Address"), QStringLiteral("bob@globex.example")}},
-        {{QStringLiteral("Email Address"), QStringLiteral("not-an-email")}},
-        {{QStringLiteral("First Name"), QStringLiteral("Nomail")}},
+        QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("ada@acme.example")}},
+        QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("bob@globex.example")}},
+        QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("not-an-email")}},
+        QJsonObject {{QStringLiteral("First Name"), QStringLiteral("Nomail")}},
     };
 }
 
@@ -203,7 +204,7 @@ void tst_BatchResults::listImportCsvReadsBack()
     QList<QJsonObject> leads = mixedLeads();
     // A domain whose company name needs quoting is not up to the sandbox; an email with
     // a comma in its quoted local part is, and must survive the round trip.
-    leads.append({{QStringLiteral("Email Address"), QStringLiteral("\"last, first\"@initech.example")}});
+    leads.append(QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("\"last, first\"@initech.example")}});
     run(&results, leads);
     QCOMPARE(results.size(), 5);
 
@@ -404,7 +405,7 @@ void tst_BatchResults::clearEmptiesTheStore()
     results.clear();
     QCOMPARE(results.size(), 0);
     QCOMPARE(results.keptCount(), 0);
-    QCOMPARE(results.keptBytes(), 0);
+    QCOMPARE(results.keptBytes(), qint64(0));
     QCOMPARE(BatchListImportCsv::toCsv(results),
              QByteArray("Email Address,Company Name,Number of Employees,Industry\r\n"));
 }

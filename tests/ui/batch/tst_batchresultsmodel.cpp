@@ -95,7 +95,7 @@ void tst_BatchResultsModel::fillsDuringARealRun()
     for (int i = 0; i < 120; ++i) {
         const QString email =
             i % 10 == 3 ? QStringLiteral("broken%1").arg(i) : QStringLiteral("l%1@d%1.example").arg(i);
-        leads.append({{QStringLiteral("Email Address"), email}});
+        leads.append(QJsonObject {{QStringLiteral("Email Address"), email}});
     }
     BatchRunner runner(ws, ws.webhooks.first());
     connect(&runner, &BatchRunner::leadFinished, &model, [&](const BatchLeadResult& r) {

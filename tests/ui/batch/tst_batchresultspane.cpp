@@ -104,12 +104,12 @@ void tst_BatchResultsPane::tableFillsAndFilters()
     runDialog(&dialog);
     WD_RETURN_IF_FAILED();
     QCOMPARE(table->model()->rowCount(), 50);
-    QCOMPARE(count->text(), QStringLiteral("50 leads"));
+    QCOMPARE(count->text(), QStringLiteral("50 lead(s)"));
     QCOMPARE(progress->text(), QStringLiteral("50 of 50 leads"));
 
     filter->setCurrentIndex(filter->findData(int(BatchResultsFilter::Show::Failed)));
     QCOMPARE(table->model()->rowCount(), 10);
-    QCOMPARE(count->text(), QStringLiteral("10 of 50 leads"));
+    QCOMPARE(count->text(), QStringLiteral("10 of 50 lead(s)"));
     for (int row = 0; row < table->model()->rowCount(); ++row)
         QVERIFY(table->model()->index(row, 0).data().toString().startsWith(QStringLiteral("nodomain")));
     filter->setCurrentIndex(filter->findData(int(BatchResultsFilter::Show::Written)));
