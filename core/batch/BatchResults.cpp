@@ -185,7 +185,7 @@ qint64 BatchResults::sizeOf(const BatchLeadResult& result)
     const CallResult& call = result.call;
     // Headers, the mapping outcome and the lead records are small next to the bodies;
     // a fixed allowance keeps the estimate cheap.
-    qint64 bytes = 2048 + call.body.size() + call.requestBody.size() + call.url.size() * 2;
+    qint64 bytes = 2048 + call.body.capacity() + call.requestBody.capacity() + call.url.size() * 2;
     for (const auto& header : call.requestHeaders)
         bytes += header.first.size() + header.second.size();
     for (const auto& header : call.responseHeaders)
@@ -198,6 +198,10 @@ void BatchResults::keep(int row, const BatchLeadResult& result)
     Kept kept;
     kept.result = result;
     kept.result.call = m_redactor.redact(result.call);
+    // A body read from the network sits in a buffer with room to grow, often many times
+    // its size; 3,000 of those would hold a hundred megabytes for nothing.
+    kept.result.call.body.squeeze();
+    kept.result.call.requestBody.squeeze();
     kept.bytes = sizeOf(kept.result);
     m_keptBytes += kept.bytes;
     m_kept.insert(row, std::move(kept));
