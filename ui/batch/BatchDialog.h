@@ -91,6 +91,8 @@ private:
     QList<QJsonObject> m_csvLeads;
     QList<QJsonObject> m_runLeads; // the leads of the last run, for re-sending one
     QElapsedTimer m_clock;
+    static constexpr qint64 progressIntervalNs = 100'000'000;
+    qint64 m_progressShownNs = 0; // when the progress bar last changed, on m_clock
     QList<double> m_latencies;
     QString m_csvNote;
 

@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -27,6 +28,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void tableFillsAndFilters();
+    void progressShowsRateAndTimeLeft();
     void openAndResendFromARow();
     void rowNotKeptSaysWhy();
     void exportsWriteFiles();
@@ -123,6 +125,25 @@ void tst_BatchResultsPane::tableFillsAndFilters()
     runDialog(&dialog);
     WD_RETURN_IF_FAILED();
     QCOMPARE(dialog.results()->size(), 50);
+}
+
+void tst_BatchResultsPane::progressShowsRateAndTimeLeft()
+{
+    Workspace ws = workspace(40);
+    ws.webhooks[0].url = m_server->url().toString() + QStringLiteral("/delay/100");
+    BatchDialog dialog(ws, 0);
+    WD_FIND_CHILD(concurrency, QSpinBox, &dialog, "batchConcurrencySpin");
+    WD_FIND_CHILD(progress, QProgressBar, &dialog, "batchProgressBar");
+    concurrency->setValue(2);
+    QSignalSpy finished(&dialog, &BatchDialog::runFinished);
+    dialog.start();
+    // About two seconds of calls: the rate and the time left show while they run.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        progress->text().contains(QStringLiteral(" calls/s · ")), qPrintable(progress->text()), 20000);
+    QVERIFY2(progress->text().endsWith(QStringLiteral(" left")), qPrintable(progress->text()));
+    QVERIFY(finished.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    QCOMPARE(progress->text(), QStringLiteral("40 of 40 leads"));
 }
 
 void tst_BatchResultsPane::openAndResendFromARow()
