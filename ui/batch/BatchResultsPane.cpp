@@ -59,6 +59,7 @@ void BatchResultsPane::createWidgets()
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setObjectName(QStringLiteral("batchResultsHeaderView"));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setDefaultSectionSize(140);
     m_table->horizontalHeader()->setStretchLastSection(true);
