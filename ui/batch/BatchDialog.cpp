@@ -1,5 +1,7 @@
 #include "BatchDialog.h"
 
+#include "batch/BatchResults.h"
+#include "batch/BatchResultsPane.h"
 #include "batch/LatencyHistogram.h"
 #include "format/CsvImporter.h"
 
@@ -14,6 +16,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace {
@@ -28,6 +31,11 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
     const Webhook webhook = m_workspace.webhooks.value(webhookIndex);
     setWindowTitle(tr("Batch Run — %1").arg(webhook.name));
     m_runner = new BatchRunner(m_workspace, webhook, this);
+    // The results store keeps what the table needs; the runner need not keep every call.
+    BatchRunner::Options options = m_runner->options();
+    options.keepResults = false;
+    m_runner->setOptions(options);
+    m_results = std::make_unique<BatchResults>(m_workspace, webhook);
 
     QFormLayout* form = createSourceForm();
     createResultWidgets();
@@ -36,10 +44,20 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_progress);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_histogram);
-    layout->addWidget(m_estimate);
-    layout->addStretch();
+    auto* summary = new QWidget(this);
+    auto* summaryLayout = new QVBoxLayout(summary);
+    summaryLayout->setContentsMargins(0, 0, 0, 0);
+    summaryLayout->addWidget(m_summary);
+    summaryLayout->addWidget(m_histogram);
+    summaryLayout->addWidget(m_estimate);
+    summaryLayout->addStretch();
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("batchSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(summary);
+    splitter->addWidget(m_resultsPane);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -54,9 +72,15 @@ BatchDialog::BatchDialog(const Workspace& workspace, int webhookIndex, QWidget* 
         QString error;
         setCsvFile(file, &error);
     });
+    connect(m_resultsPane, &BatchResultsPane::openRequested, this, &BatchDialog::openLead);
+    connect(m_resultsPane, &BatchResultsPane::resendRequested, this, [this, name = webhook.name](int row) {
+        const int lead = m_results->leadIndex(row);
+        if (lead >= 0 && lead < m_runLeads.size())
+            emit resendLeadRequested(name, m_runLeads.at(lead));
+    });
     connectRunner();
     updateSourceInfo();
-    resize(520, 480);
+    resize(900, 680);
 }
 
 QFormLayout* BatchDialog::createSourceForm()
@@ -119,6 +143,8 @@ void BatchDialog::createResultWidgets()
     m_estimate->setAccessibleName(tr("Campaign estimate"));
     m_estimate->setWordWrap(true);
     m_estimate->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultsPane = new BatchResultsPane(this);
+    m_resultsPane->setResults(m_results.get());
 }
 
 QDialogButtonBox* BatchDialog::createButtons()
@@ -142,15 +168,16 @@ void BatchDialog::connectRunner()
     connect(m_runner, &BatchRunner::leadFinished, this, [this](const BatchLeadResult& result) {
         if (result.call.status > 0)
             m_latencies.append(result.call.totalMs);
+        m_results->add(result);
+        m_resultsPane->resultsAdded();
     });
-    connect(m_runner, &BatchRunner::progress, this, [this](int done, int total) {
-        m_progress->setMaximum(qMax(1, total));
-        m_progress->setValue(done);
-        m_progress->setFormat(tr("%1 of %2 leads").arg(done).arg(total));
-    });
+    connect(m_runner, &BatchRunner::progress, this, &BatchDialog::showProgress);
     connect(m_runner, &BatchRunner::finished, this, [this](const BatchSummary& summary) {
         m_start->setEnabled(true);
         m_cancel->setEnabled(false);
+        m_resultsPane->refresh();
+        m_progress->setValue(summary.completed());
+        m_progress->setFormat(tr("%1 of %2 leads").arg(summary.completed()).arg(summary.leads()));
         showSummary(summary);
         emit runFinished(summary);
     });
@@ -159,6 +186,8 @@ void BatchDialog::connectRunner()
 BatchDialog::~BatchDialog()
 {
     m_runner->cancel();
+    // The store goes before QDialog's destructor hides the table, which reads its model.
+    m_resultsPane->setResults(nullptr);
 }
 
 void BatchDialog::setManagerFactory(BatchRunner::ManagerFactory factory)
@@ -237,6 +266,11 @@ void BatchDialog::start()
     m_runner->setOptions(options);
     m_latencies.clear();
     m_histogram->setSamples({});
+    m_results->clear();
+    m_resultsPane->resultsCleared();
+    m_runLeads = leads;
+    m_clock.start();
+    m_progressShownNs = -progressIntervalNs;
     m_summary->setText(tr("Calling %n lead(s)…", nullptr, int(leads.size())));
     m_estimate->clear();
     m_progress->setMaximum(int(leads.size()));
@@ -245,6 +279,42 @@ void BatchDialog::start()
         return;
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
+}
+
+void BatchDialog::showProgress(int done, int total)
+{
+    // Thousands of calls a second: the bar and its text change a few times a second, not
+    // once per call, which would cost the run more than the calls themselves.
+    const qint64 now = m_clock.isValid() ? m_clock.nsecsElapsed() : 0;
+    if (done < total && done > 0 && now - m_progressShownNs < progressIntervalNs)
+        return;
+    m_progressShownNs = now;
+    m_progress->setMaximum(qMax(1, total));
+    m_progress->setValue(done);
+    const double seconds = now / 1e9;
+    // The first calls say little about the rate: wait for a few before estimating.
+    if (done < 5 || seconds <= 0 || done >= total) {
+        m_progress->setFormat(tr("%1 of %2 leads").arg(done).arg(total));
+        return;
+    }
+    const double rate = done / seconds;
+    m_progress->setFormat(tr("%1 of %2 leads · %3 calls/s · %4 left")
+                              .arg(done)
+                              .arg(total)
+                              .arg(QLocale().toString(rate, 'f', rate < 10 ? 1 : 0),
+                                   BatchSummary::humanDuration((total - done) / rate * 1000)));
+}
+
+void BatchDialog::openLead(int row)
+{
+    if (row < 0 || row >= m_results->size())
+        return;
+    if (const BatchLeadResult* kept = m_results->kept(row)) {
+        m_resultsPane->showNote(QString());
+        emit openLeadRequested(kept->call, kept->mapping, m_results->lead(row));
+        return;
+    }
+    m_resultsPane->showNote(m_results->notKeptReason(row));
 }
 
 void BatchDialog::cancel()

@@ -491,7 +491,31 @@ void MainWindow::openBatch()
     dialog->setObjectName(QStringLiteral("batchDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setHttpOptions(m_http->options());
+    connect(dialog, &BatchDialog::openLeadRequested, this, &MainWindow::showBatchLead);
+    connect(dialog, &BatchDialog::resendLeadRequested, this, &MainWindow::resendBatchLead);
     dialog->show();
+}
+
+void MainWindow::showBatchLead(const CallResult& result, const MappingOutcome& outcome, const QString& lead)
+{
+    m_side->responsePane()->showResult(result, outcome);
+    m_side->showResponse();
+    setStatusText(tr("Batch run, %1: %2 %3").arg(lead, result.method, result.url));
+}
+
+void MainWindow::resendBatchLead(const QString& webhookName, const QJsonObject& lead)
+{
+    const int index = m_document->workspace().webhookIndex(webhookName);
+    if (index < 0) {
+        setStatusText(tr("Not sent: the workspace has no webhook named %1 any more.").arg(webhookName));
+        return;
+    }
+    if (m_calls->isRunning()) {
+        setStatusText(tr("Not sent: a call is still running. Cancel it or wait, then re-send."));
+        return;
+    }
+    selectWebhook(index);
+    m_calls->send(m_document->workspace(), index, lead);
 }
 
 void MainWindow::showSettings()

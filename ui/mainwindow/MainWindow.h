@@ -124,6 +124,10 @@ private:
     void resend(const RenderedRequest& request, const QString& webhookName);
     void openHistory();
     void openBatch();
+    // A batch lead's call, kept by the batch dialog, shown as if just sent; and a batch
+    // lead sent again through the one-call path (current workspace, history recorded).
+    void showBatchLead(const CallResult& result, const MappingOutcome& outcome, const QString& lead);
+    void resendBatchLead(const QString& webhookName, const QJsonObject& lead);
     void showSettings();
 
     Options m_options;

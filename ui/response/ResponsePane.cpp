@@ -3,6 +3,7 @@
 #include "appearance/PaletteTint.h"
 #include "appearance/ThemeColors.h"
 #include "dialogs/FieldChooserDialog.h"
+#include "history/SecretRedactor.h"
 #include "model/TrustedCertificate.h"
 #include "preview/HttpHeaderModel.h"
 #include "response/BodyView.h"
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
@@ -285,6 +287,12 @@ void ResponsePane::createTabs()
     m_tabs->addTab(treePage, tr("Tree"));
     m_tabs->addTab(headersView, tr("Headers"));
     m_tabs->addTab(m_mappingsView, tr("Mapped Fields"));
+    m_request = new QPlainTextEdit(this);
+    m_request->setObjectName(QStringLiteral("responseRequestView"));
+    m_request->setAccessibleName(tr("Request as sent"));
+    m_request->setReadOnly(true);
+    m_request->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_tabs->addTab(m_request, tr("Request"));
     // The viewport, not the view: a page of a tab widget that was never shown only gets its
     // real viewport size when first shown.
     m_mappingsView->viewport()->installEventFilter(this);
@@ -382,6 +390,7 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
     for (const auto& header : result.responseHeaders)
         rows.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second), false, false});
     m_headers->setRows(rows);
+    m_request->setPlainText(requestText(result));
     m_mappings->setOutcome(outcome, m_catalog);
     fitMappingColumns();
 
@@ -392,6 +401,28 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
     m_busy->setVisible(m_pendingJobs > 0);
     startBodyJob();
     startTreeJob();
+}
+
+QString ResponsePane::requestText(const CallResult& result)
+{
+    if (result.method.isEmpty() && result.url.isEmpty())
+        return QString();
+    // A request body is small in practice; a huge one is cut so the view stays quick.
+    constexpr qsizetype shownBytes = 1024 * 1024;
+    QString text = result.method + QLatin1Char(' ') + result.url + QLatin1Char('\n');
+    // The view may be on a shared screen: credentials stay masked, as in the call history.
+    static const QList<QByteArray> masked = {"authorization", "proxy-authorization", "cookie"};
+    for (const auto& header : result.requestHeaders) {
+        const bool secret = masked.contains(header.first.toLower());
+        text += QString::fromLatin1(header.first) + QStringLiteral(": ")
+                + (secret ? SecretRedactor::placeholder() : QString::fromUtf8(header.second)) + QLatin1Char('\n');
+    }
+    if (!result.requestBody.isEmpty()) {
+        text += QLatin1Char('\n') + QString::fromUtf8(result.requestBody.left(shownBytes));
+        if (result.requestBody.size() > shownBytes)
+            text += QLatin1Char('\n') + tr("… (%1 in all)").arg(BodyFormatter::sizeText(result.requestBody.size()));
+    }
+    return text;
 }
 
 void ResponsePane::showPending()
@@ -426,6 +457,7 @@ void ResponsePane::clear()
     m_treeModel->clear();
     m_treeStatus->hide();
     m_headers->setRows({});
+    m_request->clear();
     m_mappings->clear();
     m_busy->setVisible(m_pendingJobs > 0);
 }

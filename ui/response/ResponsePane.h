@@ -15,6 +15,7 @@ class QCheckBox;
 class QFrame;
 class QLabel;
 class QLayout;
+class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -27,7 +28,7 @@ class ResponseTreeModel;
 // Marketo would apply nothing (non-2xx, an empty 2xx is error 1001, a transport error);
 // and tabs for the body (read-only, highlighted, pretty toggle), the response tree (copy a
 // node's Marketo path or map it to a lead field in one step), the headers and the mapped
-// fields (before, after, or why not written).
+// fields (before, after, or why not written), and the request as it was sent.
 //
 // A 50 MB response never freezes the window: pretty-printing and tree parsing run on
 // worker threads (a newer showResult() makes older work moot), the lexer and wrapping are
@@ -38,8 +39,8 @@ class ResponseTreeModel;
 // responseSizeLabel, responseBusyBar, responseBannerLabel, responseTabs,
 // responsePrettyCheckBox, responseBodyNoteLabel, responseSaveBodyButton, responseBodyView,
 // responseTree, responseTreeStatusLabel, responsePathLabel, copyPathButton,
-// mapToFieldButton, responseHeadersTable, mappingResultsTable, tlsCertificateFrame,
-// tlsCertificateLabel, trustCertificateButton.
+// mapToFieldButton, responseHeadersTable, mappingResultsTable, responseRequestView,
+// tlsCertificateFrame, tlsCertificateLabel, trustCertificateButton.
 //
 // A TLS error with the server's certificate shows the certificate (host, subject, issuer,
 // validity, SHA-256) and, when trusting it would let the call through, a "Trust this
@@ -96,6 +97,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // "METHOD URL", the headers as sent, a blank line and the body.
+    static QString requestText(const CallResult& result);
     QLayout* createSummary();
     void createCertificateFrame();
     QWidget* createBodyPage();
@@ -142,4 +145,5 @@ private:
     HttpHeaderModel* m_headers = nullptr;
     MappingResultModel* m_mappings = nullptr;
     QTableView* m_mappingsView = nullptr;
+    QPlainTextEdit* m_request = nullptr;
 };

@@ -185,7 +185,8 @@ private:
     // a lead or a response holds.
     static bool showsData(const QWidget* widget)
     {
-        static const QStringList names = {};
+        // The batch results' columns are named after the lead fields the webhook maps to.
+        static const QStringList names = {QStringLiteral("batchResultsHeaderView")};
         for (const QWidget* w = widget; w; w = w->parentWidget()) {
             if (names.contains(w->objectName()))
                 return true;
