@@ -116,7 +116,7 @@ void tst_CallController::sendEvaluatesTheMappingsAndRecordsTheCall()
     QCOMPARE(recorded.count(), 1);
     QVERIFY(!m_calls->isRunning());
     const auto result = args.at(0).value<CallResult>();
-    const auto outcome = args.at(1).value<MappingOutcome>();
+    const auto outcome = args.at(1).value<CallReview>().outcome;
     QCOMPARE(result.status, 200);
     QCOMPARE(args.at(2).toInt(), 0);
     QCOMPARE(outcome.appliedCount(), 1);
@@ -156,7 +156,7 @@ void tst_CallController::cancelEndsTheCall()
     QVERIFY(!args.isEmpty());
     QVERIFY(!m_calls->isRunning());
     QCOMPARE(args.at(0).value<CallResult>().error, CallResult::ErrorKind::Cancelled);
-    QCOMPARE(args.at(1).value<MappingOutcome>().appliedCount(), 0);
+    QCOMPARE(args.at(1).value<CallReview>().outcome.appliedCount(), 0);
 }
 
 void tst_CallController::aFailedCallSaysWhyAndIsRecorded()
@@ -169,7 +169,7 @@ void tst_CallController::aFailedCallSaysWhyAndIsRecorded()
     const QList<QVariant> args = waitFinished(finished);
     QVERIFY(!args.isEmpty());
     const auto result = args.at(0).value<CallResult>();
-    const auto outcome = args.at(1).value<MappingOutcome>();
+    const auto outcome = args.at(1).value<CallReview>().outcome;
     QCOMPARE(result.error, CallResult::ErrorKind::ConnectionRefused);
     QVERIFY(!result.errorMessage.isEmpty());
     QCOMPARE(outcome.reason, result.errorMessage);
@@ -187,10 +187,10 @@ void tst_CallController::editedMappingsAreEvaluatedAgainstTheLastResponse()
     QVERIFY(!waitFinished(finished).isEmpty());
 
     ws.webhooks[0].responseMappings.append({QStringLiteral("data.industry"), QStringLiteral("industry"), {}});
-    QSignalSpy reevaluated(m_calls.get(), &CallController::mappingsReevaluated);
+    QSignalSpy reevaluated(m_calls.get(), &CallController::reevaluated);
     QVERIFY(m_calls->reevaluate(ws, 0, lead()));
     QCOMPARE(reevaluated.count(), 1);
-    const auto outcome = reevaluated.at(0).at(0).value<MappingOutcome>();
+    const auto outcome = reevaluated.at(0).at(0).value<CallReview>().outcome;
     QCOMPARE(reevaluated.at(0).at(1).toInt(), 0);
     QCOMPARE(outcome.mappings.size(), 2);
     QCOMPARE(outcome.appliedCount(), 2);
@@ -203,7 +203,7 @@ void tst_CallController::forgottenIndexesEvaluateNothing()
     Workspace ws = workspace(QStringLiteral("/enrich"));
     ws.webhooks.append(ws.webhooks.at(0));
     QSignalSpy finished(m_calls.get(), &CallController::finished);
-    QSignalSpy reevaluated(m_calls.get(), &CallController::mappingsReevaluated);
+    QSignalSpy reevaluated(m_calls.get(), &CallController::reevaluated);
     QVERIFY(m_calls->send(ws, 0, lead()));
     QVERIFY(!waitFinished(finished).isEmpty());
     // Another webhook's mappings are not evaluated against this response.
@@ -248,7 +248,7 @@ void tst_CallController::resendPutsTheSecretHeaderBack()
     const QList<QVariant> unknown = waitFinished(finished, 2);
     QVERIFY(!unknown.isEmpty());
     QCOMPARE(unknown.at(2).toInt(), -1);
-    QVERIFY(!unknown.at(1).value<MappingOutcome>().statusApplies);
+    QVERIFY(!unknown.at(1).value<CallReview>().outcome.statusApplies);
     QCOMPARE(CallHistory(m_calls->historyBase()).entries().size(), 1);
 }
 
@@ -281,7 +281,7 @@ void tst_CallController::aHistoryThatCannotBeWrittenIsReported()
     QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("history")),
              qPrintable(failed.at(0).at(0).toString()));
     // The call itself is shown all the same.
-    QCOMPARE(args.at(1).value<MappingOutcome>().appliedCount(), 1);
+    QCOMPARE(args.at(1).value<CallReview>().outcome.appliedCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_CallController)
