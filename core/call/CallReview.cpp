@@ -1,5 +1,6 @@
 #include "CallReview.h"
 
+#include "checks/ShapeExtractor.h"
 #include "response/MappingEvaluator.h"
 
 namespace {
@@ -23,6 +24,12 @@ CallReview CallReview::review(const Workspace& workspace,
     if (result.error != CallResult::ErrorKind::None)
         review.outcome.reason = incompleteReason(result);
     review.verdict = CallVerdict::judge(webhook, result, review.outcome);
+    // The verdict reads the shape only to compare it with a baseline; the window also
+    // needs it to save the first one. Only an answer Marketo would map has one to keep.
+    const int status = result.mappingStatus();
+    if (!review.verdict.shape && status >= 200 && status < 300 && !result.isEmpty2xx() && !result.bodyTruncated
+        && webhook.responseType != ResponseType::None)
+        review.verdict.shape = ShapeExtractor::extract(result.body, webhook.responseType);
     return review;
 }
 

@@ -557,8 +557,8 @@ void ResponsePane::showShapeStatus(bool hasBaseline)
         tr("Changed from the baseline: %1 removed, %2 added, %3 retyped.").arg(removed).arg(added).arg(retyped);
     const int failures = m_shapeDiff->failureCount();
     if (failures > 0)
-        text += QLatin1Char(' ')
-                + tr("%n path(s) a mapping reads changed: its field would no longer be written.", "", failures);
+        text +=
+            QLatin1Char(' ') + tr("%1 of them break a mapping: its field would no longer be written.").arg(failures);
     m_shapeStatus->setText(text);
 }
 
@@ -575,10 +575,11 @@ QString ResponsePane::checksHeadline() const
     int passed = 0;
     for (const CheckResult& result : m_verdict.checks)
         passed += result.passed ? 1 : 0;
-    QString text = tr("%1 of %2 checks passed").arg(passed).arg(m_verdict.checks.size());
+    QString text = m_verdict.checks.size() == 1 ? tr("%1 of 1 check passed").arg(passed)
+                                                : tr("%1 of %2 checks passed").arg(passed).arg(m_verdict.checks.size());
     const int failures = m_shapeDiff->failureCount();
     if (failures > 0)
-        text += tr(" · %n mapped path(s) changed", "", failures);
+        text += QStringLiteral(" · ") + tr("mapped paths changed: %1").arg(failures);
     return text;
 }
 

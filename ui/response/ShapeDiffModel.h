@@ -1,6 +1,6 @@
 #pragma once
 
-#include "checks/ShapeDrift.h"
+#include "checks/ShapeDifference.h"
 
 #include <QAbstractTableModel>
 #include <QList>

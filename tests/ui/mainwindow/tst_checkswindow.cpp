@@ -145,7 +145,7 @@ private slots:
         QVERIFY(!clear->isEnabled());
         // The implicit check: a 2xx passes.
         WD_FIND_CHILD(headline, QLabel, m_window, "checksHeadlineLabel");
-        QCOMPARE(headline->text(), QStringLiteral("1 of 1 checks passed"));
+        QCOMPARE(headline->text(), QStringLiteral("1 of 1 check passed"));
 
         QTest::mouseClick(save, Qt::LeftButton);
         const std::optional<ResponseShape> baseline = m_window->document()->workspace().webhooks[0].baseline;
@@ -180,8 +180,8 @@ private slots:
             }
         }
         QVERIFY(failures > 0);
-        QVERIFY2(status->text().contains(QStringLiteral("a mapping reads changed")), qPrintable(status->text()));
-        QVERIFY2(headline->text().contains(QStringLiteral("mapped path")), qPrintable(headline->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("break a mapping")), qPrintable(status->text()));
+        QVERIFY2(headline->text().contains(QStringLiteral("mapped paths changed")), qPrintable(headline->text()));
 
         // The Webhook menu offers the same, and undo takes the baseline back.
         WD_FIND_CHILD(clearAction, QAction, m_window, "clearBaselineAction");
