@@ -10,6 +10,7 @@
 #include "cli/SandboxCommand.h"
 #include "cli/SecretCommand.h"
 #include "cli/SendCommand.h"
+#include "cli/TestCommand.h"
 
 #include <QTextStream>
 
@@ -21,6 +22,7 @@ CommandLine::CommandLine()
     add(std::make_unique<MapCommand>());
     add(std::make_unique<SendCommand>());
     add(std::make_unique<RunCommand>());
+    add(std::make_unique<TestCommand>());
     add(std::make_unique<MarketoCommand>());
     add(std::make_unique<SandboxCommand>());
     add(std::make_unique<SecretCommand>());

@@ -123,6 +123,56 @@ void writeMarketo(JsonWriter& w, const MarketoConnection& connection)
     w.endObject();
 }
 
+// Keys in a fixed order: the name, the subject, then the assertion.
+void writeCheck(JsonWriter& w, const Check& check)
+{
+    if (!check.name.isEmpty()) {
+        writeString(w, QStringLiteral("name"), check.name);
+    }
+    switch (check.kind) {
+    case Check::Kind::Status:
+        writeString(w, QStringLiteral("status"), check.target);
+        break;
+    case Check::Kind::LatencyBelow:
+        w.key(QStringLiteral("latencyBelowMs"));
+        w.value(double(check.latencyMs));
+        break;
+    case Check::Kind::FieldEquals:
+    case Check::Kind::FieldMatches:
+    case Check::Kind::FieldWritten:
+    case Check::Kind::PathExists:
+    case Check::Kind::PathEquals:
+    case Check::Kind::PathMatches:
+        writeString(w, check.isFieldCheck() ? QStringLiteral("field") : QStringLiteral("path"), check.target);
+        if (check.kind == Check::Kind::FieldEquals || check.kind == Check::Kind::PathEquals) {
+            writeString(w, QStringLiteral("equals"), check.expected);
+        } else if (check.kind == Check::Kind::FieldMatches || check.kind == Check::Kind::PathMatches) {
+            writeString(w, QStringLiteral("matches"), check.expected);
+        } else {
+            w.key(check.kind == Check::Kind::FieldWritten ? QStringLiteral("written") : QStringLiteral("exists"));
+            w.value(check.flag);
+        }
+        break;
+    }
+    writeExtra(w, check.extra, WorkspaceKeys::check());
+}
+
+void writeBaseline(JsonWriter& w, const ResponseShape& shape)
+{
+    w.key(QStringLiteral("baseline"));
+    w.beginObject();
+    writeString(w, QStringLiteral("responseType"), WebhookEnums::name(shape.syntax));
+    w.key(QStringLiteral("paths"));
+    w.beginObject();
+    // QMap's order: sorted by path, so a new baseline diffs well against the old one.
+    for (auto it = shape.paths.constBegin(); it != shape.paths.constEnd(); ++it) {
+        writeString(w, it.key(), it.value());
+    }
+    w.endObject();
+    writeExtra(w, shape.extra, WorkspaceKeys::baseline());
+    w.endObject();
+}
+
 void writeWebhook(JsonWriter& w, const Webhook& h, bool secretValues)
 {
     writeString(w, QStringLiteral("name"), h.name);
@@ -148,6 +198,13 @@ void writeWebhook(JsonWriter& w, const Webhook& h, bool secretValues)
         writeString(w, QStringLiteral("field"), m.field);
         writeExtra(w, m.extra, WorkspaceKeys::mapping());
     });
+    // Both only when set: a webhook without them keeps the bytes it always had.
+    if (!h.checks.isEmpty()) {
+        writeObjects(w, QStringLiteral("checks"), h.checks, [&w](const Check& check) { writeCheck(w, check); });
+    }
+    if (h.baseline) {
+        writeBaseline(w, *h.baseline);
+    }
     writeExtra(w, h.extra, WorkspaceKeys::webhook());
 }
 
@@ -159,7 +216,10 @@ QString WorkspaceFileProblem::toString() const
         return path + QStringLiteral(": ") + message;
     }
     if (line > 0) {
-        return QStringLiteral("line %1, column %2: %3").arg(line).arg(column).arg(message);
+        return QCoreApplication::translate("WorkspaceFile", "line %1, column %2: %3")
+            .arg(line)
+            .arg(column)
+            .arg(message);
     }
     return message;
 }
@@ -199,7 +259,7 @@ bool WorkspaceFile::load(const QString& fileName, Workspace* workspace, QString*
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         WorkspaceFileProblem found;
-        found.message = QStringLiteral("cannot read %1: %2").arg(fileName, file.errorString());
+        found.message = tr("cannot read %1: %2").arg(fileName, file.errorString());
         if (error) {
             *error = found.message;
         }
@@ -249,7 +309,7 @@ bool WorkspaceFile::save(const Workspace& workspace, const QString& fileName, QS
     const QByteArray bytes = write(workspace);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
         if (error) {
-            *error = QStringLiteral("cannot save %1: %2").arg(fileName, file.errorString());
+            *error = tr("cannot save %1: %2").arg(fileName, file.errorString());
         }
         return false;
     }

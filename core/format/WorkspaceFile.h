@@ -3,6 +3,7 @@
 #include "model/Workspace.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 // Where a workspace file is wrong, for a caller that points at the place (the CLI prints
@@ -50,7 +51,14 @@ struct WorkspaceFileProblem
 //   without colons; written upper case with colons) for one host (no scheme, port or path);
 // - "marketo": {"endpoint", "identity", "clientId", "instanceFields", "readOnlyFields"}
 //   connects the workspace to a Marketo instance (MarketoConnection); the URLs must be
-//   http:// or https://, the field lists are API names.
+//   http:// or https://, the field lists are API names;
+// - a webhook's "checks": [{"status": "2xx"}, {"field": "company", "equals": "Acme"},
+//   {"path": "data.id", "exists": true}, {"latencyBelowMs": 500}, ...], each with an
+//   optional "name" (see Check); a check of no known shape, of a wrong JSON type or that
+//   cannot be judged (Check::problem()) is refused, naming the webhook and the check's
+//   number. Written after the response mappings, only when there are checks;
+// - a webhook's "baseline": {"responseType": "json" or "xml", "paths": {"data.id":
+//   "number", ...}} (ResponseShape), paths written in sorted order, only when set.
 class WorkspaceFile
 {
 public:
@@ -73,4 +81,6 @@ public:
     static QByteArray write(const Workspace& workspace);
     // Writes atomically (QSaveFile): a crash mid-save leaves the old file intact.
     static bool save(const Workspace& workspace, const QString& fileName, QString* error = nullptr);
+
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceFile) // last: it ends in private:
 };

@@ -46,7 +46,9 @@ const QSet<QString>& WorkspaceKeys::webhook()
                                      QStringLiteral("requestTokenEncoding"),
                                      QStringLiteral("responseType"),
                                      QStringLiteral("headers"),
-                                     QStringLiteral("responseMappings")};
+                                     QStringLiteral("responseMappings"),
+                                     QStringLiteral("checks"),
+                                     QStringLiteral("baseline")};
     return keys;
 }
 
@@ -59,5 +61,25 @@ const QSet<QString>& WorkspaceKeys::header()
 const QSet<QString>& WorkspaceKeys::mapping()
 {
     static const QSet<QString> keys {QStringLiteral("attribute"), QStringLiteral("field")};
+    return keys;
+}
+
+const QSet<QString>& WorkspaceKeys::check()
+{
+    static const QSet<QString> keys {QStringLiteral("name"),
+                                     QStringLiteral("status"),
+                                     QStringLiteral("field"),
+                                     QStringLiteral("path"),
+                                     QStringLiteral("equals"),
+                                     QStringLiteral("matches"),
+                                     QStringLiteral("written"),
+                                     QStringLiteral("exists"),
+                                     QStringLiteral("latencyBelowMs")};
+    return keys;
+}
+
+const QSet<QString>& WorkspaceKeys::baseline()
+{
+    static const QSet<QString> keys {QStringLiteral("responseType"), QStringLiteral("paths")};
     return keys;
 }

@@ -15,5 +15,7 @@ const QSet<QString>& marketo();
 const QSet<QString>& webhook();
 const QSet<QString>& header();
 const QSet<QString>& mapping();
+const QSet<QString>& check();
+const QSet<QString>& baseline();
 
 } // namespace WorkspaceKeys

@@ -37,21 +37,21 @@ QString WorkspaceReader::typeName(const QJsonValue& value)
 {
     switch (value.type()) {
     case QJsonValue::Null:
-        return QStringLiteral("null");
+        return tr("null");
     case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
+        return tr("a boolean");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return tr("a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return tr("a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return tr("an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("nothing");
+    return tr("nothing");
 }
 
 // "GET, POST, PUT, PATCH or DELETE"
@@ -60,7 +60,7 @@ QString WorkspaceReader::alternatives(const QStringList& names)
     if (names.size() < 2) {
         return names.join(QString());
     }
-    return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" or ") + names.last();
+    return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + tr(" or ") + names.last();
 }
 
 bool WorkspaceReader::read(Workspace* out, WorkspaceFileProblem* problem)
@@ -76,8 +76,8 @@ bool WorkspaceReader::read(Workspace* out, WorkspaceFileProblem* problem)
     if (!doc.isObject()) {
         m_problem.line = 1;
         m_problem.column = 1;
-        m_problem.message = QStringLiteral("a workspace must be a JSON object, found %1")
-                                .arg(doc.isArray() ? QStringLiteral("an array") : QStringLiteral("nothing"));
+        m_problem.message =
+            tr("a workspace must be a JSON object, found %1").arg(doc.isArray() ? tr("an array") : tr("nothing"));
         *problem = m_problem;
         return false;
     }
@@ -98,8 +98,8 @@ bool WorkspaceReader::readRoot(const QJsonObject& root, Workspace* ws)
     }
     if (!QTimeZone(ws->timeZone.toUtf8()).isValid()) {
         auto scope = key(QStringLiteral("timeZone"));
-        return fail(QStringLiteral("unknown time zone \"%1\" (expected an IANA name such as "
-                                   "\"America/Los_Angeles\" or \"UTC\")")
+        return fail(tr("unknown time zone \"%1\" (expected an IANA name such as "
+                       "\"America/Los_Angeles\" or \"UTC\")")
                         .arg(ws->timeZone));
     }
     if (!readFields(root.value(QStringLiteral("fields")), &ws->fields)
@@ -123,15 +123,15 @@ bool WorkspaceReader::readFormat(const QJsonObject& root)
     const QJsonValue format = root.value(QStringLiteral("format"));
     auto scope = key(QStringLiteral("format"));
     if (format.isUndefined()) {
-        return fail(QStringLiteral("missing \"format\" (expected \"%1\"); is this a workspace file?")
-                        .arg(WorkspaceFile::formatName()));
+        return fail(
+            tr("missing \"format\" (expected \"%1\"); is this a workspace file?").arg(WorkspaceFile::formatName()));
     }
     if (!format.isString()) {
-        return wrongType(QStringLiteral("a string"), format);
+        return wrongType(tr("a string"), format);
     }
     if (format.toString() != WorkspaceFile::formatName()) {
-        return fail(QStringLiteral("unsupported format \"%1\" (expected \"%2\")")
-                        .arg(format.toString(), WorkspaceFile::formatName()));
+        return fail(
+            tr("unsupported format \"%1\" (expected \"%2\")").arg(format.toString(), WorkspaceFile::formatName()));
     }
     return true;
 }
@@ -148,16 +148,13 @@ bool WorkspaceReader::readFields(const QJsonValue& value, QList<Field>* fields)
         const QString foldedApi = f.apiName.toCaseFolded();
         if (byApiName.contains(foldedApi)) {
             auto s = key(QStringLiteral("apiName"));
-            return fail(QStringLiteral("duplicate API name \"%1\" (also fields[%2])")
-                            .arg(f.apiName)
-                            .arg(byApiName.value(foldedApi)));
+            return fail(
+                tr("duplicate API name \"%1\" (also fields[%2])").arg(f.apiName).arg(byApiName.value(foldedApi)));
         }
         const QString foldedName = f.name.toCaseFolded();
         if (byName.contains(foldedName)) {
             auto s = key(QStringLiteral("name"));
-            return fail(QStringLiteral("duplicate field name \"%1\" (also fields[%2])")
-                            .arg(f.name)
-                            .arg(byName.value(foldedName)));
+            return fail(tr("duplicate field name \"%1\" (also fields[%2])").arg(f.name).arg(byName.value(foldedName)));
         }
         byApiName.insert(foldedApi, i);
         byName.insert(foldedName, i);
@@ -174,11 +171,11 @@ bool WorkspaceReader::readField(const QJsonObject& o, Field* f)
     }
     if (f->name.trimmed().isEmpty()) {
         auto s = key(QStringLiteral("name"));
-        return fail(QStringLiteral("a field needs a name"));
+        return fail(tr("a field needs a name"));
     }
     if (f->apiName.trimmed().isEmpty()) {
         auto s = key(QStringLiteral("apiName"));
-        return fail(QStringLiteral("a field needs an API name"));
+        return fail(tr("a field needs an API name"));
     }
     QString typeText;
     if (!optionalString(o, QStringLiteral("type"), &typeText, QStringLiteral("string"))) {
@@ -187,8 +184,7 @@ bool WorkspaceReader::readField(const QJsonObject& o, Field* f)
     const auto type = FieldTypes::fromName(typeText);
     if (!type) {
         auto s = key(QStringLiteral("type"));
-        return fail(
-            QStringLiteral("unknown field type \"%1\" (expected %2)").arg(typeText, alternatives(FieldTypes::names())));
+        return fail(tr("unknown field type \"%1\" (expected %2)").arg(typeText, alternatives(FieldTypes::names())));
     }
     f->type = *type;
     f->custom = true;
@@ -204,15 +200,15 @@ bool WorkspaceReader::checkNotStandard(const Field& f)
         if (standard.name.compare(f.name, Qt::CaseInsensitive) == 0
             || standard.apiName.compare(f.name, Qt::CaseInsensitive) == 0) {
             auto s = key(QStringLiteral("name"));
-            return fail(QStringLiteral("\"%1\" is already a standard field (%2, API name %3): a custom field "
-                                       "needs a name of its own")
+            return fail(tr("\"%1\" is already a standard field (%2, API name %3): a custom field "
+                           "needs a name of its own")
                             .arg(f.name, standard.name, standard.apiName));
         }
         if (standard.apiName.compare(f.apiName, Qt::CaseInsensitive) == 0
             || standard.name.compare(f.apiName, Qt::CaseInsensitive) == 0) {
             auto s = key(QStringLiteral("apiName"));
-            return fail(QStringLiteral("\"%1\" is already a standard field's API name (%2): a custom field "
-                                       "needs an API name of its own")
+            return fail(tr("\"%1\" is already a standard field's API name (%2): a custom field "
+                           "needs an API name of its own")
                             .arg(f.apiName, standard.name));
         }
     }
@@ -226,8 +222,8 @@ bool WorkspaceReader::readLeads(const QJsonValue& value, QList<QJsonObject>* lea
             const QJsonValue field = it.value();
             if (field.isArray() || field.isObject()) {
                 auto s = key(it.key());
-                return fail(QStringLiteral("a lead value must be a string, number, boolean or null, found %1")
-                                .arg(typeName(field)));
+                return fail(
+                    tr("a lead value must be a string, number, boolean or null, found %1").arg(typeName(field)));
             }
         }
         leads->append(lead);
@@ -239,7 +235,7 @@ bool WorkspaceReader::readScope(const QJsonValue& value, const QString& scopeNam
 {
     auto s = key(scopeName);
     if (!value.isObject()) {
-        return wrongType(QStringLiteral("an object"), value);
+        return wrongType(tr("an object"), value);
     }
     scope->present = true;
     const QJsonObject object = value.toObject();
@@ -266,7 +262,7 @@ bool WorkspaceReader::readScope(const QJsonValue& value, const QString& scopeNam
         } else if (v.isDouble()) {
             cv.value = numberText(v.toDouble());
         } else {
-            return fail(QStringLiteral("a context value must be a string, found %1").arg(typeName(v)));
+            return fail(tr("a context value must be a string, found %1").arg(typeName(v)));
         }
         scope->values.append(cv);
     }
@@ -280,7 +276,7 @@ bool WorkspaceReader::readContext(const QJsonValue& value, Context* context)
     }
     auto scope = key(QStringLiteral("context"));
     if (!value.isObject()) {
-        return wrongType(QStringLiteral("an object"), value);
+        return wrongType(tr("an object"), value);
     }
     const QJsonObject object = value.toObject();
     const QString secretKey = QStringLiteral("secretMyTokens");
@@ -299,13 +295,13 @@ bool WorkspaceReader::readContext(const QJsonValue& value, Context* context)
     if (!secrets.isUndefined()) {
         auto s = key(secretKey);
         if (!secrets.isArray()) {
-            return wrongType(QStringLiteral("an array of My Token names"), secrets);
+            return wrongType(tr("an array of My Token names"), secrets);
         }
         const QJsonArray names = secrets.toArray();
         for (int i = 0; i < names.size(); ++i) {
             auto item = index(i);
             if (!names.at(i).isString()) {
-                return wrongType(QStringLiteral("a string"), names.at(i));
+                return wrongType(tr("a string"), names.at(i));
             }
             const QString name = names.at(i).toString();
             ContextValue* token = nullptr;
@@ -316,7 +312,7 @@ bool WorkspaceReader::readContext(const QJsonValue& value, Context* context)
                 }
             }
             if (!token) {
-                return fail(QStringLiteral("no My Token named \"%1\" in context.my").arg(name));
+                return fail(tr("no My Token named \"%1\" in context.my").arg(name));
             }
             token->secret = true;
         }
@@ -336,8 +332,7 @@ bool WorkspaceReader::readWebhooks(const QJsonValue& value, const FieldCatalog& 
         const auto existing = byName.constFind(webhook.name);
         if (existing != byName.constEnd()) {
             auto s = key(QStringLiteral("name"));
-            return fail(
-                QStringLiteral("duplicate webhook name \"%1\" (also webhooks[%2])").arg(webhook.name).arg(*existing));
+            return fail(tr("duplicate webhook name \"%1\" (also webhooks[%2])").arg(webhook.name).arg(*existing));
         }
         byName.insert(webhook.name, i);
         webhooks->append(std::move(webhook));
@@ -352,7 +347,7 @@ bool WorkspaceReader::readTrustedCertificate(const QJsonValue& value, TrustedCer
     }
     auto scope = key(QStringLiteral("trustedCertificate"));
     if (!value.isObject()) {
-        return wrongType(QStringLiteral("an object"), value);
+        return wrongType(tr("an object"), value);
     }
     const QJsonObject o = value.toObject();
     TrustedCertificate result;
@@ -371,8 +366,8 @@ bool WorkspaceReader::readTrustedCertificate(const QJsonValue& value, TrustedCer
     result.sha256 = TrustedCertificate::parseFingerprint(fingerprint);
     if (result.sha256.isEmpty()) {
         auto s = key(QStringLiteral("sha256"));
-        return fail(QStringLiteral("expected 64 hexadecimal digits (the certificate's SHA-256 fingerprint, "
-                                   "optionally as pairs separated by colons), found \"%1\"")
+        return fail(tr("expected 64 hexadecimal digits (the certificate's SHA-256 fingerprint, "
+                       "optionally as pairs separated by colons), found \"%1\"")
                         .arg(fingerprint));
     }
     keepUnknown(o, WorkspaceKeys::certificate(), &result.extra);
@@ -387,7 +382,7 @@ bool WorkspaceReader::readMarketo(const QJsonValue& value, MarketoConnection* co
     }
     auto scope = key(QStringLiteral("marketo"));
     if (!value.isObject()) {
-        return wrongType(QStringLiteral("an object"), value);
+        return wrongType(tr("an object"), value);
     }
     const QJsonObject o = value.toObject();
     MarketoConnection result;
@@ -413,7 +408,7 @@ bool WorkspaceReader::readUrl(const QJsonObject& object, const QString& name, QS
     if (!url.isValid() || url.host().isEmpty()
         || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
         auto s = key(name);
-        return fail(QStringLiteral("expected an http:// or https:// address, found \"%1\"").arg(*out));
+        return fail(tr("expected an http:// or https:// address, found \"%1\"").arg(*out));
     }
     return true;
 }
@@ -426,13 +421,13 @@ bool WorkspaceReader::readNames(const QJsonObject& object, const QString& name, 
     }
     auto scope = key(name);
     if (!value.isArray()) {
-        return wrongType(QStringLiteral("an array of field API names"), value);
+        return wrongType(tr("an array of field API names"), value);
     }
     const QJsonArray names = value.toArray();
     for (int i = 0; i < names.size(); ++i) {
         auto item = index(i);
         if (!names.at(i).isString()) {
-            return wrongType(QStringLiteral("a string"), names.at(i));
+            return wrongType(tr("a string"), names.at(i));
         }
         out->append(names.at(i).toString());
     }
@@ -446,7 +441,7 @@ bool WorkspaceReader::readWebhook(const QJsonObject& o, const FieldCatalog& cata
     }
     if (webhook->name.trimmed().isEmpty()) {
         auto s = key(QStringLiteral("name"));
-        return fail(QStringLiteral("a webhook needs a name"));
+        return fail(tr("a webhook needs a name"));
     }
     if (!optionalString(o, QStringLiteral("description"), &webhook->description)
         || !optionalString(o, QStringLiteral("url"), &webhook->url)
@@ -457,21 +452,21 @@ bool WorkspaceReader::readWebhook(const QJsonObject& o, const FieldCatalog& cata
     if (!optionalEnum(o,
                       QStringLiteral("requestType"),
                       QStringLiteral("POST"),
-                      QStringLiteral("request type"),
+                      tr("request type"),
                       WebhookEnums::requestTypeFromName,
                       WebhookEnums::requestTypeNames(),
                       &webhook->requestType)
         || !optionalEnum(o,
                          QStringLiteral("requestTokenEncoding"),
                          QStringLiteral("none"),
-                         QStringLiteral("request token encoding"),
+                         tr("request token encoding"),
                          WebhookEnums::encodingFromName,
                          WebhookEnums::encodingNames(),
                          &webhook->requestTokenEncoding)
         || !optionalEnum(o,
                          QStringLiteral("responseType"),
                          QStringLiteral("none"),
-                         QStringLiteral("response type"),
+                         tr("response type"),
                          WebhookEnums::responseTypeFromName,
                          WebhookEnums::responseTypeNames(),
                          &webhook->responseType)) {
@@ -479,7 +474,9 @@ bool WorkspaceReader::readWebhook(const QJsonObject& o, const FieldCatalog& cata
     }
 
     if (!readHeaders(o.value(QStringLiteral("headers")), &webhook->headers)
-        || !readMappings(o.value(QStringLiteral("responseMappings")), catalog, &webhook->responseMappings)) {
+        || !readMappings(o.value(QStringLiteral("responseMappings")), catalog, &webhook->responseMappings)
+        || !readChecks(o.value(QStringLiteral("checks")), webhook->name, &webhook->checks)
+        || !readBaseline(o.value(QStringLiteral("baseline")), &webhook->baseline)) {
         return false;
     }
 
@@ -499,7 +496,7 @@ bool WorkspaceReader::readHeaders(const QJsonValue& value, QList<Header>* header
         if (!secret.isUndefined()) {
             auto s = key(QStringLiteral("secret"));
             if (!secret.isBool()) {
-                return wrongType(QStringLiteral("a boolean"), secret);
+                return wrongType(tr("a boolean"), secret);
             }
             header.secret = secret.toBool();
         }
@@ -524,9 +521,9 @@ bool WorkspaceReader::readMappings(const QJsonValue& value,
         if (!mapping.field.isEmpty() && !catalog.findByApiName(mapping.field)) {
             auto s = key(QStringLiteral("field"));
             const Field* byDisplayName = catalog.find(mapping.field);
-            QString message = QStringLiteral("no lead field with API name \"%1\"").arg(mapping.field);
+            QString message = tr("no lead field with API name \"%1\"").arg(mapping.field);
             if (byDisplayName) {
-                message += QStringLiteral(" (a mapping names the API name: \"%1\")").arg(byDisplayName->apiName);
+                message += tr(" (a mapping names the API name: \"%1\")").arg(byDisplayName->apiName);
             }
             return fail(message);
         }
@@ -534,4 +531,186 @@ bool WorkspaceReader::readMappings(const QJsonValue& value,
         mappings->append(mapping);
         return true;
     });
+}
+
+bool WorkspaceReader::readChecks(const QJsonValue& value, const QString& webhookName, QList<Check>* checks)
+{
+    if (value.isUndefined()) {
+        return true;
+    }
+    auto scope = key(QStringLiteral("checks"));
+    if (!value.isArray()) {
+        return fail(tr("the checks of webhook \"%1\" must be an array, found %2").arg(webhookName, typeName(value)));
+    }
+    const QJsonArray array = value.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        auto item = index(i);
+        // The webhook and the number, counted from 1: a file with many webhooks says which
+        // check to fix in words, not only by its JSON path.
+        const QString where = tr("check %1 of webhook \"%2\"").arg(i + 1).arg(webhookName);
+        const QJsonValue v = array.at(i);
+        if (!v.isObject()) {
+            return fail(tr("%1: expected an object, found %2").arg(where, typeName(v)));
+        }
+        Check check;
+        if (!readCheck(v.toObject(), where, &check)) {
+            return false;
+        }
+        checks->append(check);
+    }
+    return true;
+}
+
+bool WorkspaceReader::checkString(const QJsonObject& object, const QString& name, const QString& where, QString* out)
+{
+    const QJsonValue v = object.value(name);
+    auto scope = key(name);
+    if (!v.isString()) {
+        return fail(tr("%1: \"%2\" must be a string, found %3").arg(where, name, typeName(v)));
+    }
+    *out = v.toString();
+    return true;
+}
+
+bool WorkspaceReader::checkFlag(const QJsonObject& object, const QString& name, const QString& where, bool* out)
+{
+    const QJsonValue v = object.value(name);
+    auto scope = key(name);
+    if (!v.isBool()) {
+        return fail(tr("%1: \"%2\" must be true or false, found %3").arg(where, name, typeName(v)));
+    }
+    *out = v.toBool();
+    return true;
+}
+
+// The kind of a check is the set of its keys: one subject (status, field, path or
+// latencyBelowMs) and, for a field or a path, one assertion. Anything else is refused
+// rather than guessed, so a typo never turns into a check that silently passes.
+bool WorkspaceReader::readCheck(const QJsonObject& o, const QString& where, Check* check)
+{
+    const auto has = [&o](const char* name) { return o.contains(QLatin1String(name)); };
+    const int subjects = int(has("status")) + int(has("field")) + int(has("path")) + int(has("latencyBelowMs"));
+    const int assertions = int(has("equals")) + int(has("matches")) + int(has("written")) + int(has("exists"));
+    bool known = subjects == 1;
+    if (has("status") || has("latencyBelowMs")) {
+        known = known && assertions == 0;
+    } else if (has("field")) {
+        known = known && assertions == 1 && !has("exists");
+    } else if (has("path")) {
+        known = known && assertions == 1 && !has("written");
+    }
+    if (!known) {
+        return fail(tr("%1 is not a check the designer knows; a check is one of {\"status\": \"2xx\"}, "
+                       "{\"field\": API name, and \"equals\", \"matches\" or \"written\"}, "
+                       "{\"path\": response attribute, and \"exists\", \"equals\" or \"matches\"} "
+                       "and {\"latencyBelowMs\": 500}")
+                        .arg(where));
+    }
+    if (has("name") && !checkString(o, QStringLiteral("name"), where, &check->name)) {
+        return false;
+    }
+
+    // Where the check's problem() is: the key whose value is wrong.
+    QString problemKey;
+    if (has("status")) {
+        check->kind = Check::Kind::Status;
+        problemKey = QStringLiteral("status");
+        if (!checkString(o, problemKey, where, &check->target)) {
+            return false;
+        }
+    } else if (has("latencyBelowMs")) {
+        check->kind = Check::Kind::LatencyBelow;
+        problemKey = QStringLiteral("latencyBelowMs");
+        const QJsonValue v = o.value(problemKey);
+        auto scope = key(problemKey);
+        const double ms = v.toDouble();
+        if (!v.isDouble() || ms != std::floor(ms) || ms < 1 || ms > 24.0 * 60 * 60 * 1000) {
+            return fail(tr("%1: \"latencyBelowMs\" must be a whole number of milliseconds above 0 (at most a "
+                           "day), found %2")
+                            .arg(where, v.isDouble() ? numberText(ms) : typeName(v)));
+        }
+        check->latencyMs = int(ms);
+    } else {
+        const bool field = has("field");
+        const QString subject = field ? QStringLiteral("field") : QStringLiteral("path");
+        problemKey = subject;
+        if (!checkString(o, subject, where, &check->target)) {
+            return false;
+        }
+        if (has("equals")) {
+            check->kind = field ? Check::Kind::FieldEquals : Check::Kind::PathEquals;
+            if (!checkString(o, QStringLiteral("equals"), where, &check->expected)) {
+                return false;
+            }
+        } else if (has("matches")) {
+            check->kind = field ? Check::Kind::FieldMatches : Check::Kind::PathMatches;
+            if (!checkString(o, QStringLiteral("matches"), where, &check->expected)) {
+                return false;
+            }
+            if (!check->target.trimmed().isEmpty()) {
+                problemKey = QStringLiteral("matches");
+            }
+        } else if (has("written")) {
+            check->kind = Check::Kind::FieldWritten;
+            if (!checkFlag(o, QStringLiteral("written"), where, &check->flag)) {
+                return false;
+            }
+        } else {
+            check->kind = Check::Kind::PathExists;
+            if (!checkFlag(o, QStringLiteral("exists"), where, &check->flag)) {
+                return false;
+            }
+        }
+    }
+    const QString problem = check->problem();
+    if (!problem.isEmpty()) {
+        auto scope = key(problemKey);
+        return fail(tr("%1: %2").arg(where, problem));
+    }
+    keepUnknown(o, WorkspaceKeys::check(), &check->extra);
+    return true;
+}
+
+bool WorkspaceReader::readBaseline(const QJsonValue& value, std::optional<ResponseShape>* baseline)
+{
+    if (value.isUndefined()) {
+        return true;
+    }
+    auto scope = key(QStringLiteral("baseline"));
+    if (!value.isObject()) {
+        return wrongType(tr("an object"), value);
+    }
+    const QJsonObject o = value.toObject();
+    ResponseShape shape;
+    QString typeText;
+    if (!requiredString(o, QStringLiteral("responseType"), &typeText)) {
+        return false;
+    }
+    const std::optional<ResponseType> type = WebhookEnums::responseTypeFromName(typeText);
+    if (!type || *type == ResponseType::None) {
+        auto s = key(QStringLiteral("responseType"));
+        return fail(tr("unknown baseline response type \"%1\" (expected json or xml)").arg(typeText));
+    }
+    shape.syntax = *type;
+    const QJsonValue paths = o.value(QStringLiteral("paths"));
+    {
+        auto s = key(QStringLiteral("paths"));
+        if (paths.isUndefined()) {
+            return fail(tr("missing \"%1\"").arg(QStringLiteral("paths")));
+        }
+        if (!paths.isObject()) {
+            return wrongType(tr("an object of paths and their types"), paths);
+        }
+        const QJsonObject object = paths.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            auto item = key(it.key());
+            if (!it.value().isString() || it.value().toString().isEmpty()) {
+                return wrongType(tr("a type such as \"string\""), it.value());
+            }
+            shape.paths.insert(it.key(), it.value().toString());
+        }
+    }
+    keepUnknown(o, WorkspaceKeys::baseline(), &shape.extra);
+    *baseline = std::move(shape);
+    return true;
 }

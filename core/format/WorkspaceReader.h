@@ -5,6 +5,7 @@
 #include "model/Workspace.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -44,7 +45,7 @@ private:
     }
     bool wrongType(const QString& expected, const QJsonValue& found)
     {
-        return fail(QStringLiteral("expected %1, found %2").arg(expected, typeName(found)));
+        return fail(tr("expected %1, found %2").arg(expected, typeName(found)));
     }
 
     // Optional string member: Undefined gives the default.
@@ -57,7 +58,7 @@ private:
         }
         auto scope = key(name);
         if (!v.isString()) {
-            return wrongType(QStringLiteral("a string"), v);
+            return wrongType(tr("a string"), v);
         }
         *out = v.toString();
         return true;
@@ -81,7 +82,7 @@ private:
         const std::optional<Enum> value = parse(text);
         if (!value) {
             auto s = key(name);
-            return fail(QStringLiteral("unknown %1 \"%2\" (expected %3)").arg(what, text, alternatives(known)));
+            return fail(tr("unknown %1 \"%2\" (expected %3)").arg(what, text, alternatives(known)));
         }
         *out = *value;
         return true;
@@ -91,7 +92,7 @@ private:
     {
         if (!object.contains(name)) {
             auto scope = key(name);
-            return fail(QStringLiteral("missing \"%1\"").arg(name));
+            return fail(tr("missing \"%1\"").arg(name));
         }
         return optionalString(object, name, out);
     }
@@ -106,14 +107,14 @@ private:
         }
         auto scope = key(name);
         if (!value.isArray()) {
-            return wrongType(QStringLiteral("an array"), value);
+            return wrongType(tr("an array"), value);
         }
         const QJsonArray array = value.toArray();
         for (int i = 0; i < array.size(); ++i) {
             auto item = index(i);
             const QJsonValue v = array.at(i);
             if (!v.isObject()) {
-                return wrongType(QStringLiteral("an object"), v);
+                return wrongType(tr("an object"), v);
             }
             if (!each(i, v.toObject())) {
                 return false;
@@ -141,8 +142,15 @@ private:
     bool readWebhook(const QJsonObject& object, const FieldCatalog& catalog, Webhook* webhook);
     bool readHeaders(const QJsonValue& value, QList<Header>* headers);
     bool readMappings(const QJsonValue& value, const FieldCatalog& catalog, QList<ResponseMapping>* mappings);
+    bool readChecks(const QJsonValue& value, const QString& webhookName, QList<Check>* checks);
+    bool readCheck(const QJsonObject& object, const QString& where, Check* check);
+    bool checkString(const QJsonObject& object, const QString& name, const QString& where, QString* out);
+    bool checkFlag(const QJsonObject& object, const QString& name, const QString& where, bool* out);
+    bool readBaseline(const QJsonValue& value, std::optional<ResponseShape>* baseline);
 
     const QByteArray& m_bytes;
     QList<JsonPathPart> m_path;
     WorkspaceFileProblem m_problem;
+
+    Q_DECLARE_TR_FUNCTIONS(WorkspaceReader) // last: it ends in private:
 };

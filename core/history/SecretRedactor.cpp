@@ -67,6 +67,11 @@ QString SecretRedactor::redact(const QString& text) const
 
 CallResult SecretRedactor::redact(const CallResult& call) const
 {
+    return withHeadersOf(call).redactWith(call);
+}
+
+SecretRedactor SecretRedactor::withHeadersOf(const CallResult& call) const
+{
     // A secret header's value may come back elsewhere (an echo in the response body):
     // it is a secret value too, as is the credential after an auth scheme ("Bearer x").
     SecretRedactor all = *this;
@@ -79,7 +84,7 @@ CallResult SecretRedactor::redact(const CallResult& call) const
         if (space > 0)
             all.addSecretValue(value.mid(space + 1).trimmed());
     }
-    return all.redactWith(call);
+    return all;
 }
 
 CallResult SecretRedactor::redactWith(const CallResult& call) const

@@ -36,6 +36,9 @@ public:
     // A copy with the request (URL, headers, body) and the response (headers, body)
     // redacted; the values of the call's secret headers are searched for too.
     CallResult redact(const CallResult& call) const;
+    // A copy that also masks the values the call's secret headers were sent with, and the
+    // credential after an auth scheme ("Bearer x"), wherever they appear.
+    SecretRedactor withHeadersOf(const CallResult& call) const;
 
 private:
     CallResult redactWith(const CallResult& call) const;

@@ -2,6 +2,7 @@
 
 #include "model/WebhookTypes.h"
 
+#include <QJsonObject>
 #include <QMap>
 #include <QString>
 
@@ -19,6 +20,9 @@ struct ResponseShape
 {
     ResponseType syntax = ResponseType::Json; // Json or Xml
     QMap<QString, QString> paths;
+    // Unknown keys of the file's "baseline", kept on save; not part of the shape, so not
+    // compared.
+    QJsonObject extra;
 
     bool isEmpty() const { return paths.isEmpty(); }
     bool operator==(const ResponseShape& other) const { return syntax == other.syntax && paths == other.paths; }

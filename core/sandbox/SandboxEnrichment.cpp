@@ -69,6 +69,16 @@ QJsonObject SandboxEnrichment::forEmail(const QString& email)
     return data;
 }
 
+QJsonObject SandboxEnrichment::shapeV2(const QJsonObject& data)
+{
+    QJsonObject v2 = data;
+    v2.remove(QStringLiteral("industry"));
+    v2.insert(QStringLiteral("employees"), QString::number(data.value(QStringLiteral("employees")).toInt()));
+    const quint32 hash = stableHash(data.value(QStringLiteral("domain")).toString().toUtf8());
+    v2.insert(QStringLiteral("founded"), 1950 + static_cast<int>(hash % 70));
+    return v2;
+}
+
 QByteArray SandboxEnrichment::toXml(const QJsonObject& data)
 {
     QByteArray xml;

@@ -404,7 +404,9 @@ void SandboxServer::serveEnrich(const QHttpServerRequest& request, QTcpSocket* s
         respondError(socket, request, 422, QStringLiteral("Not an email address: %1").arg(email));
         return;
     }
-    respond(socket, request, 200, toJson({{QStringLiteral("data"), data}}), kJson);
+    const bool v2 = QUrlQuery(request.url()).queryItemValue(QStringLiteral("shape")) == QLatin1String("v2");
+    respond(
+        socket, request, 200, toJson({{QStringLiteral("data"), v2 ? SandboxEnrichment::shapeV2(data) : data}}), kJson);
 }
 
 void SandboxServer::serveEnrichXml(const QHttpServerRequest& request, QTcpSocket* socket)

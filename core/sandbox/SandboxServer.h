@@ -23,6 +23,8 @@ class SandboxTcpServer;
 //   /enrich            {"data":{company,industry,employees,annualRevenue,website,domain,
 //                      tags[],public}} for the `email` of a JSON or form body or ?email=;
 //                      400 without an email
+//   /enrich?shape=v2   the same company in a drifted shape, as a vendor's new version might
+//                      answer: no "industry", "employees" as a string, a new "founded"
 //   /enrich.xml        the same as <enrichment><data>...</data></enrichment>
 //   /status/{code}     answers with that status (200-599)
 //   /delay/{ms}        answers after ms milliseconds (at most 300000), without blocking
