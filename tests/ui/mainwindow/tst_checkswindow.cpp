@@ -7,6 +7,7 @@
 #include "format/WorkspaceFile.h"
 #include "history/CallHistory.h"
 #include "response/CheckResultModel.h"
+#include "response/MappingResultModel.h"
 #include "response/ResponsePane.h"
 #include "response/ShapeDiffModel.h"
 #include "sandbox/SandboxServer.h"
@@ -17,6 +18,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -212,12 +214,13 @@ private:
         table->setCurrentIndex(index);
         table->setFocus();
         table->edit(index);
-        auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QPointer<QLineEdit> editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
         QVERIFY2(editor, "the cell opened no line edit");
         editor->selectAll();
         QTest::keyClicks(editor, text);
         QTest::keyClick(editor, Qt::Key_Return);
-        QTRY_VERIFY(!table->isPersistentEditorOpen(index) && table->state() != QAbstractItemView::EditingState);
+        // Committed: the editor closes and goes.
+        QTRY_VERIFY(!editor);
     }
 
     void sendAndWait()
