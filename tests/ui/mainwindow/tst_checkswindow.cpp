@@ -95,7 +95,7 @@ private slots:
         QVERIFY(kind);
         kind->setCurrentIndex(kind->findText(QStringLiteral("Response attribute is")));
         QTest::keyClick(kind, Qt::Key_Return);
-        QCOMPARE(check(1).kind, Check::Kind::PathEquals);
+        QTRY_COMPARE(check(1).kind, Check::Kind::PathEquals);
         // The first mapping's attribute is filled in; the expected text is typed.
         QCOMPARE(check(1).target, QStringLiteral("data.company"));
         editCell(table, 1, CheckModel::ExpectedColumn, QStringLiteral("Nobody Inc"));

@@ -17,19 +17,40 @@ private slots:
         QTest::addColumn<QStringList>("cells");
         QTest::addColumn<bool>("failure");
         using C = ShapeDifference::Change;
-        QTest::newRow("removed, mapped") << int(
-            C::Removed) << true << QStringList {"data.company", "string", "", "", "Removed: a mapping reads it"}
+        QTest::newRow("removed, mapped") << int(C::Removed) << true
+                                         << QStringList {QStringLiteral("data.company"),
+                                                         QStringLiteral("string"),
+                                                         QStringLiteral(""),
+                                                         QStringLiteral(""),
+                                                         QStringLiteral("Removed: a mapping reads it")}
                                          << true;
         QTest::newRow("removed") << int(C::Removed) << false
-                                 << QStringList {"data.company", "string", "", "", "Removed"} << false;
-        QTest::newRow("added") << int(C::Added) << false << QStringList {"", "", "data.company", "number", "Added"}
+                                 << QStringList {QStringLiteral("data.company"),
+                                                 QStringLiteral("string"),
+                                                 QStringLiteral(""),
+                                                 QStringLiteral(""),
+                                                 QStringLiteral("Removed")}
+                                 << false;
+        QTest::newRow("added") << int(C::Added) << false
+                               << QStringList {QStringLiteral(""),
+                                               QStringLiteral(""),
+                                               QStringLiteral("data.company"),
+                                               QStringLiteral("number"),
+                                               QStringLiteral("Added")}
                                << false;
-        QTest::newRow("retyped, mapped")
-            << int(C::Retyped) << true
-            << QStringList {"data.company", "string", "data.company", "number", "Type changed: a mapping reads it"}
-            << true;
+        QTest::newRow("retyped, mapped") << int(C::Retyped) << true
+                                         << QStringList {QStringLiteral("data.company"),
+                                                         QStringLiteral("string"),
+                                                         QStringLiteral("data.company"),
+                                                         QStringLiteral("number"),
+                                                         QStringLiteral("Type changed: a mapping reads it")}
+                                         << true;
         QTest::newRow("retyped") << int(C::Retyped) << false
-                                 << QStringList {"data.company", "string", "data.company", "number", "Type changed"}
+                                 << QStringList {QStringLiteral("data.company"),
+                                                 QStringLiteral("string"),
+                                                 QStringLiteral("data.company"),
+                                                 QStringLiteral("number"),
+                                                 QStringLiteral("Type changed")}
                                  << false;
     }
 
