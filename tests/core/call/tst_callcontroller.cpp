@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 // The designer's calls without a window, against the sandbox on 127.0.0.1 port 0: the
@@ -29,6 +30,7 @@ private slots:
     void cancelEndsTheCall();
     void aFailedCallSaysWhyAndIsRecorded();
     void editedMappingsAreEvaluatedAgainstTheLastResponse();
+    void theReviewJudgesChecksAndDrift();
     void forgottenIndexesEvaluateNothing();
     void resendPutsTheSecretHeaderBack();
     void resendRefusesAMissingSecret();
@@ -196,6 +198,49 @@ void tst_CallController::editedMappingsAreEvaluatedAgainstTheLastResponse()
     QCOMPARE(outcome.appliedCount(), 2);
     // No new call went out for it.
     QCOMPARE(m_server->requestCount(), 1);
+}
+
+void tst_CallController::theReviewJudgesChecksAndDrift()
+{
+    Workspace ws = workspace(QStringLiteral("/enrich"));
+    Check written;
+    written.kind = Check::Kind::FieldWritten;
+    written.target = QStringLiteral("company");
+    Check slow;
+    slow.kind = Check::Kind::LatencyBelow;
+    slow.latencyMs = 600000;
+    Check created = Check::status(QStringLiteral("201"));
+    ws.webhooks[0].checks = {written, slow, created};
+    ws.webhooks[0].responseMappings.append({QStringLiteral("data.employees"), QStringLiteral("numberOfEmployees"), {}});
+    QSignalSpy finished(m_calls.get(), &CallController::finished);
+    QVERIFY(m_calls->send(ws, 0, lead()));
+    const QList<QVariant> args = waitFinished(finished);
+    QVERIFY(!args.isEmpty());
+    const auto review = args.at(1).value<CallReview>();
+    QCOMPARE(review.verdict.checks.size(), 3);
+    QVERIFY(review.verdict.checks.at(0).passed);
+    QVERIFY(review.verdict.checks.at(1).passed);
+    QVERIFY(!review.verdict.checks.at(2).passed);
+    // No baseline yet: no drift, but the shape to save as the first one.
+    QVERIFY(review.verdict.drift.isEmpty());
+    QVERIFY(review.verdict.shape);
+    QCOMPARE(review.verdict.shape->paths.value(QStringLiteral("data.company")), QStringLiteral("string"));
+
+    // With that shape as the baseline, a response of another shape drifts, and the
+    // mapped path that changed is a failure; judged again without a new call.
+    ws.webhooks[0].baseline = review.verdict.shape;
+    ws.webhooks[0].url = m_server->url().toString() + QStringLiteral("/enrich?shape=v2");
+    QVERIFY(m_calls->send(ws, 0, lead()));
+    const auto drifted = waitFinished(finished, 2).value(1).value<CallReview>();
+    QVERIFY(!drifted.verdict.drift.isEmpty());
+    QVERIFY(std::any_of(drifted.verdict.drift.cbegin(), drifted.verdict.drift.cend(), [](const ShapeDifference& d) {
+        return d.isFailure() && d.path == QStringLiteral("data.employees");
+    }));
+    ws.webhooks[0].baseline.reset();
+    QSignalSpy reevaluated(m_calls.get(), &CallController::reevaluated);
+    QVERIFY(m_calls->reevaluate(ws, 0, lead()));
+    QVERIFY(reevaluated.at(0).at(0).value<CallReview>().verdict.drift.isEmpty());
+    QCOMPARE(m_server->requestCount(), 2);
 }
 
 void tst_CallController::forgottenIndexesEvaluateNothing()
