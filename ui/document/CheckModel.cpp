@@ -281,11 +281,8 @@ bool CheckModel::setData(const QModelIndex& index, const QVariant& value, int ro
 
 QVariant CheckModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    return columnTitleData(this,
-                           {tr("Name"), tr("Check"), tr("Field, Attribute or Status"), tr("Expected"), tr("Problem")},
-                           section,
-                           orientation,
-                           role);
+    return columnTitleData(
+        this, {tr("Name"), tr("Check"), tr("Applies To"), tr("Expected"), tr("Problem")}, section, orientation, role);
 }
 
 Qt::ItemFlags CheckModel::flags(const QModelIndex& index) const

@@ -4,8 +4,8 @@
 #include "model/Check.h"
 
 // The checks of one webhook, one row per check: Name (the description when unnamed),
-// Check (the kind, in a marketer's words), Field, Attribute or Status (the target: a lead
-// field by display name, a response attribute or a status), Expected (the text, pattern,
+// Check (the kind, in a marketer's words), Applies To (the target: a lead field by display
+// name, a response attribute or a status), Expected (the text, pattern,
 // yes or no, or the latency limit) and Problem (why the check cannot be judged, from
 // Check::problem(); also each cell's tooltip).
 //

@@ -6,7 +6,7 @@
 // The cells of the checks table (CheckModel), each with the editor its kind of check
 // wants:
 // - Check: a combo of the kinds in a marketer's words (checkKindCombo);
-// - Field, Attribute or Status: for a field check a combo of the lead fields by display
+// - Applies To: for a field check a combo of the lead fields by display
 //   name, committing the API name, that takes a typed API name too (checkFieldCombo); for
 //   a response attribute a line edit completing the webhook's mapped attributes, its
 //   baseline's paths and those of the last response (checkPathEdit); for a status a line

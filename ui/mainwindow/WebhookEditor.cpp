@@ -177,10 +177,12 @@ void WebhookEditor::createChecksTable()
     checks->setModel(m_checkModel);
     m_checkDelegate = new CheckDelegate(this);
     checks->setItemDelegate(m_checkDelegate);
-    checks->setColumnWidth(CheckModel::NameColumn, 160);
-    checks->setColumnWidth(CheckModel::KindColumn, 170);
-    checks->setColumnWidth(CheckModel::TargetColumn, 150);
-    checks->setColumnWidth(CheckModel::ExpectedColumn, 110);
+    // Narrow enough that the problem, when there is one, starts inside the view; the
+    // whole of it is the row's tooltip.
+    checks->setColumnWidth(CheckModel::NameColumn, 120);
+    checks->setColumnWidth(CheckModel::KindColumn, 150);
+    checks->setColumnWidth(CheckModel::TargetColumn, 120);
+    checks->setColumnWidth(CheckModel::ExpectedColumn, 80);
     m_checks->setPlaceholderText(tr("No checks: a call passes when its status is 2xx."));
     m_checks->setToolTip(tr("What every Send, batch run and test must show: a status, a field written, a "
                             "response attribute, an answer in time."));

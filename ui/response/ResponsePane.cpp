@@ -317,9 +317,9 @@ QWidget* ResponsePane::createShapePage()
     m_shapeView->setObjectName(QStringLiteral("shapeDiffTable"));
     m_shapeView->setAccessibleName(tr("Shape drift from the baseline"));
     for (int column : {ShapeDiffModel::BaselinePathColumn, ShapeDiffModel::ResponsePathColumn})
-        m_shapeView->setColumnWidth(column, 170);
+        m_shapeView->setColumnWidth(column, 130);
     for (int column : {ShapeDiffModel::BaselineTypeColumn, ShapeDiffModel::ResponseTypeColumn})
-        m_shapeView->setColumnWidth(column, 80);
+        m_shapeView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     layout->addLayout(bar);
     layout->addWidget(m_shapeView, 1);
     return page;

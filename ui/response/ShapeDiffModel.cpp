@@ -48,11 +48,11 @@ QString ShapeDiffModel::changeText(const ShapeDifference& difference)
 {
     switch (difference.change) {
     case Change::Removed:
-        return difference.isFailure() ? tr("Removed: a mapping reads it") : tr("Removed");
+        return difference.isFailure() ? tr("Removed: breaks a mapping") : tr("Removed");
     case Change::Added:
         return tr("Added");
     case Change::Retyped:
-        return difference.isFailure() ? tr("Type changed: a mapping reads it") : tr("Type changed");
+        return difference.isFailure() ? tr("Retyped: breaks a mapping") : tr("Retyped");
     }
     return {};
 }

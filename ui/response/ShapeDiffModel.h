@@ -33,7 +33,7 @@ public:
     const QList<ShapeDifference>& drift() const { return m_drift; }
     int failureCount() const;
 
-    // "Removed", "Added", "Type changed", and what a failure means.
+    // "Removed", "Added", "Retyped", and for a failure that it breaks a mapping.
     static QString changeText(const ShapeDifference& difference);
 
     int rowCount(const QModelIndex& parent = {}) const override;

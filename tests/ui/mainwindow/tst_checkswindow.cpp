@@ -178,7 +178,7 @@ private slots:
                 QVERIFY(model->index(row, ShapeDiffModel::ChangeColumn)
                             .data()
                             .toString()
-                            .contains(QStringLiteral("a mapping reads it")));
+                            .contains(QStringLiteral("breaks a mapping")));
             }
         }
         QVERIFY(failures > 0);

@@ -22,7 +22,7 @@ private slots:
                                                          QStringLiteral("string"),
                                                          QStringLiteral(""),
                                                          QStringLiteral(""),
-                                                         QStringLiteral("Removed: a mapping reads it")}
+                                                         QStringLiteral("Removed: breaks a mapping")}
                                          << true;
         QTest::newRow("removed") << int(C::Removed) << false
                                  << QStringList {QStringLiteral("data.company"),
@@ -43,14 +43,14 @@ private slots:
                                                          QStringLiteral("string"),
                                                          QStringLiteral("data.company"),
                                                          QStringLiteral("number"),
-                                                         QStringLiteral("Type changed: a mapping reads it")}
+                                                         QStringLiteral("Retyped: breaks a mapping")}
                                          << true;
         QTest::newRow("retyped") << int(C::Retyped) << false
                                  << QStringList {QStringLiteral("data.company"),
                                                  QStringLiteral("string"),
                                                  QStringLiteral("data.company"),
                                                  QStringLiteral("number"),
-                                                 QStringLiteral("Type changed")}
+                                                 QStringLiteral("Retyped")}
                                  << false;
     }
 
