@@ -4,23 +4,78 @@
 #include "format/Utf8.h"
 #include "response/XmlPathScanner.h"
 
-#include <QHash>
 #include <QStringList>
 #include <QXmlStreamReader>
 
+#include <array>
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace {
 
-// One path of the shape while it is read: its children by name and the types seen there.
-// Every occurrence of a path lands on the same node, so the tree stays as small as the
-// shape however long the body is.
+// A node's children by name (UTF-8). The records of an array name their members in the
+// same order every time, so a search starts after the last name found: one comparison per
+// member, no hashing, in the common case. An object keyed by data (ids, emails) gets a
+// hash once it has many names.
+class Names
+{
+public:
+    int find(const char* name, qsizetype size)
+    {
+        const size_t count = m_items.size();
+        if (count > linearLimit) {
+            const auto found = m_index.find(std::string_view(name, size_t(size)));
+            return found == m_index.end() ? -1 : found->second;
+        }
+        for (size_t k = 0; k < count; ++k) {
+            const size_t i = (m_next + k) % count;
+            const QByteArray& item = m_items[i].first;
+            if (item.size() == size && std::memcmp(item.constData(), name, size_t(size)) == 0) {
+                m_next = i + 1;
+                return m_items[i].second;
+            }
+        }
+        return -1;
+    }
+
+    void add(const char* name, qsizetype size, int node)
+    {
+        m_items.emplace_back(QByteArray(name, size), node);
+        m_next = 0;
+        // The views point into the names' own bytes, which never move: a QByteArray keeps
+        // its data when the vector moves it.
+        if (m_items.size() == linearLimit + 1) {
+            for (const auto& [key, child] : m_items) {
+                m_index.emplace(std::string_view(key.constData(), size_t(key.size())), child);
+            }
+        } else if (m_items.size() > linearLimit) {
+            const QByteArray& key = m_items.back().first;
+            m_index.emplace(std::string_view(key.constData(), size_t(key.size())), node);
+        }
+    }
+
+    const std::vector<std::pair<QByteArray, int>>& items() const { return m_items; }
+
+private:
+    static constexpr size_t linearLimit = 32;
+
+    std::vector<std::pair<QByteArray, int>> m_items;
+    std::unordered_map<std::string_view, int> m_index;
+    size_t m_next = 0;
+};
+
+// One path of the shape while it is read: its children and the types seen there. Every
+// occurrence of a path lands on the same node, so the tree stays as small as the shape
+// however long the body is.
 struct Node
 {
-    QHash<QByteArray, int> children;   // JSON member or XML element name (UTF-8) -> node
-    QHash<QByteArray, int> attributes; // XML attribute name -> node
-    int element = -1;                  // JSON: the merged array element
-    quint8 types = 0;                  // bits of the syntax's type names
+    Names children;   // JSON members, XML child elements
+    Names attributes; // XML attributes
+    int element = -1; // JSON: the merged array element
+    quint8 types = 0; // bits of the syntax's type names
 };
 
 // Bit i is the i-th name, and the names are in alphabetical order, so joining the set bits
@@ -41,20 +96,18 @@ public:
 
     Node& node(int i) { return m_nodes[size_t(i)]; }
 
-    int child(QHash<QByteArray, int> Node::*map, int parent, const char* name, qsizetype size)
+    int child(Names Node::*names, int parent, const char* name, qsizetype size)
     {
         if (parent == sink) {
             return sink;
         }
-        // fromRawData: a lookup of a name seen before copies nothing.
-        const QByteArray key = QByteArray::fromRawData(name, size);
-        const auto found = (m_nodes[size_t(parent)].*map).constFind(key);
-        if (found != (m_nodes[size_t(parent)].*map).constEnd()) {
-            return found.value();
+        const int found = (m_nodes[size_t(parent)].*names).find(name, size);
+        if (found >= 0) {
+            return found;
         }
         const int index = int(m_nodes.size());
         m_nodes.emplace_back();
-        (m_nodes[size_t(parent)].*map).insert(QByteArray(name, size), index);
+        (m_nodes[size_t(parent)].*names).add(name, size, index);
         return index;
     }
 
@@ -96,12 +149,12 @@ public:
                 }
                 shape->paths.insert(at.path, names.join(QLatin1Char('|')));
             }
-            for (auto it = n.children.constBegin(); it != n.children.constEnd(); ++it) {
-                const QString name = QString::fromUtf8(it.key());
-                stack.push_back({it.value(), at.path.isEmpty() ? name : at.path + QLatin1Char('.') + name});
+            for (const auto& [key, child] : n.children.items()) {
+                const QString name = QString::fromUtf8(key);
+                stack.push_back({child, at.path.isEmpty() ? name : at.path + QLatin1Char('.') + name});
             }
-            for (auto it = n.attributes.constBegin(); it != n.attributes.constEnd(); ++it) {
-                stack.push_back({it.value(), at.path + QLatin1Char('@') + QString::fromUtf8(it.key())});
+            for (const auto& [key, child] : n.attributes.items()) {
+                stack.push_back({child, at.path + QLatin1Char('@') + QString::fromUtf8(key)});
             }
             if (n.element >= 0) {
                 stack.push_back({n.element, at.path + QStringLiteral("[0]")});
@@ -280,7 +333,21 @@ private:
     {
         const char* start = ++m_p;
         const auto* end = reinterpret_cast<const unsigned char*>(m_end);
+        // Most of a body is plain ASCII text inside strings: skip it a table lookup a byte.
+        static const auto plain = [] {
+            std::array<bool, 256> table {};
+            for (int c = 0x20; c < 0x80; ++c) {
+                table[size_t(c)] = c != '"' && c != '\\';
+            }
+            return table;
+        }();
         while (m_p < m_end) {
+            while (m_p < m_end && plain[uchar(*m_p)]) {
+                ++m_p;
+            }
+            if (m_p == m_end) {
+                break;
+            }
             const auto c = uchar(*m_p);
             if (c == '"') {
                 if (decoded && !decoded->isNull()) {

@@ -44,7 +44,7 @@ private slots:
             QTest::newRow(name) << words(line) << expected << QString::fromUtf8(dir);
         };
         const QStringList commands = {
-            "export", "help", "import", "lint", "map", "marketo", "render", "run", "sandbox", "secret", "send"};
+            "export", "help", "import", "lint", "map", "marketo", "render", "run", "sandbox", "secret", "send", "test"};
         row("commands", "", commands + QStringList {"--help", "--version", "-h", "-v"});
         row("command prefix", "r", {"render", "run"});
         row("help COMMAND", "help s", {"sandbox", "secret", "send"});
@@ -53,6 +53,8 @@ private slots:
             {"--help", "--help-all", "--lead", "--now", "--show-secrets", "--webhook"});
         row("send options", "send --n", {"--no-history", "--now"});
         row("run options", "run --l", {"--leads", "--limit"});
+        row("test options", "test work/shop.webhooks.json --l", {"--lead", "--leads"});
+        row("test webhook names", "test work/shop.webhooks.json --webhook En", {"Enrich\\ lead"});
         row("sandbox options", "sandbox --", {"--help", "--help-all", "--port"});
         row("workspace files",
             "lint work/",

@@ -34,6 +34,7 @@ private slots:
     void mappedPathsAreInTheShape_data();
     void mappedPathsAreInTheShape();
     void deepNestingIsIterative();
+    void manyNamesInAnyOrder();
 
 private:
     static QStringList entries(const ResponseShape& shape);
@@ -228,6 +229,34 @@ void tst_ShapeExtractor::deepNestingIsIterative()
     const std::optional<ResponseShape> xmlShape = ShapeExtractor::extract(xml, ResponseType::Xml, &error);
     QVERIFY2(xmlShape, qPrintable(error));
     QCOMPARE(xmlShape->paths.size(), ShapeExtractor::maxDepth);
+}
+
+// An object keyed by data has many names, in a different order in every record: each is
+// found again, however many there are.
+void tst_ShapeExtractor::manyNamesInAnyOrder()
+{
+    const int names = 100;
+    QByteArray body = "[";
+    ResponseShape expected;
+    expected.paths.insert(QStringLiteral("[0]"), QStringLiteral("object"));
+    for (int record = 0; record < 3; ++record) {
+        body += record ? ",{" : "{";
+        for (int i = 0; i < names; ++i) {
+            const int name = (i * (record + 1) * 37) % names; // a permutation per record
+            body += (i ? ",\"k" : "\"k") + QByteArray::number(name)
+                    + "\":" + (record == 2 && name == 5 ? QByteArray("\"x\"") : QByteArray::number(name));
+        }
+        body += "}";
+    }
+    body += "]";
+    for (int name = 0; name < names; ++name) {
+        expected.paths.insert(QStringLiteral("[0].k%1").arg(name),
+                              name == 5 ? QStringLiteral("number|string") : QStringLiteral("number"));
+    }
+    QString error;
+    const std::optional<ResponseShape> shape = ShapeExtractor::extract(body, ResponseType::Json, &error);
+    QVERIFY2(shape, qPrintable(error));
+    QCOMPARE(entries(*shape), entries(expected));
 }
 
 QTEST_GUILESS_MAIN(tst_ShapeExtractor)
