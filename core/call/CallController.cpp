@@ -4,7 +4,6 @@
 #include "history/CallHistory.h"
 #include "history/SecretRestorer.h"
 #include "http/HttpClient.h"
-#include "response/MappingEvaluator.h"
 #include "template/Renderer.h"
 
 #include <QDateTime>
@@ -17,27 +16,26 @@
 #include <memory>
 
 namespace {
-// Evaluates on the global thread pool: core links no Qt Concurrent.
-QFuture<MappingOutcome>
-evaluateInPool(const Workspace& workspace, const Webhook& webhook, const QJsonObject& lead, const CallResult& result)
+// Reviews on the global thread pool: core links no Qt Concurrent.
+QFuture<CallReview>
+reviewInPool(const Workspace& workspace, const Webhook& webhook, const QJsonObject& lead, const CallResult& result)
 {
-    auto promise = std::make_shared<QPromise<MappingOutcome>>();
-    QFuture<MappingOutcome> future = promise->future();
+    auto promise = std::make_shared<QPromise<CallReview>>();
+    QFuture<CallReview> future = promise->future();
     promise->start();
-    QThreadPool::globalInstance()->start(
-        [promise, workspace, webhook, lead, status = result.mappingStatus(), body = result.body] {
-            promise->addResult(MappingEvaluator::evaluate(workspace, webhook, lead, status, body));
-            promise->finish();
-        });
+    QThreadPool::globalInstance()->start([promise, workspace, webhook, lead, result] {
+        promise->addResult(CallReview::review(workspace, webhook, lead, result));
+        promise->finish();
+    });
     return future;
 }
 
-// Runs `done` with the outcome on `context`'s thread once the evaluation ends; nothing
-// runs when `context` is destroyed first.
+// Runs `done` with the review on `context`'s thread once it is made; nothing runs when
+// `context` is destroyed first.
 template <typename Done>
-void whenEvaluated(QObject* context, const QFuture<MappingOutcome>& future, Done done)
+void whenReviewed(QObject* context, const QFuture<CallReview>& future, Done done)
 {
-    auto* watcher = new QFutureWatcher<MappingOutcome>(context);
+    auto* watcher = new QFutureWatcher<CallReview>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done] {
         watcher->deleteLater();
         done(watcher->result());
@@ -121,12 +119,6 @@ void CallController::forgetLastCall()
     m_lastSent.index = -1;
 }
 
-void CallController::explainIncomplete(const CallResult& result, MappingOutcome* outcome) const
-{
-    if (result.error != CallResult::ErrorKind::None)
-        outcome->reason = result.errorMessage.isEmpty() ? tr("The call did not complete.") : result.errorMessage;
-}
-
 void CallController::callDone(quint64 id, const CallResult& result)
 {
     if (id != m_callId)
@@ -135,32 +127,27 @@ void CallController::callDone(quint64 id, const CallResult& result)
     emit responseArrived(result);
     const Sent sent = m_sent;
     if (sent.index < 0) {
-        MappingOutcome outcome;
-        outcome.statusApplies = false;
-        outcome.reason = result.errorMessage.isEmpty() ? tr("The call did not complete.") : result.errorMessage;
-        emit finished(result, outcome, -1);
+        emit finished(result, CallReview::incomplete(result), -1);
         return;
     }
-    // The evaluator reads the whole body: on a large response that is work the calling
-    // thread must not wait for. After a transport error it reads nothing (status 0) but
-    // still lists every mapping with why it is not written.
+    // The review reads the whole body: on a large response that is work the calling
+    // thread must not wait for.
     m_lastCall = result;
     m_lastSent = sent;
     const quint64 evaluation = ++m_evaluation;
-    whenEvaluated(this,
-                  evaluateInPool(sent.workspace, sent.workspace.webhooks.at(sent.index), sent.lead, result),
-                  [this, result, sent, evaluation](const MappingOutcome& outcome) {
-                      evaluated(result, sent, evaluation, outcome);
-                  });
+    whenReviewed(
+        this,
+        reviewInPool(sent.workspace, sent.workspace.webhooks.at(sent.index), sent.lead, result),
+        [this, result, sent, evaluation](const CallReview& review) { evaluated(result, sent, evaluation, review); });
 }
 
-void CallController::evaluated(const CallResult& result, const Sent& sent, quint64 evaluation, MappingOutcome outcome)
+void CallController::evaluated(const CallResult& result, const Sent& sent, quint64 evaluation, const CallReview& review)
 {
-    explainIncomplete(result, &outcome);
-    record(sent, result, outcome);
-    // A mapping edited meanwhile was evaluated since, against the same response.
+    record(sent, result, review.outcome);
+    // A mapping, check or baseline edited meanwhile was reviewed since, against the same
+    // response.
     const bool latest = evaluation == m_evaluation && m_lastSent.index == sent.index;
-    emit finished(result, outcome, latest ? sent.index : -1);
+    emit finished(result, review, latest ? sent.index : -1);
 }
 
 void CallController::record(const Sent& sent, const CallResult& result, const MappingOutcome& outcome)
@@ -190,19 +177,15 @@ bool CallController::reevaluate(const Workspace& workspace, int webhook, const Q
     // large one is read off the calling thread, as after a call.
     constexpr qsizetype kInlineEvaluationBytes = 256 * 1024;
     if (m_lastCall.body.size() <= kInlineEvaluationBytes) {
-        MappingOutcome outcome =
-            MappingEvaluator::evaluate(workspace, own, lead, m_lastCall.mappingStatus(), m_lastCall.body);
-        explainIncomplete(m_lastCall, &outcome);
-        emit mappingsReevaluated(outcome, webhook);
+        emit reevaluated(CallReview::review(workspace, own, lead, m_lastCall), webhook);
         return true;
     }
-    whenEvaluated(
-        this, evaluateInPool(workspace, own, lead, m_lastCall), [this, evaluation, webhook](MappingOutcome outcome) {
-            // Another edit, call or webhook came since: that one's evaluation counts.
+    whenReviewed(
+        this, reviewInPool(workspace, own, lead, m_lastCall), [this, evaluation, webhook](const CallReview& review) {
+            // Another edit, call or webhook came since: that one's review counts.
             if (evaluation != m_evaluation || m_lastSent.index != webhook)
                 return;
-            explainIncomplete(m_lastCall, &outcome);
-            emit mappingsReevaluated(outcome, webhook);
+            emit reevaluated(review, webhook);
         });
     return false;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "call/CallReview.h"
 #include "http/CallResult.h"
 #include "http/HttpClient.h"
 #include "model/Workspace.h"
@@ -13,21 +14,22 @@
 
 // The designer's calls, without a window: renders a webhook and sends it through an
 // HttpClient handed in from outside, sends a request from the call history again,
-// cancels, evaluates the webhook's response mappings off the calling thread, and records
-// every finished call in the history kept next to the workspace file.
+// cancels, reviews each response off the calling thread (the webhook's response mappings
+// evaluated, its checks and baseline judged: CallReview), and records every finished call
+// in the history kept next to the workspace file.
 //
 // Contract:
 // - One call at a time: send() and resend() refuse while one is running (or when the
 //   client is gone).
 // - started() is emitted from within send() and resend(); responseArrived() when the
-//   response is in (isRunning() is false from then on); finished() once the mappings are
-//   evaluated and the call recorded (historyRecorded() or historyFailed() came first).
+//   response is in (isRunning() is false from then on); finished() once the response is
+//   reviewed and the call recorded (historyRecorded() or historyFailed() came first).
 // - The outcome of a call that did not complete says why in its reason.
 // - The webhook index a signal names is -1 when the outcome belongs to no webhook at
 //   that index any more: the indexes shifted (forgetLastCall()), the webhook was unknown,
 //   or a later evaluation of the same response replaced it.
-// - The last response is kept with its webhook index, so that reevaluate() can evaluate
-//   edited mappings against it until the next call.
+// - The last response is kept with its webhook index, so that reevaluate() can review it
+//   again after the mappings, checks or baseline were edited, until the next call.
 class CallController : public QObject
 {
     Q_OBJECT
@@ -53,10 +55,10 @@ public:
     Resend resend(const RenderedRequest& recorded, const Workspace& workspace, int webhook, const QJsonObject& lead);
     void cancel();
 
-    // Evaluates the mappings of `webhook` against the last response again, after they
-    // were edited. True when the outcome was emitted before returning (a small body);
-    // false when there is none now: either none will come (another webhook's response)
-    // or it comes later through mappingsReevaluated() (a large body, read off-thread).
+    // Reviews the last response again for `webhook`, after its mappings, checks or
+    // baseline were edited. True when the review was emitted before returning (a small
+    // body); false when there is none now: either none will come (another webhook's
+    // response) or it comes later through reevaluated() (a large body, read off-thread).
     bool reevaluate(const Workspace& workspace, int webhook, const QJsonObject& lead);
     // The webhook indexes shifted: no response belongs to an index any more.
     void forgetLastCall();
@@ -66,8 +68,8 @@ signals:
     void responseArrived(const CallResult& result);
     void historyRecorded();
     void historyFailed(const QString& message);
-    void finished(const CallResult& result, const MappingOutcome& outcome, int webhook);
-    void mappingsReevaluated(const MappingOutcome& outcome, int webhook);
+    void finished(const CallResult& result, const CallReview& review, int webhook);
+    void reevaluated(const CallReview& review, int webhook);
 
 private:
     struct Sent
@@ -79,9 +81,8 @@ private:
 
     void start(const RenderedRequest& request, const Sent& sent);
     void callDone(quint64 id, const CallResult& result);
-    void evaluated(const CallResult& result, const Sent& sent, quint64 evaluation, MappingOutcome outcome);
+    void evaluated(const CallResult& result, const Sent& sent, quint64 evaluation, const CallReview& review);
     void record(const Sent& sent, const CallResult& result, const MappingOutcome& outcome);
-    void explainIncomplete(const CallResult& result, MappingOutcome* outcome) const;
 
     // Not owned: the client may go first when both belong to one parent.
     QPointer<HttpClient> m_http;

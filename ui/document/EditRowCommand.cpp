@@ -20,6 +20,15 @@ EditRowCommand::EditRowCommand(WorkspaceDocument* document, int webhook, int row
     setText(QCoreApplication::translate("EditRowCommand", "Edit response mapping"));
 }
 
+EditRowCommand::EditRowCommand(WorkspaceDocument* document, int webhook, int row, const Check& check)
+    : RowCommand(document, WorkspaceDocument::RowTable::Checks, webhook)
+    , m_row(row)
+    , m_before(rowAt(row))
+    , m_after(rowOf(check))
+{
+    setText(QCoreApplication::translate("EditRowCommand", "Edit check"));
+}
+
 void EditRowCommand::redo()
 {
     replaceRow(m_row, m_after);

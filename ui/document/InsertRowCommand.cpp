@@ -14,6 +14,12 @@ InsertRowCommand::InsertRowCommand(WorkspaceDocument* document, int webhook, int
     setText(QCoreApplication::translate("InsertRowCommand", "Add response mapping"));
 }
 
+InsertRowCommand::InsertRowCommand(WorkspaceDocument* document, int webhook, int row, const Check& check)
+    : RowCommand(document, WorkspaceDocument::RowTable::Checks, webhook), m_row(row), m_inserted(rowOf(check))
+{
+    setText(QCoreApplication::translate("InsertRowCommand", "Add check"));
+}
+
 void InsertRowCommand::redo()
 {
     insertRow(m_row, m_inserted);

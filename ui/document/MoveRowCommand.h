@@ -2,7 +2,7 @@
 
 #include "document/RowCommand.h"
 
-// Moves a custom header or response mapping from one row to another (Move Up/Down).
+// Moves a custom header, response mapping or check from one row to another (Move Up/Down).
 class MoveRowCommand : public RowCommand
 {
 public:

@@ -5,9 +5,17 @@
 RemoveRowCommand::RemoveRowCommand(WorkspaceDocument* document, WorkspaceDocument::RowTable table, int webhook, int row)
     : RowCommand(document, table, webhook), m_row(row), m_removed(rowAt(row))
 {
-    setText(table == WorkspaceDocument::RowTable::Headers
-                ? QCoreApplication::translate("RemoveRowCommand", "Remove header")
-                : QCoreApplication::translate("RemoveRowCommand", "Remove response mapping"));
+    switch (table) {
+    case WorkspaceDocument::RowTable::Headers:
+        setText(QCoreApplication::translate("RemoveRowCommand", "Remove header"));
+        break;
+    case WorkspaceDocument::RowTable::Mappings:
+        setText(QCoreApplication::translate("RemoveRowCommand", "Remove response mapping"));
+        break;
+    case WorkspaceDocument::RowTable::Checks:
+        setText(QCoreApplication::translate("RemoveRowCommand", "Remove check"));
+        break;
+    }
 }
 
 void RemoveRowCommand::redo()

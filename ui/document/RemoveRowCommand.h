@@ -2,7 +2,7 @@
 
 #include "document/RowCommand.h"
 
-// Deletes a custom header or a response mapping; undo restores it at its place.
+// Deletes a custom header, a response mapping or a check; undo restores it at its place.
 class RemoveRowCommand : public RowCommand
 {
 public:

@@ -10,27 +10,44 @@ RowCommand::~RowCommand() = default;
 RowCommand::Row RowCommand::rowAt(int row) const
 {
     const Webhook webhook = m_document->workspace().webhooks.value(m_webhook);
-    if (m_table == WorkspaceDocument::RowTable::Headers) {
+    switch (m_table) {
+    case WorkspaceDocument::RowTable::Headers:
         return rowOf(webhook.headers.value(row));
+    case WorkspaceDocument::RowTable::Mappings:
+        return rowOf(webhook.responseMappings.value(row));
+    case WorkspaceDocument::RowTable::Checks:
+        return rowOf(webhook.checks.value(row));
     }
-    return rowOf(webhook.responseMappings.value(row));
+    return {};
 }
 
 void RowCommand::insertRow(int row, const Row& contents)
 {
-    if (m_table == WorkspaceDocument::RowTable::Headers) {
+    switch (m_table) {
+    case WorkspaceDocument::RowTable::Headers:
         m_document->insertHeader(m_webhook, row, contents.header);
-    } else {
+        break;
+    case WorkspaceDocument::RowTable::Mappings:
         m_document->insertMapping(m_webhook, row, contents.mapping);
+        break;
+    case WorkspaceDocument::RowTable::Checks:
+        m_document->insertCheck(m_webhook, row, contents.check);
+        break;
     }
 }
 
 void RowCommand::replaceRow(int row, const Row& contents)
 {
-    if (m_table == WorkspaceDocument::RowTable::Headers) {
+    switch (m_table) {
+    case WorkspaceDocument::RowTable::Headers:
         m_document->setHeader(m_webhook, row, contents.header);
-    } else {
+        break;
+    case WorkspaceDocument::RowTable::Mappings:
         m_document->setMapping(m_webhook, row, contents.mapping);
+        break;
+    case WorkspaceDocument::RowTable::Checks:
+        m_document->setCheck(m_webhook, row, contents.check);
+        break;
     }
 }
 

@@ -203,21 +203,48 @@ void WorkspaceDocument::insertMapping(int webhook, int row, const ResponseMappin
     touch();
 }
 
+void WorkspaceDocument::insertCheck(int webhook, int row, const Check& check)
+{
+    if (webhook < 0 || webhook >= m_workspace.webhooks.size()) {
+        return;
+    }
+    auto& checks = m_workspace.webhooks[webhook].checks;
+    row = qBound(0, row, checks.size());
+    emit rowAboutToBeInserted(RowTable::Checks, webhook, row);
+    checks.insert(row, check);
+    emit rowInserted(RowTable::Checks, webhook, row);
+    touch();
+}
+
+int WorkspaceDocument::rowCount(const Webhook& webhook, RowTable table)
+{
+    switch (table) {
+    case RowTable::Headers:
+        return webhook.headers.size();
+    case RowTable::Mappings:
+        return webhook.responseMappings.size();
+    case RowTable::Checks:
+        return webhook.checks.size();
+    }
+    return 0;
+}
+
 void WorkspaceDocument::removeRow(RowTable table, int webhook, int row)
 {
     if (webhook < 0 || webhook >= m_workspace.webhooks.size()) {
         return;
     }
     Webhook& w = m_workspace.webhooks[webhook];
-    const int count = table == RowTable::Headers ? w.headers.size() : w.responseMappings.size();
-    if (row < 0 || row >= count) {
+    if (row < 0 || row >= rowCount(w, table)) {
         return;
     }
     emit rowAboutToBeRemoved(table, webhook, row);
     if (table == RowTable::Headers) {
         w.headers.removeAt(row);
-    } else {
+    } else if (table == RowTable::Mappings) {
         w.responseMappings.removeAt(row);
+    } else {
+        w.checks.removeAt(row);
     }
     emit rowRemoved(table, webhook, row);
     touch();
@@ -229,15 +256,17 @@ void WorkspaceDocument::moveRow(RowTable table, int webhook, int from, int to)
         return;
     }
     Webhook& w = m_workspace.webhooks[webhook];
-    const int count = table == RowTable::Headers ? w.headers.size() : w.responseMappings.size();
+    const int count = rowCount(w, table);
     if (from < 0 || from >= count || to < 0 || to >= count) {
         return;
     }
     emit rowAboutToBeMoved(table, webhook, from, to);
     if (table == RowTable::Headers) {
         w.headers.move(from, to);
-    } else {
+    } else if (table == RowTable::Mappings) {
         w.responseMappings.move(from, to);
+    } else {
+        w.checks.move(from, to);
     }
     emit rowMoved(table, webhook, from, to);
     touch();
@@ -265,6 +294,27 @@ void WorkspaceDocument::setMapping(int webhook, int row, const ResponseMapping& 
     }
     m_workspace.webhooks[webhook].responseMappings[row] = mapping;
     emit rowChanged(RowTable::Mappings, webhook, row);
+    touch();
+}
+
+void WorkspaceDocument::setCheck(int webhook, int row, const Check& check)
+{
+    if (webhook < 0 || webhook >= m_workspace.webhooks.size() || row < 0
+        || row >= m_workspace.webhooks[webhook].checks.size()) {
+        return;
+    }
+    m_workspace.webhooks[webhook].checks[row] = check;
+    emit rowChanged(RowTable::Checks, webhook, row);
+    touch();
+}
+
+void WorkspaceDocument::setBaseline(int webhook, const std::optional<ResponseShape>& baseline)
+{
+    if (webhook < 0 || webhook >= m_workspace.webhooks.size()) {
+        return;
+    }
+    m_workspace.webhooks[webhook].baseline = baseline;
+    emit baselineChanged(webhook);
     touch();
 }
 

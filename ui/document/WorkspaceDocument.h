@@ -22,7 +22,7 @@ class WorkspaceDocument : public QObject
     Q_OBJECT
 
 public:
-    enum class RowTable { Headers, Mappings };
+    enum class RowTable { Headers, Mappings, Checks };
     enum class Property { Name, Description, Url, RequestType, PayloadTemplate, Encoding, ResponseType };
     Q_ENUM(Property)
 
@@ -57,6 +57,8 @@ public:
     static QVariant property(const Webhook& webhook, Property property);
     static void setProperty(Webhook& webhook, Property property, const QVariant& value);
     static bool isTextProperty(Property property);
+    // How many rows `table` of `webhook` holds.
+    static int rowCount(const Webhook& webhook, RowTable table);
 
     // Mutators for the undo commands; each emits the matching signals and changed().
     void insertWebhook(int index, const Webhook& webhook);
@@ -64,10 +66,14 @@ public:
     void setWebhookProperty(int index, Property property, const QVariant& value);
     void insertHeader(int webhook, int row, const Header& header);
     void insertMapping(int webhook, int row, const ResponseMapping& mapping);
+    void insertCheck(int webhook, int row, const Check& check);
     void removeRow(RowTable table, int webhook, int row);
     void moveRow(RowTable table, int webhook, int from, int to);
     void setHeader(int webhook, int row, const Header& header);
     void setMapping(int webhook, int row, const ResponseMapping& mapping);
+    void setCheck(int webhook, int row, const Check& check);
+    // The shape later responses are compared with; nullopt clears it.
+    void setBaseline(int webhook, const std::optional<ResponseShape>& baseline);
     void setLead(int index, const QJsonObject& lead);
     void setLeadsAndFields(const QList<QJsonObject>& leads, const QList<Field>& fields);
     void setContext(const Context& context, const QString& timeZone);
@@ -95,6 +101,7 @@ signals:
     void rowAboutToBeMoved(WorkspaceDocument::RowTable table, int webhook, int from, int to);
     void rowMoved(WorkspaceDocument::RowTable table, int webhook, int from, int to);
     void rowChanged(WorkspaceDocument::RowTable table, int webhook, int row);
+    void baselineChanged(int webhook);
 
     void leadChanged(int index);
     // Leads or custom fields replaced (CSV import).

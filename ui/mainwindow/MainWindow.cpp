@@ -4,6 +4,7 @@
 #include "batch/BatchDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "document/MappingModel.h"
+#include "document/SetBaselineCommand.h"
 #include "document/SetTrustedCertificateCommand.h"
 #include "document/WorkspaceDocument.h"
 #include "exchange/ExchangeController.h"
@@ -172,6 +173,8 @@ void MainWindow::connectActions()
     on(A::InsertToken, [this] { insertToken(); });
     on(A::Batch, [this] { openBatch(); });
     on(A::History, [this] { openHistory(); });
+    on(A::SaveBaseline, [this] { saveBaseline(); });
+    on(A::ClearBaseline, [this] { clearBaseline(); });
     on(A::MarketoConnect, [this] { m_marketo->connectInstance(); });
     on(A::MarketoFields, [this] { m_marketo->import(MarketoImportDialog::Kind::Fields); });
     on(A::MarketoLeads, [this] { m_marketo->import(MarketoImportDialog::Kind::Leads); });
@@ -207,6 +210,8 @@ void MainWindow::connectParts()
         m_messageBar->showMessage(MessageBar::Kind::Warning, text);
     });
     connect(m_side->responsePane(), &ResponsePane::createMapping, m_editor, &WebhookEditor::addMapping);
+    connect(m_side->responsePane(), &ResponsePane::saveBaselineRequested, this, &MainWindow::saveBaseline);
+    connect(m_side->responsePane(), &ResponsePane::clearBaselineRequested, this, &MainWindow::clearBaseline);
     connect(m_side->responsePane(), &ResponsePane::pathCopied, this, [this](const QString& path) {
         setStatusText(tr("Copied %1").arg(path));
     });
@@ -228,7 +233,7 @@ void MainWindow::connectCalls()
     connect(m_calls, &CallController::started, this, &MainWindow::callStarted);
     connect(m_calls, &CallController::responseArrived, this, &MainWindow::responseArrived);
     connect(m_calls, &CallController::finished, this, &MainWindow::showCallResult);
-    connect(m_calls, &CallController::mappingsReevaluated, this, &MainWindow::showReevaluatedMappings);
+    connect(m_calls, &CallController::reevaluated, this, &MainWindow::showReevaluated);
     connect(m_calls, &CallController::historyRecorded, this, [this] {
         if (m_historyDialog) {
             m_historyDialog->setEntries(CallHistory(m_calls->historyBase()).entries());
@@ -252,6 +257,7 @@ void MainWindow::connectDocument()
     connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::workspaceReset, this, [this] {
         m_currentWebhook = -1;
+        m_reviewWebhook = -1;
         m_editor->mappingModel()->clearOutcome();
         selectWebhook(m_document->workspace().webhooks.isEmpty() ? -1 : 0);
         m_preview->refreshTokens();
@@ -261,12 +267,14 @@ void MainWindow::connectDocument()
     // longer be the current webhook's.
     connect(m_document, &WorkspaceDocument::webhookInserted, this, [this](int index) {
         m_currentWebhook = -1;
+        m_reviewWebhook = -1;
         selectWebhook(index);
         m_calls->forgetLastCall();
     });
     connect(m_document, &WorkspaceDocument::webhookRemoved, this, [this](int index) {
         const int count = m_document->workspace().webhooks.size();
         m_currentWebhook = -1;
+        m_reviewWebhook = -1;
         selectWebhook(count == 0 ? -1 : qMin(index, count - 1));
         m_calls->forgetLastCall();
     });
@@ -280,9 +288,10 @@ void MainWindow::connectDocument()
         }
     });
     // The models drop the results on a structural change (they are matched by position);
-    // these run after them and evaluate the mappings again against the last response.
+    // these run after them and review the last response again: mappings, checks and drift
+    // (which paths the mappings read) all depend on the edited rows.
     const auto mappingsEdited = [this](WorkspaceDocument::RowTable table, int webhook) {
-        if (table == WorkspaceDocument::RowTable::Mappings && webhook == m_currentWebhook) {
+        if (table != WorkspaceDocument::RowTable::Headers && webhook == m_currentWebhook) {
             reevaluateMappings();
         }
     };
@@ -290,6 +299,12 @@ void MainWindow::connectDocument()
     connect(m_document, &WorkspaceDocument::rowRemoved, this, mappingsEdited);
     connect(m_document, &WorkspaceDocument::rowMoved, this, mappingsEdited);
     connect(m_document, &WorkspaceDocument::rowChanged, this, mappingsEdited);
+    connect(m_document, &WorkspaceDocument::baselineChanged, this, [this](int webhook) {
+        if (webhook == m_currentWebhook) {
+            reevaluateMappings();
+        }
+        updateBaselineActions();
+    });
     connect(m_document, &WorkspaceDocument::currentLeadChanged, this, [this] {
         m_preview->refreshTokens();
         m_preview->schedule();
@@ -327,6 +342,7 @@ void MainWindow::selectWebhook(int index)
     }
     m_list->showWebhook(index);
     updateActions();
+    updateBaselineActions();
     m_preview->schedule();
 }
 
@@ -399,14 +415,53 @@ void MainWindow::responseArrived(const CallResult& result)
     }
 }
 
-void MainWindow::showCallResult(const CallResult& result, const MappingOutcome& outcome, int webhook)
+void MainWindow::showCallResult(const CallResult& result, const CallReview& review, int webhook)
 {
     if (webhook >= 0 && webhook == m_currentWebhook) {
-        m_editor->mappingModel()->setOutcome(outcome);
+        m_editor->mappingModel()->setOutcome(review.outcome);
     }
-    m_side->responsePane()->showResult(result, outcome);
-    emit mappingsEvaluated(outcome);
+    m_side->responsePane()->showResult(result, review.outcome);
+    showVerdict(review, webhook);
+    emit mappingsEvaluated(review.outcome);
     announceCallFinished(result);
+}
+
+void MainWindow::showVerdict(const CallReview& review, int webhook)
+{
+    m_review = review;
+    m_reviewWebhook = webhook;
+    const Webhook* own = webhook >= 0 ? &m_document->workspace().webhooks.at(webhook) : nullptr;
+    m_side->responsePane()->showVerdict(review.verdict, own && own->baseline.has_value());
+    if (review.verdict.shape) {
+        m_editor->setResponsePaths(review.verdict.shape->paths.keys());
+    }
+    updateBaselineActions();
+}
+
+void MainWindow::saveBaseline()
+{
+    if (m_currentWebhook < 0 || m_reviewWebhook != m_currentWebhook || !m_review.verdict.shape) {
+        return;
+    }
+    m_document->undoStack()->push(new SetBaselineCommand(m_document, m_currentWebhook, m_review.verdict.shape));
+}
+
+void MainWindow::clearBaseline()
+{
+    if (m_currentWebhook >= 0 && m_document->workspace().webhooks.at(m_currentWebhook).baseline) {
+        m_document->undoStack()->push(new SetBaselineCommand(m_document, m_currentWebhook, std::nullopt));
+    }
+}
+
+void MainWindow::updateBaselineActions()
+{
+    const Webhook* current = m_currentWebhook >= 0 ? &m_document->workspace().webhooks.at(m_currentWebhook) : nullptr;
+    // Saving the shape the baseline already holds would be an edit that changes nothing.
+    const bool canSave = current && m_reviewWebhook == m_currentWebhook && m_review.verdict.shape
+                         && current->baseline != m_review.verdict.shape;
+    const bool canClear = current && current->baseline.has_value();
+    m_side->responsePane()->setBaselineActions(canSave, canClear);
+    m_actions->updateBaseline(canSave, canClear);
 }
 
 void MainWindow::announceCallFinished(const CallResult& result)
@@ -434,14 +489,15 @@ void MainWindow::reevaluateMappings()
     }
 }
 
-void MainWindow::showReevaluatedMappings(const MappingOutcome& outcome, int webhook)
+void MainWindow::showReevaluated(const CallReview& review, int webhook)
 {
     if (webhook != m_currentWebhook) {
         return;
     }
-    m_editor->mappingModel()->setOutcome(outcome);
-    m_side->responsePane()->mappingModel()->setOutcome(outcome, m_document->workspace().catalog());
-    emit mappingsEvaluated(outcome);
+    m_editor->mappingModel()->setOutcome(review.outcome);
+    m_side->responsePane()->mappingModel()->setOutcome(review.outcome, m_document->workspace().catalog());
+    showVerdict(review, webhook);
+    emit mappingsEvaluated(review.outcome);
 }
 
 void MainWindow::openHistory()

@@ -117,10 +117,14 @@ private:
 
     void callStarted(const RenderedRequest& request, int webhook);
     void responseArrived(const CallResult& result);
-    void showCallResult(const CallResult& result, const MappingOutcome& outcome, int webhook);
+    void showCallResult(const CallResult& result, const CallReview& review, int webhook);
     void announceCallFinished(const CallResult& result);
-    void showReevaluatedMappings(const MappingOutcome& outcome, int webhook);
+    void showReevaluated(const CallReview& review, int webhook);
+    void showVerdict(const CallReview& review, int webhook);
     void reevaluateMappings();
+    void saveBaseline();
+    void clearBaseline();
+    void updateBaselineActions();
     void resend(const RenderedRequest& request, const QString& webhookName);
     void openHistory();
     void openBatch();
@@ -155,4 +159,8 @@ private:
     QPointer<HistoryDialog> m_historyDialog;
 
     int m_currentWebhook = -1;
+    // The review of the response shown and its webhook's index (-1: none, or the indexes
+    // shifted since): Save as Baseline keeps its shape.
+    CallReview m_review;
+    int m_reviewWebhook = -1;
 };

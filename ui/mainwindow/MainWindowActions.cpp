@@ -78,6 +78,8 @@ void MainWindowActions::createActions(QUndoStack* undoStack)
         {InsertToken, tr("Insert &Token…"), "insertTokenAction", "token", QKeySequence(Qt::CTRL | Qt::Key_T)},
         {Batch, tr("&Batch Run…"), "batchAction", "batch", QKeySequence(Qt::CTRL | Qt::Key_B)},
         {History, tr("&History…"), "historyAction", "history", QKeySequence(Qt::CTRL | Qt::Key_H)},
+        {SaveBaseline, tr("Save as Base&line"), "saveBaselineAction", nullptr, QKeySequence()},
+        {ClearBaseline, tr("Clear Basel&ine"), "clearBaselineAction", nullptr, QKeySequence()},
         {MarketoConnect, tr("&Connect…"), "marketoConnectAction", nullptr, QKeySequence()},
         {MarketoFields, tr("Import &Fields…"), "marketoFieldsAction", nullptr, QKeySequence()},
         {MarketoLeads, tr("Import &Leads…"), "marketoLeadsAction", nullptr, QKeySequence()},
@@ -152,6 +154,8 @@ void MainWindowActions::createMenus()
     webhook->addSeparator();
     webhook->addActions({action(Send), action(Cancel), action(Batch), action(History)});
     webhook->addSeparator();
+    webhook->addActions({action(SaveBaseline), action(ClearBaseline)});
+    webhook->addSeparator();
     webhook->addActions({action(CopyAsCurl), action(ShowSetupSheet)});
 
     QMenu* marketo = menu(tr("Ma&rketo"), "marketoMenu");
@@ -217,6 +221,12 @@ void MainWindowActions::updateEnabled(bool hasWebhook, bool callRunning)
     action(CopyAsCurl)->setEnabled(hasWebhook);
     action(ExportFile)->setEnabled(hasWebhook);
     action(ShowSetupSheet)->setEnabled(hasWebhook);
+}
+
+void MainWindowActions::updateBaseline(bool canSave, bool canClear)
+{
+    action(SaveBaseline)->setEnabled(canSave);
+    action(ClearBaseline)->setEnabled(canClear);
 }
 
 void MainWindowActions::showAbout()

@@ -40,6 +40,8 @@ public:
         InsertToken,
         Batch,
         History,
+        SaveBaseline,
+        ClearBaseline,
         MarketoConnect,
         MarketoFields,
         MarketoLeads,
@@ -60,6 +62,8 @@ public:
     QAction* action(Id id) const { return m_actions.at(id); }
     void setRecentFiles(const QStringList& fileNames);
     void updateEnabled(bool hasWebhook, bool callRunning);
+    // Save as Baseline and Clear Baseline, as the response pane's buttons are.
+    void updateBaseline(bool canSave, bool canClear);
 
 signals:
     void recentFileChosen(const QString& fileName);

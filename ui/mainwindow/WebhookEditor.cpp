@@ -1,12 +1,14 @@
 #include "WebhookEditor.h"
 
 #include "dialogs/TokenPickerDialog.h"
+#include "document/CheckModel.h"
 #include "document/HeaderModel.h"
 #include "document/InsertRowCommand.h"
 #include "document/MappingModel.h"
 #include "document/MoveRowCommand.h"
 #include "document/RemoveRowCommand.h"
 #include "document/SetWebhookPropertyCommand.h"
+#include "editors/CheckDelegate.h"
 #include "editors/FieldDelegate.h"
 #include "editors/TemplateEditor.h"
 #include "editors/TokenDelegate.h"
@@ -57,6 +59,7 @@ WebhookEditor::WebhookEditor(WorkspaceDocument* document, QWidget* parent)
     , m_document(document)
     , m_headerModel(new HeaderModel(document, this))
     , m_mappingModel(new MappingModel(document, this))
+    , m_checkModel(new CheckModel(document, this))
 {
     named(this, "editorPane", tr("Webhook editor"));
     createFields();
@@ -111,7 +114,7 @@ QWidget* WebhookEditor::createTemplateBox()
 
 void WebhookEditor::createTables()
 {
-    m_tabs = named(new QTabWidget(this), "editorTabs", tr("Headers and response mappings"));
+    m_tabs = named(new QTabWidget(this), "editorTabs", tr("Headers, response mappings and checks"));
     m_headers = new RowTableEditor(m_tabs);
     m_headers->setNames(QStringLiteral("Header"), tr("Custom Headers"), tr("&Add Header"), tr("header"));
     QTableView* headers = m_headers->table();
@@ -133,6 +136,7 @@ void WebhookEditor::createTables()
     mappings->setColumnWidth(MappingModel::AttributeColumn, 200);
     mappings->setColumnWidth(MappingModel::FieldColumn, 200);
     m_tabs->addTab(m_mappings, tr("Response &Mappings"));
+    createChecksTable();
 
     using RowTable = WorkspaceDocument::RowTable;
     connect(m_headers, &RowTableEditor::addRequested, this, [this] {
@@ -148,12 +152,46 @@ void WebhookEditor::createTables()
     connect(m_headers, &RowTableEditor::removeRequested, this, [this](int row) { removeRow(RowTable::Headers, row); });
     connect(
         m_mappings, &RowTableEditor::removeRequested, this, [this](int row) { removeRow(RowTable::Mappings, row); });
+    connect(m_checks, &RowTableEditor::addRequested, this, [this] {
+        // Status 2xx is what a webhook without checks is judged by: the natural first
+        // check, and the kind cell opens so another kind is one choice away.
+        appendRow(m_checks, Check::status(QStringLiteral("2xx")), CheckModel::KindColumn, true);
+    });
+    connect(m_checks, &RowTableEditor::removeRequested, this, [this](int row) { removeRow(RowTable::Checks, row); });
+    connect(m_checks, &RowTableEditor::moveRequested, this, [this](int row, int to) {
+        moveRow(RowTable::Checks, row, to);
+    });
     connect(m_headers, &RowTableEditor::moveRequested, this, [this](int row, int to) {
         moveRow(RowTable::Headers, row, to);
     });
     connect(m_mappings, &RowTableEditor::moveRequested, this, [this](int row, int to) {
         moveRow(RowTable::Mappings, row, to);
     });
+}
+
+void WebhookEditor::createChecksTable()
+{
+    m_checks = new RowTableEditor(m_tabs);
+    m_checks->setNames(QStringLiteral("Check"), tr("Checks"), tr("&Add Check"), tr("check"));
+    QTableView* checks = m_checks->table();
+    checks->setModel(m_checkModel);
+    m_checkDelegate = new CheckDelegate(this);
+    checks->setItemDelegate(m_checkDelegate);
+    // Narrow enough that the problem, when there is one, starts inside the view; the
+    // whole of it is the row's tooltip.
+    checks->setColumnWidth(CheckModel::NameColumn, 120);
+    checks->setColumnWidth(CheckModel::KindColumn, 150);
+    checks->setColumnWidth(CheckModel::TargetColumn, 120);
+    checks->setColumnWidth(CheckModel::ExpectedColumn, 80);
+    m_checks->setPlaceholderText(tr("No checks: a call passes when its status is 2xx."));
+    m_checks->setToolTip(tr("What every Send, batch run and test must show: a status, a field written, a "
+                            "response attribute, an answer in time."));
+    m_tabs->addTab(m_checks, tr("Checks"));
+}
+
+void WebhookEditor::setResponsePaths(const QStringList& paths)
+{
+    m_checkDelegate->setResponsePaths(paths);
 }
 
 void WebhookEditor::layOut(QWidget* templateBox)
@@ -254,6 +292,7 @@ void WebhookEditor::setWebhook(int index)
     m_webhook = index;
     m_headerModel->setWebhook(index);
     m_mappingModel->setWebhook(index);
+    m_checkModel->setWebhook(index);
     setEnabled(index >= 0);
     for (Property p : {Property::Name,
                        Property::Description,

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QWidget>
 
+class CheckDelegate;
+class CheckModel;
 class HeaderModel;
 class MappingModel;
 class QComboBox;
@@ -20,8 +22,8 @@ class TokenEditor;
 class TokenLineEdit;
 
 // The editor of one webhook: name, description, URL, request type, token encoding,
-// response type, the payload template, and the custom headers and response mappings
-// tables under it.
+// response type, the payload template, and the custom headers, response mappings and
+// checks tables under it.
 //
 // Contract: every edit goes through the document's undo stack; updates that come from
 // the document (undo, another webhook chosen) are shown without being pushed back. A
@@ -48,6 +50,9 @@ public:
     void setTokens(const QList<TokenInfo>& tokens);
     void setEditorFontSize(int pointSize);
     MappingModel* mappingModel() const { return m_mappingModel; }
+    CheckModel* checkModel() const { return m_checkModel; }
+    // The paths of the last response shown, offered when a check's attribute is typed.
+    void setResponsePaths(const QStringList& paths);
 
     // Moves the cursor to a diagnostic's place: a property, and in a text, its line and
     // column (1-based).
@@ -73,6 +78,7 @@ private:
     void createFields();
     QWidget* createTemplateBox();
     void createTables();
+    void createChecksTable();
     void layOut(QWidget* templateBox);
     void connectFields();
     void editProperty(WorkspaceDocument::Property property, const QVariant& value);
@@ -87,6 +93,7 @@ private:
     WorkspaceDocument* m_document;
     HeaderModel* m_headerModel;
     MappingModel* m_mappingModel;
+    CheckModel* m_checkModel;
     // The fields, made by the create functions the constructor calls.
     QLineEdit* m_nameEdit;
     QLineEdit* m_descriptionEdit;
@@ -99,6 +106,8 @@ private:
     QTabWidget* m_tabs;
     RowTableEditor* m_headers;
     RowTableEditor* m_mappings;
+    RowTableEditor* m_checks;
+    CheckDelegate* m_checkDelegate;
     TokenDelegate* m_headerValueDelegate;
     QPointer<QWidget> m_lastTokenField;
     int m_webhook = -1;

@@ -1,14 +1,17 @@
 #include "ResponsePane.h"
 
 #include "appearance/PaletteTint.h"
+#include "appearance/StatusIcon.h"
 #include "appearance/ThemeColors.h"
 #include "dialogs/FieldChooserDialog.h"
 #include "history/SecretRedactor.h"
 #include "model/TrustedCertificate.h"
 #include "preview/HttpHeaderModel.h"
 #include "response/BodyView.h"
+#include "response/CheckResultModel.h"
 #include "response/MappingResultModel.h"
 #include "response/ResponseTreeModel.h"
+#include "response/ShapeDiffModel.h"
 #include "widgets/ReadOnlyTable.h"
 
 #include <QAction>
@@ -124,6 +127,8 @@ ResponsePane::ResponsePane(QWidget* parent)
     , m_treeModel(new ResponseTreeModel(this))
     , m_headers(new HttpHeaderModel(this))
     , m_mappings(new MappingResultModel(this))
+    , m_checkResults(new CheckResultModel(this))
+    , m_shapeDiff(new ShapeDiffModel(this))
 {
     setObjectName(QStringLiteral("responsePane"));
     setAccessibleName(tr("Response"));
@@ -159,6 +164,10 @@ QLayout* ResponsePane::createSummary()
     bold.setBold(true);
     m_status->setFont(bold);
     m_reason = makeLabel(QStringLiteral("responseReasonLabel"), tr("Response reason"), this);
+    m_checksHeadline = makeLabel(QStringLiteral("checksHeadlineLabel"), tr("Checks passed"), this);
+    m_checksHeadline->setFont(bold);
+    m_checksHeadlineTint = new PaletteTint(m_checksHeadline, QPalette::WindowText);
+    m_checksHeadline->hide();
     m_time = makeLabel(QStringLiteral("responseTimeLabel"), tr("Response time"), this);
     m_size = makeLabel(QStringLiteral("responseSizeLabel"), tr("Response size"), this);
     m_busy = new QProgressBar(this);
@@ -172,6 +181,8 @@ QLayout* ResponsePane::createSummary()
     auto* summary = new QHBoxLayout;
     summary->addWidget(m_status);
     summary->addWidget(m_reason);
+    summary->addSpacing(12);
+    summary->addWidget(m_checksHeadline);
     summary->addStretch();
     summary->addWidget(m_busy);
     summary->addWidget(m_time);
@@ -266,6 +277,56 @@ QWidget* ResponsePane::createTreePage()
     return treePage;
 }
 
+QWidget* ResponsePane::createChecksPage()
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_checksLabel = makeLabel(QStringLiteral("checkResultsLabel"), tr("Checks summary"), page);
+    m_checksLabel->setWordWrap(true);
+    m_checkResultsView = createReadOnlyTable(m_checkResults, page);
+    m_checkResultsView->setObjectName(QStringLiteral("checkResultsTable"));
+    m_checkResultsView->setAccessibleName(tr("Check results"));
+    m_checkResultsView->setColumnWidth(CheckResultModel::CheckColumn, 220);
+    m_checkResultsView->setColumnWidth(CheckResultModel::ResultColumn, 90);
+    m_checkResultsView->setColumnWidth(CheckResultModel::ActualColumn, 140);
+    layout->addWidget(m_checksLabel);
+    layout->addWidget(m_checkResultsView, 1);
+    return page;
+}
+
+QWidget* ResponsePane::createShapePage()
+{
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* bar = new QHBoxLayout;
+    m_shapeStatus = makeLabel(QStringLiteral("shapeStatusLabel"), tr("Shape compared with the baseline"), page);
+    m_shapeStatus->setWordWrap(true);
+    // No mnemonics: the window's labels and menus use up their letters.
+    m_saveBaseline = new QPushButton(tr("Save as Baseline"), page);
+    m_saveBaseline->setObjectName(QStringLiteral("saveBaselineButton"));
+    m_saveBaseline->setAccessibleName(tr("Save this response's shape as the baseline"));
+    m_saveBaseline->setToolTip(tr("Keeps every path of this response with its type in the webhook; later "
+                                  "responses are compared with it."));
+    m_clearBaseline = new QPushButton(tr("Clear Baseline"), page);
+    m_clearBaseline->setObjectName(QStringLiteral("clearBaselineButton"));
+    m_clearBaseline->setAccessibleName(tr("Clear the webhook's baseline"));
+    bar->addWidget(m_shapeStatus, 1);
+    bar->addWidget(m_saveBaseline, 0, Qt::AlignTop);
+    bar->addWidget(m_clearBaseline, 0, Qt::AlignTop);
+    m_shapeView = createReadOnlyTable(m_shapeDiff, page);
+    m_shapeView->setObjectName(QStringLiteral("shapeDiffTable"));
+    m_shapeView->setAccessibleName(tr("Shape drift from the baseline"));
+    for (int column : {ShapeDiffModel::BaselinePathColumn, ShapeDiffModel::ResponsePathColumn})
+        m_shapeView->setColumnWidth(column, 130);
+    for (int column : {ShapeDiffModel::BaselineTypeColumn, ShapeDiffModel::ResponseTypeColumn})
+        m_shapeView->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    layout->addLayout(bar);
+    layout->addWidget(m_shapeView, 1);
+    return page;
+}
+
 void ResponsePane::createTabs()
 {
     QWidget* bodyPage = createBodyPage();
@@ -287,6 +348,8 @@ void ResponsePane::createTabs()
     m_tabs->addTab(treePage, tr("Tree"));
     m_tabs->addTab(headersView, tr("Headers"));
     m_tabs->addTab(m_mappingsView, tr("Mapped Fields"));
+    m_tabs->addTab(createChecksPage(), tr("Checks"));
+    m_tabs->addTab(createShapePage(), tr("Shape"));
     m_request = new QPlainTextEdit(this);
     m_request->setObjectName(QStringLiteral("responseRequestView"));
     m_request->setAccessibleName(tr("Request as sent"));
@@ -314,6 +377,8 @@ void ResponsePane::connectActions()
         if (certificate.trustable)
             emit trustCertificateRequested(certificate.host, certificate.sha256);
     });
+    connect(m_saveBaseline, &QPushButton::clicked, this, &ResponsePane::saveBaselineRequested);
+    connect(m_clearBaseline, &QPushButton::clicked, this, &ResponsePane::clearBaselineRequested);
     connect(m_copyPath, &QToolButton::clicked, this, &ResponsePane::copySelectedPath);
     connect(m_mapPath, &QToolButton::clicked, this, &ResponsePane::mapSelectedPath);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { updateTreeActions(); });
@@ -437,6 +502,7 @@ void ResponsePane::showPending()
     m_size->clear();
     showBanner(QString(), false);
     showCertificate(PeerCertificate());
+    showVerdict(CallVerdict(), false);
     m_busy->show();
 }
 
@@ -459,7 +525,94 @@ void ResponsePane::clear()
     m_headers->setRows({});
     m_request->clear();
     m_mappings->clear();
+    showVerdict(CallVerdict(), false);
     m_busy->setVisible(m_pendingJobs > 0);
+}
+
+void ResponsePane::showVerdict(const CallVerdict& verdict, bool hasBaseline)
+{
+    m_verdict = verdict;
+    m_checkResults->setResults(verdict.checks);
+    m_shapeDiff->setDrift(verdict.drift);
+    const int checksTab = m_tabs->indexOf(m_checkResultsView->parentWidget());
+    const int shapeTab = m_tabs->indexOf(m_shapeView->parentWidget());
+    const QString headline = checksHeadline();
+    m_checksHeadline->setText(headline);
+    m_checksHeadline->setVisible(!headline.isEmpty());
+    if (headline.isEmpty()) {
+        m_checksLabel->setText(tr("No checks were judged: there is no response of this webhook yet."));
+        m_tabs->setTabIcon(checksTab, QIcon());
+    } else {
+        const bool passed = verdict.passed();
+        const StatusIcon::Mark mark = passed ? StatusIcon::Mark::Pass : StatusIcon::Mark::Fail;
+        m_checksHeadlineTint->set(
+            [mark](const QPalette& inherited) { return ThemeColors::text(StatusIcon::kind(mark), inherited); });
+        m_checksHeadline->setToolTip(verdict.summary());
+        m_checksLabel->setText(verdict.summary());
+        m_tabs->setTabIcon(checksTab, StatusIcon::icon(mark, palette()));
+    }
+    showShapeStatus(hasBaseline);
+    const int failures = m_shapeDiff->failureCount();
+    m_tabs->setTabIcon(shapeTab,
+                       failures > 0               ? StatusIcon::icon(StatusIcon::Mark::Fail, palette())
+                       : !verdict.drift.isEmpty() ? StatusIcon::icon(StatusIcon::Mark::Warning, palette())
+                                                  : QIcon());
+}
+
+void ResponsePane::showShapeStatus(bool hasBaseline)
+{
+    const QList<ShapeDifference>& drift = m_verdict.drift;
+    if (!hasBaseline) {
+        m_shapeStatus->setText(m_verdict.shape ? tr("No baseline yet. Save as Baseline keeps this response's shape: "
+                                                    "later responses are compared with it.")
+                                               : tr("No baseline yet, and no response with a shape to keep."));
+        return;
+    }
+    if (!m_verdict.shape) {
+        m_shapeStatus->setText(tr("This response has no shape to compare with the baseline: it is not the "
+                                  "webhook's Response Type, or there is no body."));
+        return;
+    }
+    if (drift.isEmpty()) {
+        m_shapeStatus->setText(tr("Same shape as the baseline."));
+        return;
+    }
+    int removed = 0;
+    int added = 0;
+    int retyped = 0;
+    for (const ShapeDifference& difference : drift) {
+        removed += difference.change == ShapeDifference::Change::Removed ? 1 : 0;
+        added += difference.change == ShapeDifference::Change::Added ? 1 : 0;
+        retyped += difference.change == ShapeDifference::Change::Retyped ? 1 : 0;
+    }
+    QString text =
+        tr("Changed from the baseline: %1 removed, %2 added, %3 retyped.").arg(removed).arg(added).arg(retyped);
+    const int failures = m_shapeDiff->failureCount();
+    if (failures > 0)
+        text +=
+            QLatin1Char(' ') + tr("%1 of them break a mapping: its field would no longer be written.").arg(failures);
+    m_shapeStatus->setText(text);
+}
+
+void ResponsePane::setBaselineActions(bool canSave, bool canClear)
+{
+    m_saveBaseline->setEnabled(canSave);
+    m_clearBaseline->setEnabled(canClear);
+}
+
+QString ResponsePane::checksHeadline() const
+{
+    if (m_verdict.checks.isEmpty())
+        return {};
+    int passed = 0;
+    for (const CheckResult& result : m_verdict.checks)
+        passed += result.passed ? 1 : 0;
+    QString text = m_verdict.checks.size() == 1 ? tr("%1 of 1 check passed").arg(passed)
+                                                : tr("%1 of %2 checks passed").arg(passed).arg(m_verdict.checks.size());
+    const int failures = m_shapeDiff->failureCount();
+    if (failures > 0)
+        text += QStringLiteral(" · ") + tr("mapped paths changed: %1").arg(failures);
+    return text;
 }
 
 bool ResponsePane::isPretty() const

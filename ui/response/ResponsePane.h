@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checks/CallVerdict.h"
 #include "http/CallResult.h"
 #include "model/FieldCatalog.h"
 #include "response/BodyFormatter.h"
@@ -8,6 +9,7 @@
 #include <QWidget>
 
 class BodyView;
+class CheckResultModel;
 class HttpHeaderModel;
 class MappingResultModel;
 class PaletteTint;
@@ -23,12 +25,17 @@ class QTableView;
 class QToolButton;
 class QTreeView;
 class ResponseTreeModel;
+class ShapeDiffModel;
 
 // A live call's response: status (coloured), reason, time and size; a banner when
 // Marketo would apply nothing (non-2xx, an empty 2xx is error 1001, a transport error);
 // and tabs for the body (read-only, highlighted, pretty toggle), the response tree (copy a
-// node's Marketo path or map it to a lead field in one step), the headers and the mapped
-// fields (before, after, or why not written), and the request as it was sent.
+// node's Marketo path or map it to a lead field in one step), the headers, the mapped
+// fields (before, after, or why not written), the checks (each check passed or failed,
+// with a headline "3 of 4 checks passed" beside the status, where it needs no scrolling),
+// the shape (the drift from the webhook's baseline side by side, with Save as Baseline
+// and Clear Baseline; the pane only asks, the window makes the edit) and the request as
+// it was sent.
 //
 // A 50 MB response never freezes the window: pretty-printing and tree parsing run on
 // worker threads (a newer showResult() makes older work moot), the lexer and wrapping are
@@ -39,8 +46,10 @@ class ResponseTreeModel;
 // responseSizeLabel, responseBusyBar, responseBannerLabel, responseTabs,
 // responsePrettyCheckBox, responseBodyNoteLabel, responseSaveBodyButton, responseBodyView,
 // responseTree, responseTreeStatusLabel, responsePathLabel, copyPathButton,
-// mapToFieldButton, responseHeadersTable, mappingResultsTable, responseRequestView,
-// tlsCertificateFrame, tlsCertificateLabel, trustCertificateButton.
+// mapToFieldButton, responseHeadersTable, mappingResultsTable, checksHeadlineLabel,
+// checkResultsTable, checkResultsLabel, shapeStatusLabel, shapeDiffTable,
+// saveBaselineButton, clearBaselineButton, responseRequestView, tlsCertificateFrame,
+// tlsCertificateLabel, trustCertificateButton.
 //
 // A TLS error with the server's certificate shows the certificate (host, subject, issuer,
 // validity, SHA-256) and, when trusting it would let the call through, a "Trust this
@@ -59,6 +68,15 @@ public:
     void showResult(const CallResult& result, const MappingOutcome& outcome);
     void showPending();
     void clear();
+    // The checks' results and the drift of the response shown; `hasBaseline` says
+    // whether its webhook has a baseline to compare with.
+    void showVerdict(const CallVerdict& verdict, bool hasBaseline);
+    const CallVerdict& verdict() const { return m_verdict; }
+    // Whether Save as Baseline (the response shown is the edited webhook's and has a
+    // shape) and Clear Baseline (that webhook has one) apply now.
+    void setBaselineActions(bool canSave, bool canClear);
+    // The headline, "3 of 4 checks passed"; empty when no checks were judged.
+    QString checksHeadline() const;
 
     const CallResult& result() const { return m_result; }
     bool isBusy() const { return m_pendingJobs > 0; }
@@ -73,6 +91,8 @@ public:
     ResponseTreeModel* treeModel() const { return m_treeModel; }
     MappingResultModel* mappingModel() const { return m_mappings; }
     HttpHeaderModel* headerModel() const { return m_headers; }
+    CheckResultModel* checkResultModel() const { return m_checkResults; }
+    ShapeDiffModel* shapeDiffModel() const { return m_shapeDiff; }
 
     static qsizetype lexerThreshold() { return 2 * 1024 * 1024; }
     static qsizetype displayCap() { return 1024 * 1024; }
@@ -92,6 +112,8 @@ signals:
     // SHA-256 digest (32 raw bytes) to put in the workspace.
     void trustCertificateRequested(const QString& host, const QByteArray& sha256);
     void busyChanged(bool busy);
+    void saveBaselineRequested();
+    void clearBaselineRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -103,6 +125,9 @@ private:
     void createCertificateFrame();
     QWidget* createBodyPage();
     QWidget* createTreePage();
+    QWidget* createChecksPage();
+    QWidget* createShapePage();
+    void showShapeStatus(bool hasBaseline);
     void createTabs();
     void connectActions();
     void fitMappingColumns();
@@ -145,5 +170,16 @@ private:
     HttpHeaderModel* m_headers = nullptr;
     MappingResultModel* m_mappings = nullptr;
     QTableView* m_mappingsView = nullptr;
+    CallVerdict m_verdict;
+    QLabel* m_checksHeadline = nullptr;
+    PaletteTint* m_checksHeadlineTint = nullptr;
+    QLabel* m_checksLabel = nullptr;
+    CheckResultModel* m_checkResults = nullptr;
+    QTableView* m_checkResultsView = nullptr;
+    QLabel* m_shapeStatus = nullptr;
+    QPushButton* m_saveBaseline = nullptr;
+    QPushButton* m_clearBaseline = nullptr;
+    ShapeDiffModel* m_shapeDiff = nullptr;
+    QTableView* m_shapeView = nullptr;
     QPlainTextEdit* m_request = nullptr;
 };

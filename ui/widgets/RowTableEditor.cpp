@@ -5,6 +5,7 @@
 #include "widgets/Named.h"
 
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTableView>
@@ -81,6 +82,37 @@ void RowTableEditor::setNames(const QString& objectNoun,
         shortcut->setObjectName(button->objectName() + QStringLiteral("Shortcut"));
         button->setToolTip(QStringLiteral("%1 (%2)").arg(button->accessibleName(),
                                                          shortcut->key().toString(QKeySequence::NativeText)));
+    }
+}
+
+void RowTableEditor::setPlaceholderText(const QString& text)
+{
+    if (!m_placeholder) {
+        m_placeholder = new QLabel(m_table->viewport());
+        m_placeholder->setObjectName(QString(m_table->objectName()).replace(QStringLiteral("Table"), QString())
+                                     + QStringLiteral("PlaceholderLabel"));
+        m_placeholder->setAlignment(Qt::AlignCenter);
+        m_placeholder->setWordWrap(true);
+        m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+        // Clicks and double-clicks still reach the table.
+        m_placeholder->setAttribute(Qt::WA_TransparentForMouseEvents);
+        auto* layout = new QVBoxLayout(m_table->viewport());
+        layout->addWidget(m_placeholder);
+        QAbstractItemModel* model = m_table->model();
+        for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+            connect(model, signal, this, &RowTableEditor::updatePlaceholder);
+        }
+        connect(model, &QAbstractItemModel::modelReset, this, &RowTableEditor::updatePlaceholder);
+    }
+    m_placeholder->setText(text);
+    m_placeholder->setAccessibleName(text);
+    updatePlaceholder();
+}
+
+void RowTableEditor::updatePlaceholder()
+{
+    if (m_placeholder) {
+        m_placeholder->setVisible(m_table->model() && m_table->model()->rowCount() == 0);
     }
 }
 

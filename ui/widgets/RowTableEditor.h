@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QPushButton;
 class QShortcut;
 class QTableView;
@@ -27,6 +28,10 @@ public:
     // table's accessible name, `addText` the Add button's text and `noun` what a row is.
     void setNames(const QString& objectNoun, const QString& title, const QString& addText, const QString& noun);
     QTableView* table() const { return m_table; }
+    // What the empty table says, in its middle (the label is named after the table:
+    // checksTable gives checksPlaceholderLabel). Call after the table has its model.
+    void setPlaceholderText(const QString& text);
+    QLabel* placeholder() const { return m_placeholder; }
     // Makes `row`, `column` current and opens its editor, e.g. for a row just added.
     void editCell(int row, int column);
 
@@ -42,8 +47,10 @@ signals:
 private:
     QPushButton* addButton(const QString& icon);
     void move(int delta);
+    void updatePlaceholder();
 
     QTableView* m_table;
+    QLabel* m_placeholder = nullptr;
     QPushButton* m_add;
     QPushButton* m_remove;
     QPushButton* m_up;

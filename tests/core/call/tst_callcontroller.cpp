@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 // The designer's calls without a window, against the sandbox on 127.0.0.1 port 0: the
@@ -29,6 +30,7 @@ private slots:
     void cancelEndsTheCall();
     void aFailedCallSaysWhyAndIsRecorded();
     void editedMappingsAreEvaluatedAgainstTheLastResponse();
+    void theReviewJudgesChecksAndDrift();
     void forgottenIndexesEvaluateNothing();
     void resendPutsTheSecretHeaderBack();
     void resendRefusesAMissingSecret();
@@ -116,7 +118,7 @@ void tst_CallController::sendEvaluatesTheMappingsAndRecordsTheCall()
     QCOMPARE(recorded.count(), 1);
     QVERIFY(!m_calls->isRunning());
     const auto result = args.at(0).value<CallResult>();
-    const auto outcome = args.at(1).value<MappingOutcome>();
+    const auto outcome = args.at(1).value<CallReview>().outcome;
     QCOMPARE(result.status, 200);
     QCOMPARE(args.at(2).toInt(), 0);
     QCOMPARE(outcome.appliedCount(), 1);
@@ -156,7 +158,7 @@ void tst_CallController::cancelEndsTheCall()
     QVERIFY(!args.isEmpty());
     QVERIFY(!m_calls->isRunning());
     QCOMPARE(args.at(0).value<CallResult>().error, CallResult::ErrorKind::Cancelled);
-    QCOMPARE(args.at(1).value<MappingOutcome>().appliedCount(), 0);
+    QCOMPARE(args.at(1).value<CallReview>().outcome.appliedCount(), 0);
 }
 
 void tst_CallController::aFailedCallSaysWhyAndIsRecorded()
@@ -169,7 +171,7 @@ void tst_CallController::aFailedCallSaysWhyAndIsRecorded()
     const QList<QVariant> args = waitFinished(finished);
     QVERIFY(!args.isEmpty());
     const auto result = args.at(0).value<CallResult>();
-    const auto outcome = args.at(1).value<MappingOutcome>();
+    const auto outcome = args.at(1).value<CallReview>().outcome;
     QCOMPARE(result.error, CallResult::ErrorKind::ConnectionRefused);
     QVERIFY(!result.errorMessage.isEmpty());
     QCOMPARE(outcome.reason, result.errorMessage);
@@ -187,10 +189,10 @@ void tst_CallController::editedMappingsAreEvaluatedAgainstTheLastResponse()
     QVERIFY(!waitFinished(finished).isEmpty());
 
     ws.webhooks[0].responseMappings.append({QStringLiteral("data.industry"), QStringLiteral("industry"), {}});
-    QSignalSpy reevaluated(m_calls.get(), &CallController::mappingsReevaluated);
+    QSignalSpy reevaluated(m_calls.get(), &CallController::reevaluated);
     QVERIFY(m_calls->reevaluate(ws, 0, lead()));
     QCOMPARE(reevaluated.count(), 1);
-    const auto outcome = reevaluated.at(0).at(0).value<MappingOutcome>();
+    const auto outcome = reevaluated.at(0).at(0).value<CallReview>().outcome;
     QCOMPARE(reevaluated.at(0).at(1).toInt(), 0);
     QCOMPARE(outcome.mappings.size(), 2);
     QCOMPARE(outcome.appliedCount(), 2);
@@ -198,12 +200,55 @@ void tst_CallController::editedMappingsAreEvaluatedAgainstTheLastResponse()
     QCOMPARE(m_server->requestCount(), 1);
 }
 
+void tst_CallController::theReviewJudgesChecksAndDrift()
+{
+    Workspace ws = workspace(QStringLiteral("/enrich"));
+    Check written;
+    written.kind = Check::Kind::FieldWritten;
+    written.target = QStringLiteral("company");
+    Check slow;
+    slow.kind = Check::Kind::LatencyBelow;
+    slow.latencyMs = 600000;
+    Check created = Check::status(QStringLiteral("201"));
+    ws.webhooks[0].checks = {written, slow, created};
+    ws.webhooks[0].responseMappings.append({QStringLiteral("data.employees"), QStringLiteral("numberOfEmployees"), {}});
+    QSignalSpy finished(m_calls.get(), &CallController::finished);
+    QVERIFY(m_calls->send(ws, 0, lead()));
+    const QList<QVariant> args = waitFinished(finished);
+    QVERIFY(!args.isEmpty());
+    const auto review = args.at(1).value<CallReview>();
+    QCOMPARE(review.verdict.checks.size(), 3);
+    QVERIFY(review.verdict.checks.at(0).passed);
+    QVERIFY(review.verdict.checks.at(1).passed);
+    QVERIFY(!review.verdict.checks.at(2).passed);
+    // No baseline yet: no drift, but the shape to save as the first one.
+    QVERIFY(review.verdict.drift.isEmpty());
+    QVERIFY(review.verdict.shape);
+    QCOMPARE(review.verdict.shape->paths.value(QStringLiteral("data.company")), QStringLiteral("string"));
+
+    // With that shape as the baseline, a response of another shape drifts, and the
+    // mapped path that changed is a failure; judged again without a new call.
+    ws.webhooks[0].baseline = review.verdict.shape;
+    ws.webhooks[0].url = m_server->url().toString() + QStringLiteral("/enrich?shape=v2");
+    QVERIFY(m_calls->send(ws, 0, lead()));
+    const auto drifted = waitFinished(finished, 2).value(1).value<CallReview>();
+    QVERIFY(!drifted.verdict.drift.isEmpty());
+    QVERIFY(std::any_of(drifted.verdict.drift.cbegin(), drifted.verdict.drift.cend(), [](const ShapeDifference& d) {
+        return d.isFailure() && d.path == QStringLiteral("data.employees");
+    }));
+    ws.webhooks[0].baseline.reset();
+    QSignalSpy reevaluated(m_calls.get(), &CallController::reevaluated);
+    QVERIFY(m_calls->reevaluate(ws, 0, lead()));
+    QVERIFY(reevaluated.at(0).at(0).value<CallReview>().verdict.drift.isEmpty());
+    QCOMPARE(m_server->requestCount(), 2);
+}
+
 void tst_CallController::forgottenIndexesEvaluateNothing()
 {
     Workspace ws = workspace(QStringLiteral("/enrich"));
     ws.webhooks.append(ws.webhooks.at(0));
     QSignalSpy finished(m_calls.get(), &CallController::finished);
-    QSignalSpy reevaluated(m_calls.get(), &CallController::mappingsReevaluated);
+    QSignalSpy reevaluated(m_calls.get(), &CallController::reevaluated);
     QVERIFY(m_calls->send(ws, 0, lead()));
     QVERIFY(!waitFinished(finished).isEmpty());
     // Another webhook's mappings are not evaluated against this response.
@@ -248,7 +293,7 @@ void tst_CallController::resendPutsTheSecretHeaderBack()
     const QList<QVariant> unknown = waitFinished(finished, 2);
     QVERIFY(!unknown.isEmpty());
     QCOMPARE(unknown.at(2).toInt(), -1);
-    QVERIFY(!unknown.at(1).value<MappingOutcome>().statusApplies);
+    QVERIFY(!unknown.at(1).value<CallReview>().outcome.statusApplies);
     QCOMPARE(CallHistory(m_calls->historyBase()).entries().size(), 1);
 }
 
@@ -281,7 +326,7 @@ void tst_CallController::aHistoryThatCannotBeWrittenIsReported()
     QVERIFY2(failed.at(0).at(0).toString().contains(QStringLiteral("history")),
              qPrintable(failed.at(0).at(0).toString()));
     // The call itself is shown all the same.
-    QCOMPARE(args.at(1).value<MappingOutcome>().appliedCount(), 1);
+    QCOMPARE(args.at(1).value<CallReview>().outcome.appliedCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_CallController)
