@@ -28,6 +28,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -123,6 +124,7 @@ ResponsePane::ResponsePane(QWidget* parent)
     , m_headers(new HttpHeaderModel(this))
     , m_mappings(new MappingResultModel(this))
 {
+    m_jobs = new QThreadPool(this);
     setObjectName(QStringLiteral("responsePane"));
     setAccessibleName(tr("Response"));
 
@@ -559,7 +561,7 @@ void ResponsePane::startBodyJob()
         watcher->deleteLater();
         jobFinished();
     });
-    watcher->setFuture(QtConcurrent::run(formatBody, body, format, pretty, displayCap()));
+    watcher->setFuture(QtConcurrent::run(m_jobs, formatBody, body, format, pretty, displayCap()));
 }
 
 void ResponsePane::startTreeJob()
@@ -594,7 +596,7 @@ void ResponsePane::startTreeJob()
         watcher->deleteLater();
         jobFinished();
     });
-    watcher->setFuture(QtConcurrent::run(&ResponseDocument::parse, m_result.body, m_format));
+    watcher->setFuture(QtConcurrent::run(m_jobs, &ResponseDocument::parse, m_result.body, m_format));
 }
 
 void ResponsePane::jobStarted()
