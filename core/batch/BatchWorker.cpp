@@ -25,6 +25,7 @@ BatchWorker::~BatchWorker()
 void BatchWorker::start()
 {
     m_renderer = std::make_unique<Renderer>(m_job->workspace, m_job->webhook);
+    m_catalog = m_job->workspace.catalog();
     for (int i = 0; i < m_callsPerClient.size(); ++i) {
         QNetworkAccessManager* manager = m_factory ? m_factory(this) : nullptr;
         if (!manager)
@@ -94,7 +95,7 @@ void BatchWorker::onCallFinished(int client, quint64 id, const CallResult& resul
     leadResult.index = lead;
     leadResult.call = result;
     leadResult.mapping = MappingEvaluator::evaluate(
-        m_job->workspace, m_job->webhook, m_job->leads.at(lead), result.mappingStatus(), result.body);
+        m_catalog, m_job->webhook, m_job->leads.at(lead), result.mappingStatus(), result.body);
     if (result.error != CallResult::ErrorKind::None && leadResult.mapping.reason.isEmpty())
         leadResult.mapping.reason = result.errorMessage;
     if (m_job->results.push(std::move(leadResult)))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "batch/BatchRunner.h"
+#include "model/FieldCatalog.h"
 
 #include <QHash>
 #include <QList>
@@ -56,6 +57,7 @@ private:
     // Call ids are per client: per client, call id -> lead index.
     QList<QHash<quint64, int>> m_leadOfCall;
     std::unique_ptr<Renderer> m_renderer;
+    FieldCatalog m_catalog;
     int m_inFlight = 0;
     bool m_done = false;
 };

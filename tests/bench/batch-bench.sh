@@ -101,7 +101,7 @@ peak_mb() { # CSV
         2>"$tmp/time.txt" >/dev/null || true
     awk '/Maximum resident set size/ {printf "%.1f\n", $NF / 1024}' "$tmp/time.txt"
 }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f\n", b > 0 ? a / b : 0}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f\n", (b > 0 ? a / b : 0)}'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "batch-bench: $cli, sandbox at $url, $runs runs"
