@@ -150,9 +150,13 @@ bool BatchRunner::start(const QList<QJsonObject>& leads)
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         connect(worker, &BatchWorker::resultsWaiting, this, &BatchRunner::drain, Qt::QueuedConnection);
         thread->start();
-        QMetaObject::invokeMethod(worker, &BatchWorker::start, Qt::QueuedConnection);
         d->workers.append({thread, worker});
     }
+    // Waits until every worker has its first calls under way, as one thread did before:
+    // a cancel() right after start() then stops calls in flight, not a run that has not
+    // begun.
+    for (const Private::Worker& worker : qAsConst(d->workers))
+        QMetaObject::invokeMethod(worker.worker, &BatchWorker::start, Qt::BlockingQueuedConnection);
     return true;
 }
 

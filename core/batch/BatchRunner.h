@@ -27,8 +27,9 @@ class QNetworkAccessManager;
 // through a bounded BatchResultQueue, in batches, so memory stays flat however many leads
 // a run has. The managers come from a factory when one is set (tests hand in their own),
 // else the workers create them. The factory is called on a worker thread, once per
-// manager, maybe from several threads at once: it must create the manager there (with the
-// parent it is given, or none) and touch nothing shared without a lock.
+// manager, maybe from several threads at once, while start() waits: it must create the
+// manager there (with the parent it is given, or none), touch nothing shared without a
+// lock, and never wait for the owning thread.
 //
 // Everything the runner emits, it emits on the thread that owns it. Results arrive per
 // lead through leadFinished() in completion order (and per batch through leadsFinished());
@@ -67,7 +68,8 @@ public:
     void setOptions(const Options& options);
     const Options& options() const;
 
-    // Starts the run; false when one is already running.
+    // Starts the run, and returns once every worker has its first calls under way; false
+    // when one is already running.
     bool start(const QList<QJsonObject>& leads);
     // Stops dispatching and cancels the calls in flight; finished() follows.
     void cancel();

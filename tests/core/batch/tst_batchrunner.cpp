@@ -36,7 +36,7 @@ private slots:
     void factoryRunsOnTheWorkerThreads();
     void summaryCountsAcrossThreads();
     void destroyingMidRunAbortsTheCalls();
-    void cancelBeforeTheWorkersStart();
+    void cancelRightAfterStart();
     void runsAgainAfterAFinishedRun();
     void percentiles_data();
     void percentiles();
@@ -460,17 +460,20 @@ void tst_BatchRunner::destroyingMidRunAbortsTheCalls()
     QCOMPARE(signalsAfter, 0);
 }
 
-void tst_BatchRunner::cancelBeforeTheWorkersStart()
+void tst_BatchRunner::cancelRightAfterStart()
 {
     BatchRunner runner(m_workspace, enrichWebhook(m_server->url().toString() + QStringLiteral("/enrich")));
     QSignalSpy finished(&runner, &BatchRunner::finished);
     runner.start(makeLeads(50));
-    runner.cancel(); // before any worker thread had a turn
+    // start() returned with the first 20 calls under way, and the sandbox, on this
+    // thread, has not answered any: those 20 are reported, the other 30 never sent.
+    runner.cancel();
     QTRY_COMPARE(finished.count(), 1);
     const BatchSummary& summary = runner.summary();
     QVERIFY(summary.cancelled());
     QCOMPARE(summary.leads(), 50);
-    QCOMPARE(summary.completed(), runner.results().size());
+    QCOMPARE(summary.completed(), 20);
+    QCOMPARE(runner.results().size(), 20);
     // Whatever got under way before the cancel is reported, answered or cancelled.
     QCOMPARE(summary.completed(), summary.ok() + summary.errorsByKind().value(QStringLiteral("cancelled")));
     QVERIFY(!runner.isRunning());
