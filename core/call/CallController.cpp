@@ -17,18 +17,20 @@
 #include <memory>
 
 namespace {
-// Evaluates on the global thread pool: core links no Qt Concurrent.
-QFuture<MappingOutcome>
-evaluateInPool(const Workspace& workspace, const Webhook& webhook, const QJsonObject& lead, const CallResult& result)
+// Evaluates on `pool`: core links no Qt Concurrent.
+QFuture<MappingOutcome> evaluateInPool(QThreadPool* pool,
+                                       const Workspace& workspace,
+                                       const Webhook& webhook,
+                                       const QJsonObject& lead,
+                                       const CallResult& result)
 {
     auto promise = std::make_shared<QPromise<MappingOutcome>>();
     QFuture<MappingOutcome> future = promise->future();
     promise->start();
-    QThreadPool::globalInstance()->start(
-        [promise, workspace, webhook, lead, status = result.mappingStatus(), body = result.body] {
-            promise->addResult(MappingEvaluator::evaluate(workspace, webhook, lead, status, body));
-            promise->finish();
-        });
+    pool->start([promise, workspace, webhook, lead, status = result.mappingStatus(), body = result.body] {
+        promise->addResult(MappingEvaluator::evaluate(workspace, webhook, lead, status, body));
+        promise->finish();
+    });
     return future;
 }
 
@@ -46,7 +48,8 @@ void whenEvaluated(QObject* context, const QFuture<MappingOutcome>& future, Done
 }
 } // namespace
 
-CallController::CallController(HttpClient* http, QObject* parent) : QObject(parent), m_http(http)
+CallController::CallController(HttpClient* http, QObject* parent)
+    : QObject(parent), m_http(http), m_pool(new QThreadPool(this))
 {
     connect(m_http, &HttpClient::finished, this, &CallController::callDone);
 }
@@ -148,7 +151,7 @@ void CallController::callDone(quint64 id, const CallResult& result)
     m_lastSent = sent;
     const quint64 evaluation = ++m_evaluation;
     whenEvaluated(this,
-                  evaluateInPool(sent.workspace, sent.workspace.webhooks.at(sent.index), sent.lead, result),
+                  evaluateInPool(m_pool, sent.workspace, sent.workspace.webhooks.at(sent.index), sent.lead, result),
                   [this, result, sent, evaluation](const MappingOutcome& outcome) {
                       evaluated(result, sent, evaluation, outcome);
                   });
@@ -196,13 +199,14 @@ bool CallController::reevaluate(const Workspace& workspace, int webhook, const Q
         emit mappingsReevaluated(outcome, webhook);
         return true;
     }
-    whenEvaluated(
-        this, evaluateInPool(workspace, own, lead, m_lastCall), [this, evaluation, webhook](MappingOutcome outcome) {
-            // Another edit, call or webhook came since: that one's evaluation counts.
-            if (evaluation != m_evaluation || m_lastSent.index != webhook)
-                return;
-            explainIncomplete(m_lastCall, &outcome);
-            emit mappingsReevaluated(outcome, webhook);
-        });
+    whenEvaluated(this,
+                  evaluateInPool(m_pool, workspace, own, lead, m_lastCall),
+                  [this, evaluation, webhook](MappingOutcome outcome) {
+                      // Another edit, call or webhook came since: that one's evaluation counts.
+                      if (evaluation != m_evaluation || m_lastSent.index != webhook)
+                          return;
+                      explainIncomplete(m_lastCall, &outcome);
+                      emit mappingsReevaluated(outcome, webhook);
+                  });
     return false;
 }
