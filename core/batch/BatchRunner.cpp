@@ -1,32 +1,49 @@
 #include "BatchRunner.h"
 
-#include "response/MappingEvaluator.h"
-#include "template/Renderer.h"
+#include "batch/BatchJob.h"
+#include "batch/BatchWorker.h"
 
 #include <QElapsedTimer>
-#include <QHash>
-#include <QNetworkAccessManager>
+#include <QThread>
 
 #include <memory>
 
+namespace {
+
+// The calls each manager carries: the concurrency spread evenly over as few managers as
+// Qt's per-host limit allows.
+QList<int> callsPerManager(int concurrency)
+{
+    const int managers = (concurrency + BatchRunner::connectionsPerManager - 1) / BatchRunner::connectionsPerManager;
+    QList<int> calls;
+    for (int i = 0; i < managers; ++i)
+        calls.append(concurrency / managers + (i < concurrency % managers ? 1 : 0));
+    return calls;
+}
+
+} // namespace
+
 struct BatchRunner::Private
 {
+    struct Worker
+    {
+        QThread* thread = nullptr;
+        BatchWorker* worker = nullptr; // lives in `thread`, deleted there when it finishes
+    };
+
     Workspace workspace;
     Webhook webhook;
     Options options;
     ManagerFactory factory;
 
-    std::unique_ptr<Renderer> renderer;
-    QDateTime now;
-    QList<QJsonObject> leads;
-    QList<HttpClient*> clients;
-    // Call ids are per client: per client, call id -> lead index.
-    QList<QHash<quint64, int>> leadOfCall;
-    QList<int> inFlightPerClient;
-    int next = 0;
-    int inFlight = 0;
+    std::shared_ptr<BatchJob> job;
+    QList<Worker> workers;
+    int managers = 0;
+    int threads = 0;
+    int total = 0;
     bool running = false;
     bool cancelled = false;
+    bool draining = false;
     QElapsedTimer clock;
     QList<BatchLeadResult> results;
     BatchSummary summary;
@@ -41,11 +58,10 @@ BatchRunner::BatchRunner(const Workspace& workspace, const Webhook& webhook, QOb
 
 BatchRunner::~BatchRunner()
 {
-    // The clients go first: they abort their calls while the managers still exist.
-    for (HttpClient* client : qAsConst(d->clients)) {
-        client->disconnect(this);
-        delete client;
-    }
+    // The workers abort their calls as they are deleted; nothing is emitted any more.
+    if (d->job)
+        d->job->cancelled = true;
+    stopWorkers();
     delete d;
 }
 
@@ -58,6 +74,7 @@ void BatchRunner::setOptions(const Options& options)
 {
     d->options = options;
     d->options.concurrency = qBound(1, options.concurrency, maxConcurrency);
+    d->options.threads = qMax(0, options.threads);
 }
 
 const BatchRunner::Options& BatchRunner::options() const
@@ -72,7 +89,12 @@ bool BatchRunner::isRunning() const
 
 int BatchRunner::managerCount() const
 {
-    return d->clients.size();
+    return d->managers;
+}
+
+int BatchRunner::threadCount() const
+{
+    return d->threads;
 }
 
 const QList<BatchLeadResult>& BatchRunner::results() const
@@ -89,85 +111,88 @@ bool BatchRunner::start(const QList<QJsonObject>& leads)
 {
     if (d->running)
         return false;
+    stopWorkers();
     d->running = true;
     d->cancelled = false;
-    d->leads = leads;
-    d->next = 0;
-    d->inFlight = 0;
+    d->draining = false;
     d->results.clear();
-    d->now = d->options.now.isValid() ? d->options.now : QDateTime::currentDateTime();
-    if (!d->renderer)
-        d->renderer = std::make_unique<Renderer>(d->workspace, d->webhook);
+    d->total = int(leads.size());
 
-    const int managers = (d->options.concurrency + connectionsPerManager - 1) / connectionsPerManager;
-    while (d->clients.size() < managers) {
-        QNetworkAccessManager* manager = d->factory ? d->factory(this) : new QNetworkAccessManager(this);
-        auto* client = new HttpClient(manager, this);
-        const int index = d->clients.size();
-        connect(client, &HttpClient::finished, this, [this, index](quint64 id, const CallResult& result) {
-            onCallFinished(index, id, result);
-        });
-        d->clients.append(client);
-        d->leadOfCall.append(QHash<quint64, int>());
-        d->inFlightPerClient.append(0);
-    }
-    for (HttpClient* client : qAsConst(d->clients))
-        client->setOptions(d->options.http);
+    auto job = std::make_shared<BatchJob>(queueCapacity);
+    job->workspace = d->workspace;
+    job->webhook = d->webhook;
+    job->leads = leads;
+    job->now = d->options.now.isValid() ? d->options.now : QDateTime::currentDateTime();
+    job->http = d->options.http;
+    d->job = job;
 
-    d->summary.begin(leads.size(), d->options.concurrency);
+    const QList<int> calls = callsPerManager(d->options.concurrency);
+    d->managers = int(calls.size());
+    const int threads = d->options.threads > 0 ? d->options.threads : qMin(maxThreads, QThread::idealThreadCount());
+    d->threads = qBound(1, threads, d->managers);
+
+    d->summary.begin(d->total, d->options.concurrency);
     d->clock.start();
     if (leads.isEmpty()) {
         finishRun();
         return true;
     }
-    pump();
+    for (int t = 0; t < d->threads; ++t) {
+        // Managers are dealt out in turn, so that the threads carry loads within one
+        // manager's share of each other.
+        QList<int> share;
+        for (int m = t; m < calls.size(); m += d->threads)
+            share.append(calls.at(m));
+        auto* thread = new QThread;
+        thread->setObjectName(QStringLiteral("BatchWorker %1").arg(t));
+        auto* worker = new BatchWorker(job, share, d->factory);
+        worker->moveToThread(thread);
+        connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        connect(worker, &BatchWorker::resultsWaiting, this, &BatchRunner::drain, Qt::QueuedConnection);
+        thread->start();
+        d->workers.append({thread, worker});
+    }
+    // Waits until every worker has its first calls under way, as one thread did before:
+    // a cancel() right after start() then stops calls in flight, not a run that has not
+    // begun.
+    for (const Private::Worker& worker : qAsConst(d->workers))
+        QMetaObject::invokeMethod(worker.worker, &BatchWorker::start, Qt::BlockingQueuedConnection);
     return true;
 }
 
-void BatchRunner::pump()
+void BatchRunner::drain()
 {
-    while (!d->cancelled && d->inFlight < d->options.concurrency && d->next < d->leads.size()) {
-        // The least busy client, so that every manager holds its share of connections.
-        int client = 0;
-        for (int i = 1; i < d->clients.size(); ++i) {
-            if (d->inFlightPerClient.at(i) < d->inFlightPerClient.at(client))
-                client = i;
-        }
-        const int lead = d->next++;
-        const RenderedRequest request = d->renderer->render(d->leads.at(lead), d->now);
-        ++d->inFlight;
-        ++d->inFlightPerClient[client];
-        const quint64 id = d->clients.at(client)->call(request);
-        d->leadOfCall[client].insert(id, lead);
-    }
-}
-
-void BatchRunner::onCallFinished(int client, quint64 id, const CallResult& result)
-{
-    const auto found = d->leadOfCall[client].find(id);
-    if (found == d->leadOfCall[client].end())
+    if (!d->running || d->draining)
         return;
-    const int lead = found.value();
-    d->leadOfCall[client].erase(found);
-    --d->inFlight;
-    --d->inFlightPerClient[client];
-
-    BatchLeadResult leadResult;
-    leadResult.index = lead;
-    leadResult.call = result;
-    leadResult.mapping =
-        MappingEvaluator::evaluate(d->workspace, d->webhook, d->leads.at(lead), result.mappingStatus(), result.body);
-    if (result.error != CallResult::ErrorKind::None && leadResult.mapping.reason.isEmpty())
-        leadResult.mapping.reason = result.errorMessage;
-    d->summary.add(result, leadResult.mapping);
-    if (d->options.keepResults)
-        d->results.append(leadResult);
-    emit leadFinished(leadResult);
-    emit progress(d->summary.completed(), d->leads.size());
-
-    pump();
-    if (d->inFlight == 0 && (d->cancelled || d->next >= d->leads.size()))
-        finishRun();
+    d->draining = true;
+    // Again until nothing waits: a slot that runs an event loop of its own makes a drain
+    // that starts meanwhile return at once, and what it would have taken is taken here.
+    for (;;) {
+        const BatchResultQueue::Batch batch = d->job->results.take();
+        if (batch.heldBack && !d->cancelled) {
+            for (const Private::Worker& worker : qAsConst(d->workers))
+                QMetaObject::invokeMethod(worker.worker, &BatchWorker::resume, Qt::QueuedConnection);
+        }
+        for (const BatchLeadResult& result : batch.results) {
+            d->summary.add(result.call, result.mapping);
+            if (d->options.keepResults)
+                d->results.append(result);
+            emit leadFinished(result);
+            emit progress(d->summary.completed(), d->total);
+        }
+        if (!batch.results.isEmpty())
+            emit leadsFinished(batch.results);
+        // A worker is done once its last result is in the queue: when all are, this batch
+        // held the last results.
+        if (batch.workersDone == d->workers.size()) {
+            d->draining = false;
+            finishRun();
+            return;
+        }
+        if (batch.results.isEmpty())
+            break;
+    }
+    d->draining = false;
 }
 
 void BatchRunner::cancel()
@@ -175,10 +200,9 @@ void BatchRunner::cancel()
     if (!d->running || d->cancelled)
         return;
     d->cancelled = true;
-    for (HttpClient* client : qAsConst(d->clients))
-        client->cancelAll();
-    if (d->running && d->inFlight == 0)
-        finishRun();
+    d->job->cancelled = true;
+    for (const Private::Worker& worker : qAsConst(d->workers))
+        QMetaObject::invokeMethod(worker.worker, &BatchWorker::cancel, Qt::QueuedConnection);
 }
 
 void BatchRunner::finishRun()
@@ -187,5 +211,18 @@ void BatchRunner::finishRun()
         return;
     d->running = false;
     d->summary.finish(d->clock.nsecsElapsed() / 1e6, d->cancelled);
+    stopWorkers();
     emit finished(d->summary);
+}
+
+void BatchRunner::stopWorkers()
+{
+    // Each worker is deleted on its thread as the thread finishes, before wait() returns.
+    for (const Private::Worker& worker : qAsConst(d->workers))
+        worker.thread->quit();
+    for (const Private::Worker& worker : qAsConst(d->workers)) {
+        worker.thread->wait();
+        delete worker.thread;
+    }
+    d->workers.clear();
 }

@@ -16,14 +16,18 @@
 #include <memory>
 
 namespace {
-// Reviews on the global thread pool: core links no Qt Concurrent.
-QFuture<CallReview>
-reviewInPool(const Workspace& workspace, const Webhook& webhook, const QJsonObject& lead, const CallResult& result)
+// Reviews on `pool`, the controller's own: a long review on Qt's global pool would make
+// painting wait. Core links no Qt Concurrent.
+QFuture<CallReview> reviewInPool(QThreadPool* pool,
+                                 const Workspace& workspace,
+                                 const Webhook& webhook,
+                                 const QJsonObject& lead,
+                                 const CallResult& result)
 {
     auto promise = std::make_shared<QPromise<CallReview>>();
     QFuture<CallReview> future = promise->future();
     promise->start();
-    QThreadPool::globalInstance()->start([promise, workspace, webhook, lead, result] {
+    pool->start([promise, workspace, webhook, lead, result] {
         promise->addResult(CallReview::review(workspace, webhook, lead, result));
         promise->finish();
     });
@@ -44,7 +48,8 @@ void whenReviewed(QObject* context, const QFuture<CallReview>& future, Done done
 }
 } // namespace
 
-CallController::CallController(HttpClient* http, QObject* parent) : QObject(parent), m_http(http)
+CallController::CallController(HttpClient* http, QObject* parent)
+    : QObject(parent), m_http(http), m_pool(new QThreadPool(this))
 {
     connect(m_http, &HttpClient::finished, this, &CallController::callDone);
 }
@@ -137,7 +142,7 @@ void CallController::callDone(quint64 id, const CallResult& result)
     const quint64 evaluation = ++m_evaluation;
     whenReviewed(
         this,
-        reviewInPool(sent.workspace, sent.workspace.webhooks.at(sent.index), sent.lead, result),
+        reviewInPool(m_pool, sent.workspace, sent.workspace.webhooks.at(sent.index), sent.lead, result),
         [this, result, sent, evaluation](const CallReview& review) { evaluated(result, sent, evaluation, review); });
 }
 
@@ -181,7 +186,7 @@ bool CallController::reevaluate(const Workspace& workspace, int webhook, const Q
         return true;
     }
     whenReviewed(
-        this, reviewInPool(workspace, own, lead, m_lastCall), [this, evaluation, webhook](const CallReview& review) {
+        this, reviewInPool(m_pool, workspace, own, lead, m_lastCall), [this, evaluation, webhook](const CallReview& review) {
             // Another edit, call or webhook came since: that one's review counts.
             if (evaluation != m_evaluation || m_lastSent.index != webhook)
                 return;

@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QString>
 
+class QThreadPool;
+
 // The designer's calls, without a window: renders a webhook and sends it through an
 // HttpClient handed in from outside, sends a request from the call history again,
 // cancels, reviews each response off the calling thread (the webhook's response mappings
@@ -86,6 +88,9 @@ private:
 
     // Not owned: the client may go first when both belong to one parent.
     QPointer<HttpClient> m_http;
+    // Mappings of a large response take long: not on Qt's global pool, which the window's
+    // paint engine waits on.
+    QThreadPool* m_pool = nullptr;
     QString m_workspaceFile;
     quint64 m_callId = 0;
     Sent m_sent;

@@ -195,6 +195,12 @@ bool scanValues(
 MappingOutcome MappingEvaluator::evaluate(
     const Workspace& workspace, const Webhook& webhook, const QJsonObject& lead, int status, const QByteArray& body)
 {
+    return evaluate(workspace.catalog(), webhook, lead, status, body);
+}
+
+MappingOutcome MappingEvaluator::evaluate(
+    const FieldCatalog& catalog, const Webhook& webhook, const QJsonObject& lead, int status, const QByteArray& body)
+{
     MappingOutcome out;
     out.leadBefore = lead;
     out.leadAfter = lead;
@@ -233,7 +239,6 @@ MappingOutcome MappingEvaluator::evaluate(
         return refuseAll(invalid);
     }
 
-    const FieldCatalog catalog = workspace.catalog();
     for (int i = 0; i < out.mappings.size(); ++i) {
         MappingResult& r = out.mappings[i];
         if (!paths.at(i).isValid()) {

@@ -17,6 +17,13 @@ public:
                                    const QJsonObject& lead,
                                    int status,
                                    const QByteArray& body);
+    // The same with the workspace's catalog built once: a batch run evaluates thousands
+    // of answers against it.
+    static MappingOutcome evaluate(const FieldCatalog& catalog,
+                                   const Webhook& webhook,
+                                   const QJsonObject& lead,
+                                   int status,
+                                   const QByteArray& body);
 
     Q_DECLARE_TR_FUNCTIONS(MappingEvaluator) // last: it ends in private:
 };

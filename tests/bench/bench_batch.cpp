@@ -1,6 +1,7 @@
 // Batch-run throughput against a loopback sandbox. Not a test: it
-// prints what it measured. Two runs of 10,000 calls with 20 in flight:
-//   1. an endpoint that answers at once: calls per second;
+// prints what it measured. Runs of 10,000 calls with 20 in flight:
+//   1. an endpoint that answers at once: calls per second, with the runner's own choice of
+//      worker threads and then with 1 to 4, to show which count suits the machine;
 //   2. an endpoint that answers after 50 ms: the achieved rate as a ratio of the ideal
 //      20 / 50 ms = 400 calls/s (goal >= 0.95).
 // The sandbox runs in a thread of its own, so the client's work is what is measured.
@@ -22,9 +23,10 @@ struct Run
 {
     BatchSummary summary;
     double seconds = 0;
+    int threads = 0;
 };
 
-Run runBatch(const QString& url, int calls, int concurrency)
+Run runBatch(const QString& url, int calls, int concurrency, int threads = 0)
 {
     Workspace workspace;
     Webhook webhook;
@@ -48,12 +50,14 @@ Run runBatch(const QString& url, int calls, int concurrency)
     BatchRunner::Options options;
     options.concurrency = concurrency;
     options.keepResults = false;
+    options.threads = threads;
     runner.setOptions(options);
     QEventLoop loop;
     QObject::connect(&runner, &BatchRunner::finished, &loop, &QEventLoop::quit);
     runner.start(leads);
     loop.exec();
     Run run;
+    run.threads = runner.threadCount();
     run.summary = runner.summary();
     run.seconds = run.summary.durationMs() / 1000.0;
     return run;
@@ -62,9 +66,10 @@ Run runBatch(const QString& url, int calls, int concurrency)
 void report(const char* title, const Run& run)
 {
     const BatchSummary& s = run.summary;
-    std::printf("%s\n  calls %d, ok %d, non-2xx %d, errors %d, %.2f s, %.0f calls/s\n"
+    std::printf("%s\n  %d worker thread(s), calls %d, ok %d, non-2xx %d, errors %d, %.2f s, %.0f calls/s\n"
                 "  latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f\n",
                 title,
+                run.threads,
                 s.completed(),
                 s.ok(),
                 s.non2xx(),
@@ -111,6 +116,10 @@ int main(int argc, char* argv[])
 
     const Run instant = runBatch(base + QStringLiteral("/enrich"), calls, 20);
     report("1. answers at once (/enrich)", instant);
+    for (int threads = 1; threads <= BatchRunner::maxThreads; ++threads) {
+        const QByteArray title = QByteArray("   the same with ") + QByteArray::number(threads) + " thread(s)";
+        report(title.constData(), runBatch(base + QStringLiteral("/enrich"), calls, 20, threads));
+    }
 
     int maxConnections = 0;
     QMetaObject::invokeMethod(

@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -130,6 +131,7 @@ ResponsePane::ResponsePane(QWidget* parent)
     , m_checkResults(new CheckResultModel(this))
     , m_shapeDiff(new ShapeDiffModel(this))
 {
+    m_jobs = new QThreadPool(this);
     setObjectName(QStringLiteral("responsePane"));
     setAccessibleName(tr("Response"));
 
@@ -744,7 +746,7 @@ void ResponsePane::startBodyJob()
         watcher->deleteLater();
         jobFinished();
     });
-    watcher->setFuture(QtConcurrent::run(formatBody, body, format, pretty, displayCap()));
+    watcher->setFuture(QtConcurrent::run(m_jobs, formatBody, body, format, pretty, displayCap()));
 }
 
 void ResponsePane::startTreeJob()
@@ -779,7 +781,7 @@ void ResponsePane::startTreeJob()
         watcher->deleteLater();
         jobFinished();
     });
-    watcher->setFuture(QtConcurrent::run(&ResponseDocument::parse, m_result.body, m_format));
+    watcher->setFuture(QtConcurrent::run(m_jobs, &ResponseDocument::parse, m_result.body, m_format));
 }
 
 void ResponsePane::jobStarted()

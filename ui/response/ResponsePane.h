@@ -22,6 +22,7 @@ class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
+class QThreadPool;
 class QToolButton;
 class QTreeView;
 class ResponseTreeModel;
@@ -145,6 +146,10 @@ private:
     BodyFormat m_format = BodyFormat::Text;
     quint64 m_generation = 0;
     int m_pendingJobs = 0;
+    // The formatting and tree jobs of a large body run here, not on Qt's global pool: the
+    // raster paint engine waits on the global pool, and two long jobs there would stall
+    // every repaint of the window until they end.
+    QThreadPool* m_jobs = nullptr;
 
     QLabel* m_status = nullptr;
     QLabel* m_reason = nullptr;

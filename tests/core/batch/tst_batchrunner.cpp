@@ -1,12 +1,16 @@
 #include "batch/BatchRunner.h"
 #include "sandbox/SandboxServer.h"
 
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
+#include <QThread>
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
 
 // The batch runner against the sandbox on port 0, and BatchSummary's arithmetic.
@@ -24,8 +28,16 @@ private slots:
     void concurrencyIsHonoured();
     void managersComeFromTheFactory();
     void errorsAreCountedByKind();
+    void cancelStopsTheRun_data();
     void cancelStopsTheRun();
     void emptyRunFinishes();
+    void everyLeadOnceAcrossThreads_data();
+    void everyLeadOnceAcrossThreads();
+    void factoryRunsOnTheWorkerThreads();
+    void summaryCountsAcrossThreads();
+    void destroyingMidRunAbortsTheCalls();
+    void cancelRightAfterStart();
+    void runsAgainAfterAFinishedRun();
     void percentiles_data();
     void percentiles();
     void humanDuration_data();
@@ -183,7 +195,7 @@ void tst_BatchRunner::managersComeFromTheFactory()
 {
     const Webhook webhook = enrichWebhook(m_server->url().toString() + QStringLiteral("/enrich"));
     BatchRunner runner(m_workspace, webhook);
-    int made = 0;
+    std::atomic<int> made {0};
     runner.setManagerFactory([&made](QObject* parent) {
         ++made;
         return new QNetworkAccessManager(parent);
@@ -232,10 +244,23 @@ void tst_BatchRunner::errorsAreCountedByKind()
         QVERIFY(result.toJson().value(QStringLiteral("response")).isNull());
 }
 
+void tst_BatchRunner::cancelStopsTheRun_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::newRow("one thread") << 1;
+    QTest::newRow("as many as the machine suits") << 0;
+    QTest::newRow("four threads") << 4;
+}
+
 void tst_BatchRunner::cancelStopsTheRun()
 {
+    QFETCH(int, threads);
     BatchRunner runner(m_workspace, enrichWebhook(m_server->url().toString() + QStringLiteral("/delay/20000")));
+    BatchRunner::Options options;
+    options.threads = threads;
+    runner.setOptions(options);
     QSignalSpy finished(&runner, &BatchRunner::finished);
+    QSignalSpy leadFinished(&runner, &BatchRunner::leadFinished);
     runner.start(makeLeads(100));
     QTRY_COMPARE_WITH_TIMEOUT(m_server->openConnections(), 20, 20000);
     runner.cancel();
@@ -246,6 +271,15 @@ void tst_BatchRunner::cancelStopsTheRun()
     QCOMPARE(summary.completed(), 20);
     QCOMPARE(summary.errorsByKind().value(QStringLiteral("cancelled")), 20);
     QCOMPARE(summary.leads(), 100);
+    // The 20 calls in flight, each reported once, and none of the 80 never sent.
+    QCOMPARE(leadFinished.count(), 20);
+    QSet<int> indexes;
+    for (const BatchLeadResult& result : runner.results()) {
+        QCOMPARE(result.call.error, CallResult::ErrorKind::Cancelled);
+        indexes.insert(result.index);
+    }
+    QCOMPARE(indexes.size(), 20);
+    QTRY_COMPARE(m_server->openConnections(), 0);
 }
 
 void tst_BatchRunner::emptyRunFinishes()
@@ -255,6 +289,207 @@ void tst_BatchRunner::emptyRunFinishes()
     QVERIFY(runner.start({}));
     QCOMPARE(finished.count(), 1);
     QCOMPARE(runner.summary().completed(), 0);
+}
+
+void tst_BatchRunner::everyLeadOnceAcrossThreads_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("concurrency");
+    QTest::addColumn<int>("expectedThreads");
+    QTest::newRow("2 threads, 20 calls") << 2 << 20 << 2;
+    QTest::newRow("4 threads, 20 calls") << 4 << 20 << 4;
+    QTest::newRow("more threads than managers") << 8 << 7 << 2;
+    QTest::newRow("3 threads, 200 calls") << 3 << 200 << 3;
+}
+
+void tst_BatchRunner::everyLeadOnceAcrossThreads()
+{
+    QFETCH(int, threads);
+    QFETCH(int, concurrency);
+    QFETCH(int, expectedThreads);
+    const Webhook webhook = enrichWebhook(m_server->url().toString() + QStringLiteral("/enrich"));
+    BatchRunner runner(m_workspace, webhook);
+    BatchRunner::Options options;
+    options.threads = threads;
+    options.concurrency = concurrency;
+    runner.setOptions(options);
+
+    // What the owner sees, in the order it sees it, and on which thread.
+    QList<int> perLead;
+    QList<int> perBatch;
+    QList<int> done;
+    bool offThread = false;
+    connect(&runner, &BatchRunner::leadFinished, this, [&](const BatchLeadResult& result) {
+        offThread = offThread || QThread::currentThread() != thread();
+        perLead.append(result.index);
+    });
+    connect(&runner, &BatchRunner::leadsFinished, this, [&](const QList<BatchLeadResult>& results) {
+        offThread = offThread || QThread::currentThread() != thread();
+        for (const BatchLeadResult& result : results)
+            perBatch.append(result.index);
+    });
+    connect(&runner, &BatchRunner::progress, this, [&](int completed, int total) {
+        QCOMPARE(total, 1500);
+        done.append(completed);
+    });
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    const QList<QJsonObject> leads = makeLeads(1500);
+    QVERIFY(runner.start(leads));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 120000);
+    QVERIFY(!runner.isRunning());
+    QCOMPARE(runner.threadCount(), expectedThreads);
+    QVERIFY(!offThread);
+
+    // Every lead exactly once; the per-lead and per-batch signals and results() agree on
+    // the order, and progress counts up by one.
+    QCOMPARE(perLead.size(), 1500);
+    QCOMPARE(perBatch, perLead);
+    QCOMPARE(QSet<int>(perLead.begin(), perLead.end()).size(), 1500);
+    QCOMPARE(*std::min_element(perLead.begin(), perLead.end()), 0);
+    QCOMPARE(*std::max_element(perLead.begin(), perLead.end()), 1499);
+    QCOMPARE(done.size(), 1500);
+    for (int i = 0; i < done.size(); ++i)
+        QCOMPARE(done.at(i), i + 1);
+    QCOMPARE(runner.results().size(), 1500);
+    for (int i = 0; i < runner.results().size(); ++i) {
+        const BatchLeadResult& result = runner.results().at(i);
+        QCOMPARE(result.index, perLead.at(i));
+        // Rendered and mapped for its own lead, whichever thread did it.
+        QVERIFY(result.call.requestBody.contains(QStringLiteral("\"lead%1@").arg(result.index).toUtf8()));
+        QVERIFY(result.call.body.contains(QStringLiteral("company-%1.com").arg(result.index % 37).toUtf8()));
+        QCOMPARE(result.mapping.leadAfter.value(QStringLiteral("Email Address")),
+                 leads.at(result.index).value(QStringLiteral("Email Address")));
+    }
+    QCOMPARE(runner.summary().ok(), 1500);
+    QCOMPARE(m_server->requestCount(), 1500);
+    QVERIFY(m_server->maxConcurrentConnections() <= concurrency);
+}
+
+void tst_BatchRunner::factoryRunsOnTheWorkerThreads()
+{
+    const Webhook webhook = enrichWebhook(m_server->url().toString() + QStringLiteral("/enrich"));
+    BatchRunner runner(m_workspace, webhook);
+    QMutex mutex;
+    QList<QThread*> threads;
+    QList<bool> parentsOnTheirThread;
+    runner.setManagerFactory([&](QObject* parent) {
+        const QMutexLocker lock(&mutex);
+        threads.append(QThread::currentThread());
+        parentsOnTheirThread.append(parent && parent->thread() == QThread::currentThread());
+        return new QNetworkAccessManager(parent);
+    });
+    BatchRunner::Options options;
+    options.concurrency = 20; // 4 managers
+    options.threads = 2;
+    runner.setOptions(options);
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    runner.start(makeLeads(200));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    QCOMPARE(runner.summary().ok(), 200);
+    QCOMPARE(runner.managerCount(), 4);
+    QCOMPARE(threads.size(), 4);
+    QCOMPARE(parentsOnTheirThread, QList<bool>(4, true));
+    const QSet<QThread*> distinct(threads.begin(), threads.end());
+    QCOMPARE(distinct.size(), 2);
+    QVERIFY(!distinct.contains(thread()));
+    // Two managers per thread.
+    for (QThread* worker : distinct)
+        QCOMPARE(threads.count(worker), 2);
+}
+
+void tst_BatchRunner::summaryCountsAcrossThreads()
+{
+    // The flaky endpoint answers 503 and 200 in turn, whatever thread asks: half and half,
+    // each answer numbered by the server.
+    Webhook webhook = enrichWebhook(m_server->url().toString() + QStringLiteral("/flaky"));
+    webhook.responseMappings = {{QStringLiteral("call"), QStringLiteral("numberOfEmployees"), {}},
+                                {QStringLiteral("missing"), QStringLiteral("industry"), {}}};
+    BatchRunner runner(m_workspace, webhook);
+    BatchRunner::Options options;
+    options.concurrency = 12;
+    options.threads = 2;
+    runner.setOptions(options);
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    runner.start(makeLeads(300));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+    const BatchSummary& summary = runner.summary();
+    QCOMPARE(summary.leads(), 300);
+    QCOMPARE(summary.completed(), 300);
+    QCOMPARE(summary.ok(), 150);
+    QCOMPARE(summary.non2xx(), 150);
+    QCOMPARE(summary.errors(), 0);
+    QCOMPARE(summary.statusHistogram().value(200), 150);
+    QCOMPARE(summary.statusHistogram().value(503), 150);
+    QCOMPARE(summary.fieldWrites().value(QStringLiteral("numberOfEmployees")), 150);
+    QVERIFY(!summary.fieldWrites().contains(QStringLiteral("industry")));
+    QVERIFY(!summary.cancelled());
+    QVERIFY(summary.durationMs() > 0);
+    QVERIFY(summary.latencyPercentile(50) <= summary.latencyMax());
+    // Every even call number the server gave out was written to exactly one lead.
+    QSet<int> written;
+    for (const BatchLeadResult& result : runner.results()) {
+        for (const MappingResult& mapping : result.mapping.mappings) {
+            if (mapping.applied)
+                written.insert(mapping.value.toInt());
+        }
+    }
+    QCOMPARE(written.size(), 150);
+    for (int call = 2; call <= 300; call += 2)
+        QVERIFY2(written.contains(call), qPrintable(QString::number(call)));
+}
+
+void tst_BatchRunner::destroyingMidRunAbortsTheCalls()
+{
+    auto runner = std::make_unique<BatchRunner>(
+        m_workspace, enrichWebhook(m_server->url().toString() + QStringLiteral("/delay/20000")));
+    BatchRunner::Options options;
+    options.threads = 2;
+    runner->setOptions(options);
+    int signalsAfter = 0;
+    bool destroyed = false;
+    QObject context;
+    connect(runner.get(), &BatchRunner::leadFinished, &context, [&] { signalsAfter += destroyed ? 1 : 0; });
+    connect(runner.get(), &BatchRunner::finished, &context, [&] { signalsAfter += destroyed ? 1 : 0; });
+    runner->start(makeLeads(100));
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->openConnections(), 20, 20000);
+    runner.reset();
+    destroyed = true;
+    // The server sees every connection close, and nothing reaches the owner any more.
+    QTRY_COMPARE(m_server->openConnections(), 0);
+    QCoreApplication::processEvents();
+    QCOMPARE(signalsAfter, 0);
+}
+
+void tst_BatchRunner::cancelRightAfterStart()
+{
+    BatchRunner runner(m_workspace, enrichWebhook(m_server->url().toString() + QStringLiteral("/enrich")));
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    runner.start(makeLeads(50));
+    // start() returned with the first 20 calls under way, and the sandbox, on this
+    // thread, has not answered any: those 20 are reported, the other 30 never sent.
+    runner.cancel();
+    QTRY_COMPARE(finished.count(), 1);
+    const BatchSummary& summary = runner.summary();
+    QVERIFY(summary.cancelled());
+    QCOMPARE(summary.leads(), 50);
+    QCOMPARE(summary.completed(), 20);
+    QCOMPARE(runner.results().size(), 20);
+    // Whatever got under way before the cancel is reported, answered or cancelled.
+    QCOMPARE(summary.completed(), summary.ok() + summary.errorsByKind().value(QStringLiteral("cancelled")));
+    QVERIFY(!runner.isRunning());
+}
+
+void tst_BatchRunner::runsAgainAfterAFinishedRun()
+{
+    BatchRunner runner(m_workspace, enrichWebhook(m_server->url().toString() + QStringLiteral("/enrich")));
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    for (int run = 1; run <= 3; ++run) {
+        QVERIFY(runner.start(makeLeads(40)));
+        QTRY_COMPARE(finished.count(), run);
+        QCOMPARE(runner.summary().ok(), 40);
+        QCOMPARE(runner.results().size(), 40);
+    }
+    QCOMPARE(m_server->requestCount(), 120);
 }
 
 void tst_BatchRunner::percentiles_data()
