@@ -67,6 +67,40 @@ BatchColumn BatchColumn::check(const QString& title, Evaluate evaluate)
     return column;
 }
 
+BatchColumn BatchColumn::verdictCheck(int index, const QString& title)
+{
+    return check(title, [index](const BatchLeadResult& result) {
+        const QList<CheckResult>& checks = result.verdict.checks;
+        if (index < 0 || index >= checks.size())
+            return BatchCell {};
+        const CheckResult& check = checks.at(index);
+        if (!check.passed)
+            return BatchCell {check.message, BatchCell::State::Failed};
+        return BatchCell {check.actual.isEmpty() ? tr("passed") : check.actual, BatchCell::State::Passed};
+    });
+}
+
+BatchColumn BatchColumn::drift()
+{
+    BatchColumn column = check(tr("Shape"), [](const BatchLeadResult& result) {
+        const QList<ShapeDifference>& drift = result.verdict.drift;
+        if (drift.isEmpty()) {
+            if (!result.call.isSuccess())
+                return BatchCell {tr("not compared: no 2xx response"), BatchCell::State::Plain};
+            return BatchCell {tr("no drift"), BatchCell::State::Passed};
+        }
+        int failures = 0;
+        for (const ShapeDifference& difference : drift)
+            failures += difference.isFailure() ? 1 : 0;
+        if (failures > 0)
+            return BatchCell {tr("%1 mapped paths changed, %2 changes in all").arg(failures).arg(drift.size()),
+                              BatchCell::State::Failed};
+        return BatchCell {tr("%1 changes, none read by a mapping").arg(drift.size()), BatchCell::State::Plain};
+    });
+    column.key = QStringLiteral("shape");
+    return column;
+}
+
 QString BatchColumn::valueText(const QJsonValue& value)
 {
     switch (value.type()) {

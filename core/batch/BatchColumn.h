@@ -46,6 +46,12 @@ struct BatchColumn
     // The value written to the field (API name `apiName`), or why it is not written.
     static BatchColumn field(const QString& apiName, const QString& title);
     static BatchColumn check(const QString& title, Evaluate evaluate);
+    // The outcome of the webhook's check number `index` in each lead's verdict: the actual
+    // value when it passed, the message (expected versus actual) when it failed.
+    static BatchColumn verdictCheck(int index, const QString& title);
+    // The response's shape against the webhook's baseline: "no drift", or the changes,
+    // failed when a path a mapping reads was removed or retyped.
+    static BatchColumn drift();
 
     // The field's value as the lead record would hold it: strings as they are, other
     // JSON values in compact JSON.

@@ -19,6 +19,12 @@ BatchResults::BatchResults(const Workspace& workspace, const Webhook& webhook) :
         seen.insert(apiName.toLower());
         addColumn(BatchColumn::field(apiName, field ? field->name : mapping.field));
     }
+    // The implicit status check says what the Status column says already: only the
+    // webhook's own checks get a column.
+    for (int i = 0; i < webhook.checks.size(); ++i)
+        addColumn(BatchColumn::verdictCheck(i, webhook.checks.at(i).title()));
+    if (webhook.baseline)
+        addColumn(BatchColumn::drift());
 }
 
 bool BatchResults::addColumn(const BatchColumn& column)

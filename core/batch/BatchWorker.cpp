@@ -98,6 +98,8 @@ void BatchWorker::onCallFinished(int client, quint64 id, const CallResult& resul
         m_catalog, m_job->webhook, m_job->leads.at(lead), result.mappingStatus(), result.body);
     if (result.error != CallResult::ErrorKind::None && leadResult.mapping.reason.isEmpty())
         leadResult.mapping.reason = result.errorMessage;
+    leadResult.verdict = CallVerdict::judge(m_job->webhook, result, leadResult.mapping);
+    leadResult.verdict.shape.reset();
     if (m_job->results.push(std::move(leadResult)))
         emit resultsWaiting();
     pump();

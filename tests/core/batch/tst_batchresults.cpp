@@ -35,6 +35,7 @@ private slots:
     void keepsFailedAndRecentResults();
     void keptResultsStayUnderTheByteCap();
     void checkColumnAddedByData();
+    void columnsOfTheWebhooksChecksAndBaseline();
     void clearEmptiesTheStore();
 
 private:
@@ -394,6 +395,73 @@ void tst_BatchResults::checkColumnAddedByData()
     QCOMPARE(checks.first()[QStringLiteral("passed")].toBool(), false);
     // Columns are fixed once rows exist.
     QVERIFY(!results.addColumn(BatchColumn::check(QStringLiteral("Late"), {})));
+}
+
+void tst_BatchResults::columnsOfTheWebhooksChecksAndBaseline()
+{
+    Workspace ws = workspace();
+    Webhook& webhook = ws.webhooks.first();
+    Check written;
+    written.kind = Check::Kind::FieldWritten;
+    written.target = QStringLiteral("company");
+    Check exists;
+    exists.kind = Check::Kind::PathExists;
+    exists.target = QStringLiteral("data.missing");
+    exists.name = QStringLiteral("Has the missing path");
+    webhook.checks = {Check::status(QStringLiteral("2xx")), written, exists};
+    // A baseline that had the path a mapping reads and this response lacks.
+    ResponseShape baseline;
+    baseline.syntax = ResponseType::Json;
+    baseline.paths = {{QStringLiteral("data"), QStringLiteral("object")},
+                      {QStringLiteral("data.company"), QStringLiteral("string")},
+                      {QStringLiteral("data.missing"), QStringLiteral("string")}};
+    webhook.baseline = baseline;
+
+    BatchResults results(ws, webhook);
+    const int first = int(results.columns().size()) - 4;
+    QStringList titles;
+    for (int column = first; column < results.columns().size(); ++column) {
+        QCOMPARE(results.columns().at(column).kind, BatchColumn::Kind::Check);
+        titles << results.columns().at(column).title;
+    }
+    QCOMPARE(titles,
+             QStringList({webhook.checks.at(0).title(),
+                          webhook.checks.at(1).title(),
+                          QStringLiteral("Has the missing path"),
+                          QStringLiteral("Shape")}));
+
+    // The run's own webhook, so the workers judge by these checks.
+    const QList<QJsonObject> leads = mixedLeads();
+    BatchRunner runner(ws, webhook);
+    BatchRunner::Options options;
+    options.keepResults = false;
+    runner.setOptions(options);
+    connect(&runner, &BatchRunner::leadFinished, this, [&results](const BatchLeadResult& r) { results.add(r); });
+    QSignalSpy finished(&runner, &BatchRunner::finished);
+    QVERIFY(runner.start(leads));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+
+    const int ada = rowOfLead(results, 0);
+    QVERIFY(ada >= 0);
+    QCOMPARE(results.cell(ada, first).state, BatchCell::State::Passed);
+    QCOMPARE(results.cell(ada, first + 1).state, BatchCell::State::Passed);
+    QCOMPARE(results.cell(ada, first + 2).state, BatchCell::State::Failed);
+    QVERIFY(!results.cell(ada, first + 2).text.isEmpty());
+    QCOMPARE(results.cell(ada, first + 3).state, BatchCell::State::Failed);
+    QVERIFY2(results.cell(ada, first + 3).text.contains(QLatin1String("mapped paths changed")),
+             qPrintable(results.cell(ada, first + 3).text));
+
+    // A lead the vendor refuses fails the status check, and its shape is not compared.
+    const int invalid = rowOfLead(results, 2);
+    QVERIFY(invalid >= 0);
+    QVERIFY(results.isFailed(invalid));
+    QCOMPARE(results.cell(invalid, first).state, BatchCell::State::Failed);
+    QCOMPARE(results.cell(invalid, first + 3).state, BatchCell::State::Plain);
+
+    const QJsonArray checks = BatchJsonLines::line(results, ada).value(QStringLiteral("checks")).toArray();
+    QCOMPARE(checks.size(), 4);
+    QCOMPARE(checks.at(2)[QStringLiteral("check")].toString(), QStringLiteral("Has the missing path"));
+    QCOMPARE(checks.at(2)[QStringLiteral("passed")].toBool(), false);
 }
 
 void tst_BatchResults::clearEmptiesTheStore()

@@ -32,6 +32,7 @@ private slots:
     void openAndResendFromARow();
     void rowNotKeptSaysWhy();
     void exportsWriteFiles();
+    void checksGetAColumnEach();
 
 private:
     Workspace workspace(int leads) const;
@@ -237,4 +238,35 @@ void tst_BatchResultsPane::exportsWriteFiles()
 }
 
 QTEST_MAIN(tst_BatchResultsPane)
+void tst_BatchResultsPane::checksGetAColumnEach()
+{
+    Workspace ws = workspace(10);
+    Check written;
+    written.kind = Check::Kind::FieldWritten;
+    written.target = QStringLiteral("company");
+    written.name = QStringLiteral("Company found");
+    ws.webhooks.first().checks = {written};
+    BatchDialog dialog(ws, 0);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    WD_FIND_CHILD(table, QTableView, &dialog, "batchResultsTable");
+    QCOMPARE(table->model()->columnCount(), 6);
+    QCOMPARE(table->model()->headerData(5, Qt::Horizontal).toString(), QStringLiteral("Company found"));
+    runDialog(&dialog);
+    WD_RETURN_IF_FAILED();
+    int failed = 0;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const QString lead = table->model()->index(row, 0).data().toString();
+        const QString outcome = table->model()->index(row, 5).data().toString();
+        if (lead.startsWith(QStringLiteral("nodomain"))) {
+            // The message says why the check failed, not just that it did.
+            QVERIFY2(outcome.contains(QStringLiteral("company")), qPrintable(outcome));
+            ++failed;
+        } else {
+            QVERIFY2(!outcome.isEmpty() && !outcome.contains(QStringLiteral("not written")), qPrintable(outcome));
+        }
+    }
+    QCOMPARE(failed, 2);
+}
+
 #include "tst_batchresultspane.moc"
