@@ -107,6 +107,36 @@
         <source>not written</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+25"/>
+        <source>passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not compared: no 2xx response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 mapped paths changed, %2 changes in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changes, none read by a mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BatchDialog</name>
@@ -330,7 +360,7 @@
 <context>
     <name>BatchResults</name>
     <message>
-        <location filename="../../core/batch/BatchResults.cpp" line="+90"/>
+        <location filename="../../core/batch/BatchResults.cpp" line="+96"/>
         <source>Lead %1</source>
         <translation type="unfinished"></translation>
     </message>
