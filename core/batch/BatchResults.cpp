@@ -46,6 +46,14 @@ QList<int> BatchResults::fieldColumns() const
     return out;
 }
 
+void BatchResults::reserve(int leads)
+{
+    if (leads <= 0)
+        return;
+    m_rows.reserve(leads);
+    m_cells.reserve(qsizetype(leads) * m_cellsPerRow);
+}
+
 void BatchResults::clear()
 {
     m_rows.clear();

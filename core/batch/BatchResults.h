@@ -42,6 +42,9 @@ public:
     qint64 keptByteCap() const { return m_keptByteCap; }
 
     void clear();
+    // Room for `leads` rows at once: growing a 100,000-row store step by step would hold
+    // the old and the new copy of its cells at the same time.
+    void reserve(int leads);
     void add(const BatchLeadResult& result);
     int size() const { return int(m_rows.size()); }
 

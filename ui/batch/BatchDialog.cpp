@@ -267,6 +267,7 @@ void BatchDialog::start()
     m_latencies.clear();
     m_histogram->setSamples({});
     m_results->clear();
+    m_results->reserve(int(leads.size()));
     m_resultsPane->resultsCleared();
     m_runLeads = leads;
     m_clock.start();
