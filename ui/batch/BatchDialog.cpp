@@ -312,7 +312,7 @@ void BatchDialog::openLead(int row)
         return;
     if (const BatchLeadResult* kept = m_results->kept(row)) {
         m_resultsPane->showNote(QString());
-        emit openLeadRequested(kept->call, kept->mapping, m_results->lead(row));
+        emit openLeadRequested(kept->call, kept->mapping, m_results->lead(row), kept->verdict);
         return;
     }
     m_resultsPane->showNote(m_results->notKeptReason(row));

@@ -70,8 +70,12 @@ public slots:
 
 signals:
     void runFinished(const BatchSummary& summary);
-    // `lead` names the lead for the user: its email address or "Lead 12".
-    void openLeadRequested(const CallResult& call, const MappingOutcome& outcome, const QString& lead);
+    // `lead` names the lead for the user: its email address or "Lead 12". `verdict` is how
+    // the webhook's checks and baseline judged that call, without the response's shape.
+    void openLeadRequested(const CallResult& call,
+                           const MappingOutcome& outcome,
+                           const QString& lead,
+                           const CallVerdict& verdict);
     void resendLeadRequested(const QString& webhookName, const QJsonObject& lead);
 
 private:

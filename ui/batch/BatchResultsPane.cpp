@@ -92,7 +92,10 @@ void BatchResultsPane::createWidgets()
     m_exportJsonLines->setAccessibleName(tr("Export every result as JSON Lines"));
 
     auto* top = new QHBoxLayout;
-    top->addWidget(new QLabel(tr("Show:"), this));
+    auto* showLabel = new QLabel(tr("S&how:"), this);
+    showLabel->setObjectName(QStringLiteral("batchResultsShowLabel"));
+    showLabel->setBuddy(m_filterCombo);
+    top->addWidget(showLabel);
     top->addWidget(m_filterCombo);
     top->addWidget(m_count, 1);
     auto* buttons = new QHBoxLayout;

@@ -552,9 +552,19 @@ void MainWindow::openBatch()
     dialog->show();
 }
 
-void MainWindow::showBatchLead(const CallResult& result, const MappingOutcome& outcome, const QString& lead)
+void MainWindow::showBatchLead(const CallResult& result,
+                               const MappingOutcome& outcome,
+                               const QString& lead,
+                               const CallVerdict& verdict)
 {
     m_side->responsePane()->showResult(result, outcome);
+    // A run keeps no response shape, so the pane holds nothing to save as a baseline: the
+    // last Send's review no longer stands for what is shown.
+    m_review = CallReview();
+    m_reviewWebhook = -1;
+    const Webhook* current = m_currentWebhook >= 0 ? &m_document->workspace().webhooks.at(m_currentWebhook) : nullptr;
+    m_side->responsePane()->showVerdict(verdict, current && current->baseline.has_value());
+    updateBaselineActions();
     m_side->showResponse();
     setStatusText(tr("Batch run, %1: %2 %3").arg(lead, result.method, result.url));
 }

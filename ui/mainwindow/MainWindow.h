@@ -130,7 +130,10 @@ private:
     void openBatch();
     // A batch lead's call, kept by the batch dialog, shown as if just sent; and a batch
     // lead sent again through the one-call path (current workspace, history recorded).
-    void showBatchLead(const CallResult& result, const MappingOutcome& outcome, const QString& lead);
+    void showBatchLead(const CallResult& result,
+                       const MappingOutcome& outcome,
+                       const QString& lead,
+                       const CallVerdict& verdict);
     void resendBatchLead(const QString& webhookName, const QJsonObject& lead);
     void showSettings();
 

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 #include <memory>
 
@@ -82,6 +83,36 @@ private slots:
         QVERIFY2(!sent.contains(QStringLiteral("Bearer abc")), qPrintable(sent));
         QVERIFY2(statusText->toolTip().contains(lead) || statusText->text().contains(lead),
                  qPrintable(statusText->toolTip()));
+    }
+
+    // The row's own verdict replaces the last Send's, and a run keeps no shape to save.
+    void openingARowShowsItsChecks()
+    {
+        Workspace workspace = m_window->document()->workspace();
+        workspace.webhooks[0].checks = {Check::status(QStringLiteral("201"))};
+        m_window->document()->reset(workspace, QString());
+        m_window->selectWebhook(0);
+        WD_FIND_CHILD(send, QToolButton, m_window.get(), "sendButton");
+        WD_FIND_CHILD(save, QPushButton, m_window.get(), "saveBaselineButton");
+        WD_FIND_CHILD(headline, QLabel, m_window.get(), "checksHeadlineLabel");
+        WD_FIND_CHILD(checks, QTableView, m_window.get(), "checkResultsTable");
+        QSignalSpy finished(m_window.get(), &MainWindow::callFinished);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QTRY_VERIFY(save->isEnabled());
+
+        BatchDialog* dialog = runBatch();
+        WD_RETURN_IF_FAILED();
+        const std::unique_ptr<BatchDialog> owner(dialog);
+        QSignalSpy opened(dialog, &BatchDialog::openLeadRequested);
+        WD_FIND_CHILD(table, QTableView, dialog, "batchResultsTable");
+        const QPoint centre = table->visualRect(table->model()->index(0, 0)).center();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, centre);
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, centre);
+        QTRY_COMPARE(opened.count(), 1);
+        QCOMPARE(headline->text(), QStringLiteral("0 of 1 check passed"));
+        QCOMPARE(checks->model()->rowCount(), 1);
+        QVERIFY(!save->isEnabled());
     }
 
     void resendFromARow()
