@@ -420,7 +420,11 @@ void MainWindow::showCallResult(const CallResult& result, const CallReview& revi
     if (webhook >= 0 && webhook == m_currentWebhook) {
         m_editor->mappingModel()->setOutcome(review.outcome);
     }
-    m_side->responsePane()->showResult(result, review.outcome);
+    QStringList secretHeaders;
+    if (webhook >= 0 && webhook < m_document->workspace().webhooks.size())
+        secretHeaders =
+            SecretRedactor(m_document->workspace(), m_document->workspace().webhooks.at(webhook)).secretHeaderNames();
+    m_side->responsePane()->showResult(result, review.outcome, secretHeaders);
     showVerdict(review, webhook);
     emit mappingsEvaluated(review.outcome);
     announceCallFinished(result);

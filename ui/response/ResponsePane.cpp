@@ -404,7 +404,7 @@ void ResponsePane::setFieldCatalog(const FieldCatalog& catalog)
     m_catalog = catalog;
 }
 
-void ResponsePane::showResult(const CallResult& result, const MappingOutcome& outcome)
+void ResponsePane::showResult(const CallResult& result, const MappingOutcome& outcome, const QStringList& secretHeaders)
 {
     ++m_generation;
     m_result = result;
@@ -457,7 +457,7 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
     for (const auto& header : result.responseHeaders)
         rows.append({QString::fromLatin1(header.first), QString::fromUtf8(header.second), false, false});
     m_headers->setRows(rows);
-    m_request->setPlainText(requestText(result));
+    m_request->setPlainText(requestText(result, secretHeaders));
     m_mappings->setOutcome(outcome, m_catalog);
     fitMappingColumns();
 
@@ -470,7 +470,7 @@ void ResponsePane::showResult(const CallResult& result, const MappingOutcome& ou
     startTreeJob();
 }
 
-QString ResponsePane::requestText(const CallResult& result)
+QString ResponsePane::requestText(const CallResult& result, const QStringList& secretHeaders)
 {
     if (result.method.isEmpty() && result.url.isEmpty())
         return QString();
@@ -480,7 +480,8 @@ QString ResponsePane::requestText(const CallResult& result)
     // The view may be on a shared screen: credentials stay masked, as in the call history.
     static const QList<QByteArray> masked = {"authorization", "proxy-authorization", "cookie"};
     for (const auto& header : result.requestHeaders) {
-        const bool secret = masked.contains(header.first.toLower());
+        const bool secret = masked.contains(header.first.toLower())
+                            || secretHeaders.contains(QString::fromLatin1(header.first), Qt::CaseInsensitive);
         text += QString::fromLatin1(header.first) + QStringLiteral(": ")
                 + (secret ? SecretRedactor::placeholder() : QString::fromUtf8(header.second)) + QLatin1Char('\n');
     }

@@ -66,7 +66,9 @@ public:
 
     // The catalogue gives the mapped fields their display names and feeds the field chooser.
     void setFieldCatalog(const FieldCatalog& catalog);
-    void showResult(const CallResult& result, const MappingOutcome& outcome);
+    // `secretHeaders`: the names of the webhook's secret headers, masked in the Request tab
+    // (Authorization, Proxy-Authorization and Cookie always are).
+    void showResult(const CallResult& result, const MappingOutcome& outcome, const QStringList& secretHeaders = {});
     void showPending();
     void clear();
     // The checks' results and the drift of the response shown; `hasBaseline` says
@@ -121,7 +123,7 @@ protected:
 
 private:
     // "METHOD URL", the headers as sent, a blank line and the body.
-    static QString requestText(const CallResult& result);
+    static QString requestText(const CallResult& result, const QStringList& secretHeaders);
     QLayout* createSummary();
     void createCertificateFrame();
     QWidget* createBodyPage();

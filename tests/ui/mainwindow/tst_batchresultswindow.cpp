@@ -115,6 +115,25 @@ private slots:
         QVERIFY(!save->isEnabled());
     }
 
+    // A header the user marked secret stays masked in the Request tab after a Send, as
+    // the call history keeps it.
+    void requestTabMasksSecretHeaders()
+    {
+        Workspace workspace = m_window->document()->workspace();
+        workspace.webhooks[0].headers.append(
+            {QStringLiteral("X-Api-Key"), QStringLiteral("key-4711-private"), true, {}});
+        m_window->document()->reset(workspace, QString());
+        m_window->selectWebhook(0);
+        WD_FIND_CHILD(send, QToolButton, m_window.get(), "sendButton");
+        WD_FIND_CHILD(request, QPlainTextEdit, m_window.get(), "responseRequestView");
+        QSignalSpy finished(m_window.get(), &MainWindow::callFinished);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        const QString sent = request->toPlainText();
+        QVERIFY2(sent.contains(QStringLiteral("X-Api-Key: ")), qPrintable(sent));
+        QVERIFY2(!sent.contains(QStringLiteral("key-4711-private")), qPrintable(sent));
+    }
+
     void resendFromARow()
     {
         BatchDialog* dialog = runBatch();
