@@ -261,7 +261,7 @@ QJsonObject TestCommand::toJson(const QList<WebhookOutcome>& outcomes)
     for (const WebhookOutcome& webhook : outcomes) {
         QJsonArray leads;
         for (const LeadOutcome& lead : webhook.leads) {
-            const bool ok = lead.verdict.passed();
+            const bool ok = lead.passed();
             (ok ? passed : failed) += 1;
             const QJsonObject verdict = lead.verdict.toJson();
             leads.append(QJsonObject {{QStringLiteral("lead"), lead.lead},
@@ -287,7 +287,7 @@ bool TestCommand::writeJUnit(const QString& fileName, const QList<WebhookOutcome
         *error = QStringLiteral("cannot write %1: %2").arg(fileName, file.errorString());
         return false;
     }
-    const auto failedCase = [](const LeadOutcome& lead) { return !lead.verdict.passed(); };
+    const auto failedCase = [](const LeadOutcome& lead) { return !lead.passed(); };
     int tests = 0;
     int failures = 0;
     double total = 0;
@@ -319,6 +319,14 @@ bool TestCommand::writeJUnit(const QString& fileName, const QList<WebhookOutcome
             xml.writeAttribute(QStringLiteral("classname"), webhook.name);
             xml.writeAttribute(QStringLiteral("name"), lead.lead);
             xml.writeAttribute(QStringLiteral("time"), seconds(lead.call.totalMs / 1000.0));
+            if (lead.call.error != CallResult::ErrorKind::None) {
+                xml.writeStartElement(QStringLiteral("failure"));
+                xml.writeAttribute(QStringLiteral("message"), lead.call.errorMessage);
+                xml.writeAttribute(QStringLiteral("type"), QStringLiteral("call"));
+                xml.writeCharacters(
+                    QStringLiteral("%1: %2\n").arg(CallResult::errorKindName(lead.call.error), lead.call.errorMessage));
+                xml.writeEndElement();
+            }
             for (const CheckResult& check : lead.verdict.checks) {
                 if (check.passed)
                     continue;

@@ -11,6 +11,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <memory>
 
@@ -43,6 +44,7 @@ private slots:
     void oneLead();
     void leadsFromCsv();
     void failedCallExitsOne();
+    void callErrorAfterStatusFails();
     void usageErrors_data();
     void usageErrors();
     void invalidWorkspaceExitsThree_data();
@@ -369,6 +371,44 @@ void tst_CliTest::failedCallExitsOne()
         QVERIFY(
             c.toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("but the call failed")));
     }
+}
+
+void tst_CliTest::callErrorAfterStatusFails()
+{
+    // /close sends a 200 and part of the body, then hangs up: a check that only looks at
+    // the time passes, yet the call failed.
+    const QJsonArray checks {QJsonObject {{QStringLiteral("latencyBelowMs"), 60000}}};
+    const QString ws = writeWorkspace({webhook(QStringLiteral("Close"), QStringLiteral("/close"), checks)});
+    const QString junit = m_dir.filePath(QStringLiteral("closed.xml"));
+    const CliResult r = runCli(
+        {QStringLiteral("test"), ws, QStringLiteral("--lead"), QStringLiteral("0"), QStringLiteral("--junit"), junit});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject json = r.json();
+    QCOMPARE(json.value(QStringLiteral("failed")).toInt(), 1);
+    const QJsonObject lead = json.value(QStringLiteral("webhooks"))
+                                 .toArray()[0]
+                                 .toObject()
+                                 .value(QStringLiteral("leads"))
+                                 .toArray()[0]
+                                 .toObject();
+    QCOMPARE(lead.value(QStringLiteral("status")).toInt(), 200);
+    QCOMPARE(lead.value(QStringLiteral("passed")).toBool(), false);
+    QCOMPARE(lead.value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("closed-early"));
+    QCOMPARE(lead.value(QStringLiteral("checks")).toArray()[0].toObject().value(QStringLiteral("passed")).toBool(),
+             true);
+
+    QFile file(junit);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList failures;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("failure")) {
+            failures.append(xml.attributes().value(QStringLiteral("type")).toString());
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(failures, QStringList {QStringLiteral("call")});
 }
 
 void tst_CliTest::usageErrors_data()
