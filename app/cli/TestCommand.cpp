@@ -181,6 +181,9 @@ int TestCommand::readLeads(const QCommandLineParser& parser,
             io.err << "webhook-designer-cli test: " << csv << ": " << row.toString() << " (skipped)\n";
         for (const QString& warning : imported.warnings)
             io.err << "webhook-designer-cli test: " << csv << ": " << warning << '\n';
+        // Testing nothing must not look like a pass in CI.
+        if (imported.leads.isEmpty())
+            return usageError(io, QStringLiteral("%1 gives no leads to test").arg(csv));
         *leads = imported.leads;
     } else if (const std::optional<QString> given = CliSupport::value(parser, QStringLiteral("lead"))) {
         QJsonObject lead;

@@ -43,6 +43,8 @@ private slots:
     void oneLead_data();
     void oneLead();
     void leadsFromCsv();
+    void csvWithoutLeads_data();
+    void csvWithoutLeads();
     void failedCallExitsOne();
     void callErrorAfterStatusFails();
     void usageErrors_data();
@@ -342,6 +344,33 @@ void tst_CliTest::leadsFromCsv()
     QCOMPARE(leads[1].toObject().value(QStringLiteral("lead")).toString(), QStringLiteral("not-an-email"));
     QCOMPARE(leads[1].toObject().value(QStringLiteral("status")).toInt(), 422);
     QCOMPARE(leads[1].toObject().value(QStringLiteral("passed")).toBool(), false);
+}
+
+void tst_CliTest::csvWithoutLeads_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("error");
+    QTest::newRow("empty") << QByteArray() << QByteArray("the file is empty");
+    QTest::newRow("header only") << QByteArray("Email Address,First Name\n")
+                                 << QByteArray("none.csv gives no leads to test");
+    QTest::newRow("every row rejected") << QByteArray("Email Address,First Name\nnot-an-email,Bad,Extra,More\n")
+                                        << QByteArray("none.csv gives no leads to test");
+}
+
+void tst_CliTest::csvWithoutLeads()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, error);
+    const QString csv = m_dir.filePath(QStringLiteral("none.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+    file.close();
+    const QString ws = writeWorkspace({webhook(QStringLiteral("Enrich"), QStringLiteral("/enrich"), passingChecks)});
+    const CliResult r = runCli({QStringLiteral("test"), ws, QStringLiteral("--leads"), csv});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(error), r.err.constData());
+    QVERIFY(r.out.isEmpty());
 }
 
 void tst_CliTest::failedCallExitsOne()
