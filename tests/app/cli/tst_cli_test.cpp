@@ -53,6 +53,7 @@ private slots:
     void invalidWorkspaceExitsThree();
     void secretsNeverAppear();
     void junitReadByJunitParser();
+    void junitSurvivesControlCharacters();
 
 private:
     QJsonObject webhook(const QString& name, const QString& path, const QJsonArray& checks) const;
@@ -588,6 +589,34 @@ print(json.dumps(out))
             }
         }
     }
+}
+
+void tst_CliTest::junitSurvivesControlCharacters()
+{
+    // /echo sends the lead's email back; a path check shows it, control character and all.
+    const QJsonArray checks {QJsonObject {{QStringLiteral("path"), QStringLiteral("json.email")},
+                                          {QStringLiteral("equals"), QStringLiteral("nothing")}}};
+    const QString ws =
+        writeWorkspace({webhook(QStringLiteral("Echo"), QStringLiteral("/echo"), checks)},
+                       {QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("a\u0001b\uFFFF@x.io")}}});
+    const QString junit = m_dir.filePath(QStringLiteral("control.xml"));
+    const CliResult r = runCli({QStringLiteral("test"), ws, QStringLiteral("--junit"), junit});
+    QVERIFY2(r.exitCode == 1, r.err.constData());
+    const QString script = QStringLiteral(R"(
+import sys
+from junitparser import JUnitXml, Failure
+for suite in JUnitXml.fromfile(sys.argv[1]):
+    for case in suite:
+        for r in case.result:
+            if isinstance(r, Failure):
+                print(r.message)
+)");
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, junit});
+    QVERIFY(python.waitForFinished(60000));
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    const QString message = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+    QVERIFY2(message.contains(QStringLiteral("a\uFFFDb\uFFFD@x.io")), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(tst_CliTest)
