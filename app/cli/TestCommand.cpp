@@ -375,6 +375,13 @@ bool TestCommand::writeJUnit(const QString& fileName, const QList<WebhookOutcome
                                                      difference.after.isEmpty() ? none : difference.after)));
                 xml.writeEndElement();
             }
+            if (!lead.verdict.shapeProblem.isEmpty()) {
+                xml.writeStartElement(QStringLiteral("failure"));
+                xml.writeAttribute(QStringLiteral("message"), xmlSafe(lead.verdict.shapeProblem));
+                xml.writeAttribute(QStringLiteral("type"), QStringLiteral("drift"));
+                xml.writeCharacters(xmlSafe(lead.verdict.shapeProblem + QLatin1Char('\n')));
+                xml.writeEndElement();
+            }
             xml.writeTextElement(QStringLiteral("system-out"), xmlSafe(lead.verdict.summary()));
             xml.writeEndElement();
         }
