@@ -41,6 +41,28 @@ CallVerdict redacted(CallVerdict verdict, const SecretRedactor& redactor)
     return verdict;
 }
 
+// XML 1.0 cannot carry most control characters, U+FFFE/U+FFFF or a lone surrogate, and
+// QXmlStreamWriter gives up on them: a response that holds one must still yield a report
+// a CI dashboard can read.
+QString xmlSafe(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            out.append(c);
+            out.append(text.at(++i));
+            continue;
+        }
+        const char16_t u = c.unicode();
+        const bool allowed =
+            (u >= 0x20 || u == 0x09 || u == 0x0A || u == 0x0D) && !c.isSurrogate() && u != 0xFFFE && u != 0xFFFF;
+        out.append(allowed ? c : QChar(QChar::ReplacementCharacter));
+    }
+    return out;
+}
+
 int positiveOption(const QCommandLineParser& parser, const QString& name, int min, int max, bool* ok)
 {
     const int value = parser.value(name).toInt(ok);
@@ -181,6 +203,9 @@ int TestCommand::readLeads(const QCommandLineParser& parser,
             io.err << "webhook-designer-cli test: " << csv << ": " << row.toString() << " (skipped)\n";
         for (const QString& warning : imported.warnings)
             io.err << "webhook-designer-cli test: " << csv << ": " << warning << '\n';
+        // Testing nothing must not look like a pass in CI.
+        if (imported.leads.isEmpty())
+            return usageError(io, QStringLiteral("%1 gives no leads to test").arg(csv));
         *leads = imported.leads;
     } else if (const std::optional<QString> given = CliSupport::value(parser, QStringLiteral("lead"))) {
         QJsonObject lead;
@@ -261,7 +286,7 @@ QJsonObject TestCommand::toJson(const QList<WebhookOutcome>& outcomes)
     for (const WebhookOutcome& webhook : outcomes) {
         QJsonArray leads;
         for (const LeadOutcome& lead : webhook.leads) {
-            const bool ok = lead.verdict.passed();
+            const bool ok = lead.passed();
             (ok ? passed : failed) += 1;
             const QJsonObject verdict = lead.verdict.toJson();
             leads.append(QJsonObject {{QStringLiteral("lead"), lead.lead},
@@ -287,7 +312,7 @@ bool TestCommand::writeJUnit(const QString& fileName, const QList<WebhookOutcome
         *error = QStringLiteral("cannot write %1: %2").arg(fileName, file.errorString());
         return false;
     }
-    const auto failedCase = [](const LeadOutcome& lead) { return !lead.verdict.passed(); };
+    const auto failedCase = [](const LeadOutcome& lead) { return !lead.passed(); };
     int tests = 0;
     int failures = 0;
     double total = 0;
@@ -307,7 +332,7 @@ bool TestCommand::writeJUnit(const QString& fileName, const QList<WebhookOutcome
     xml.writeAttribute(QStringLiteral("time"), seconds(total));
     for (const WebhookOutcome& webhook : outcomes) {
         xml.writeStartElement(QStringLiteral("testsuite"));
-        xml.writeAttribute(QStringLiteral("name"), webhook.name);
+        xml.writeAttribute(QStringLiteral("name"), xmlSafe(webhook.name));
         xml.writeAttribute(QStringLiteral("tests"), QString::number(webhook.leads.size()));
         xml.writeAttribute(QStringLiteral("failures"),
                            QString::number(std::count_if(webhook.leads.cbegin(), webhook.leads.cend(), failedCase)));
@@ -316,40 +341,59 @@ bool TestCommand::writeJUnit(const QString& fileName, const QList<WebhookOutcome
         xml.writeAttribute(QStringLiteral("time"), seconds(webhook.seconds));
         for (const LeadOutcome& lead : webhook.leads) {
             xml.writeStartElement(QStringLiteral("testcase"));
-            xml.writeAttribute(QStringLiteral("classname"), webhook.name);
-            xml.writeAttribute(QStringLiteral("name"), lead.lead);
+            xml.writeAttribute(QStringLiteral("classname"), xmlSafe(webhook.name));
+            xml.writeAttribute(QStringLiteral("name"), xmlSafe(lead.lead));
             xml.writeAttribute(QStringLiteral("time"), seconds(lead.call.totalMs / 1000.0));
+            if (lead.call.error != CallResult::ErrorKind::None) {
+                xml.writeStartElement(QStringLiteral("failure"));
+                xml.writeAttribute(QStringLiteral("message"), xmlSafe(lead.call.errorMessage));
+                xml.writeAttribute(QStringLiteral("type"), QStringLiteral("call"));
+                xml.writeCharacters(
+                    QStringLiteral("%1: %2\n").arg(CallResult::errorKindName(lead.call.error), lead.call.errorMessage));
+                xml.writeEndElement();
+            }
             for (const CheckResult& check : lead.verdict.checks) {
                 if (check.passed)
                     continue;
                 xml.writeStartElement(QStringLiteral("failure"));
-                xml.writeAttribute(QStringLiteral("message"), check.message);
+                xml.writeAttribute(QStringLiteral("message"), xmlSafe(check.message));
                 xml.writeAttribute(QStringLiteral("type"), QStringLiteral("check"));
-                xml.writeCharacters(QStringLiteral("%1\nactual: %2\n").arg(check.check.title(), check.actual));
+                xml.writeCharacters(xmlSafe(QStringLiteral("%1\nactual: %2\n").arg(check.check.title(), check.actual)));
                 xml.writeEndElement();
             }
             for (const ShapeDifference& difference : lead.verdict.drift) {
                 if (!difference.isFailure())
                     continue;
                 xml.writeStartElement(QStringLiteral("failure"));
-                xml.writeAttribute(QStringLiteral("message"), difference.description());
+                xml.writeAttribute(QStringLiteral("message"), xmlSafe(difference.description()));
                 xml.writeAttribute(QStringLiteral("type"), QStringLiteral("drift"));
                 const QString none = QStringLiteral("none");
-                xml.writeCharacters(QStringLiteral("%1: %2 (baseline: %3, response: %4)\n")
-                                        .arg(difference.path,
-                                             ShapeDifference::changeName(difference.change),
-                                             difference.before.isEmpty() ? none : difference.before,
-                                             difference.after.isEmpty() ? none : difference.after));
+                xml.writeCharacters(xmlSafe(QStringLiteral("%1: %2 (baseline: %3, response: %4)\n")
+                                                .arg(difference.path,
+                                                     ShapeDifference::changeName(difference.change),
+                                                     difference.before.isEmpty() ? none : difference.before,
+                                                     difference.after.isEmpty() ? none : difference.after)));
                 xml.writeEndElement();
             }
-            xml.writeTextElement(QStringLiteral("system-out"), lead.verdict.summary());
+            if (!lead.verdict.shapeProblem.isEmpty()) {
+                xml.writeStartElement(QStringLiteral("failure"));
+                xml.writeAttribute(QStringLiteral("message"), xmlSafe(lead.verdict.shapeProblem));
+                xml.writeAttribute(QStringLiteral("type"), QStringLiteral("drift"));
+                xml.writeCharacters(xmlSafe(lead.verdict.shapeProblem + QLatin1Char('\n')));
+                xml.writeEndElement();
+            }
+            xml.writeTextElement(QStringLiteral("system-out"), xmlSafe(lead.verdict.summary()));
             xml.writeEndElement();
         }
         xml.writeEndElement();
     }
     xml.writeEndElement();
     xml.writeEndDocument();
-    if (xml.hasError() || !file.commit()) {
+    if (xml.hasError()) {
+        *error = QStringLiteral("cannot write %1: the report could not be written as XML").arg(fileName);
+        return false;
+    }
+    if (!file.commit()) {
         *error = QStringLiteral("cannot write %1: %2").arg(fileName, file.errorString());
         return false;
     }

@@ -33,6 +33,10 @@ private:
         QString lead; // the email address, else the index
         CallResult call;
         CallVerdict verdict;
+
+        // The checks passed and the call itself did not fail: a transport error after a
+        // status (a body cut short, too large, too many redirects) fails the lead too.
+        bool passed() const { return verdict.passed() && call.error == CallResult::ErrorKind::None; }
     };
     struct WebhookOutcome
     {

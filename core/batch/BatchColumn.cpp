@@ -84,6 +84,8 @@ BatchColumn BatchColumn::drift()
 {
     BatchColumn column = check(tr("Shape"), [](const BatchLeadResult& result) {
         const QList<ShapeDifference>& drift = result.verdict.drift;
+        if (!result.verdict.shapeProblem.isEmpty())
+            return BatchCell {result.verdict.shapeProblem, BatchCell::State::Failed};
         if (drift.isEmpty()) {
             if (!result.call.isSuccess())
                 return BatchCell {tr("not compared: no 2xx response"), BatchCell::State::Plain};

@@ -22,14 +22,19 @@ struct CallVerdict
     QList<ShapeDifference> drift;
     // The response's shape, when it was read (a baseline, and a 2xx body of its type).
     std::optional<ResponseShape> shape;
+    // Why a 2xx answer's shape could not be compared with the baseline (not parseable,
+    // cut at the size cap, another Response Type); empty when compared or not due. An
+    // answer that cannot be compared fails: drift would go unnoticed.
+    QString shapeProblem;
 
-    // Every check passed and no drift is a failure.
+    // Every check passed, no drift is a failure and nothing kept the shape from compare.
     bool passed() const;
     int passedCount() const;
     int failedCount() const;
     // "3 of 4 checks passed", and the drift when there is any.
     QString summary() const;
-    // {"passed","summary","checks":[CheckResult::toJson()],"drift":[ShapeDifference::toJson()]}
+    // {"passed","summary","checks":[CheckResult::toJson()],"drift":[ShapeDifference::toJson()],
+    // "shapeProblem": string or null}
     QJsonObject toJson() const;
 
     static CallVerdict judge(const Webhook& webhook, const CallResult& call, const MappingOutcome& outcome);

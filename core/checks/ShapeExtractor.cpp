@@ -202,6 +202,8 @@ public:
                     if (m_p < m_end && *m_p == '}') {
                         ++m_p;
                         expect = Expect::After;
+                    } else if (stack.size() >= size_t(ShapeExtractor::maxNesting)) {
+                        return fail(tooDeep());
                     } else {
                         stack.push_back({target, false});
                         expect = Expect::Key;
@@ -213,6 +215,8 @@ public:
                     if (m_p < m_end && *m_p == ']') {
                         ++m_p;
                         expect = Expect::After;
+                    } else if (stack.size() >= size_t(ShapeExtractor::maxNesting)) {
+                        return fail(tooDeep());
                     } else {
                         stack.push_back({target, true});
                         target =
@@ -295,6 +299,12 @@ public:
     }
 
     QString error() const { return m_error; }
+
+    static QString tooDeep()
+    {
+        return ShapeExtractor::tr("it nests more than %1 levels deep, more than is read")
+            .arg(ShapeExtractor::maxNesting);
+    }
 
 private:
     void skipSpace()
@@ -517,6 +527,13 @@ bool readXml(const QByteArray& body, ShapeTree* tree, QString* error)
     while (!reader.atEnd()) {
         const QXmlStreamReader::TokenType token = reader.readNext();
         if (token == QXmlStreamReader::StartElement) {
+            if (stack.size() >= size_t(ShapeExtractor::maxNesting)) {
+                if (error) {
+                    *error = ShapeExtractor::tr("The response is not read: its XML nests more than %1 elements deep.")
+                                 .arg(ShapeExtractor::maxNesting);
+                }
+                return false;
+            }
             const int parent = stack.empty()                                      ? 0
                                : stack.size() >= size_t(ShapeExtractor::maxDepth) ? ShapeTree::sink
                                                                                   : stack.back().node;

@@ -31,6 +31,9 @@ class ShapeExtractor
 {
 public:
     static constexpr int maxDepth = 128;
+    // Nesting deeper than this is refused: each open level costs memory, so a body of
+    // nothing but '[' would otherwise take many times its own size.
+    static constexpr int maxNesting = 10000;
 
     static std::optional<ResponseShape> extract(const QByteArray& body, ResponseType type, QString* error = nullptr);
 

@@ -11,6 +11,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXmlStreamReader>
 
 #include <memory>
 
@@ -42,13 +43,17 @@ private slots:
     void oneLead_data();
     void oneLead();
     void leadsFromCsv();
+    void csvWithoutLeads_data();
+    void csvWithoutLeads();
     void failedCallExitsOne();
+    void callErrorAfterStatusFails();
     void usageErrors_data();
     void usageErrors();
     void invalidWorkspaceExitsThree_data();
     void invalidWorkspaceExitsThree();
     void secretsNeverAppear();
     void junitReadByJunitParser();
+    void junitSurvivesControlCharacters();
 
 private:
     QJsonObject webhook(const QString& name, const QString& path, const QJsonArray& checks) const;
@@ -342,6 +347,33 @@ void tst_CliTest::leadsFromCsv()
     QCOMPARE(leads[1].toObject().value(QStringLiteral("passed")).toBool(), false);
 }
 
+void tst_CliTest::csvWithoutLeads_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QByteArray>("error");
+    QTest::newRow("empty") << QByteArray() << QByteArray("the file is empty");
+    QTest::newRow("header only") << QByteArray("Email Address,First Name\n")
+                                 << QByteArray("none.csv gives no leads to test");
+    QTest::newRow("every row rejected") << QByteArray("Email Address,First Name\nnot-an-email,Bad,Extra,More\n")
+                                        << QByteArray("none.csv gives no leads to test");
+}
+
+void tst_CliTest::csvWithoutLeads()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QByteArray, error);
+    const QString csv = m_dir.filePath(QStringLiteral("none.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+    file.close();
+    const QString ws = writeWorkspace({webhook(QStringLiteral("Enrich"), QStringLiteral("/enrich"), passingChecks)});
+    const CliResult r = runCli({QStringLiteral("test"), ws, QStringLiteral("--leads"), csv});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(error), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+}
+
 void tst_CliTest::failedCallExitsOne()
 {
     // A port nothing listens on: bound, then freed.
@@ -369,6 +401,44 @@ void tst_CliTest::failedCallExitsOne()
         QVERIFY(
             c.toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("but the call failed")));
     }
+}
+
+void tst_CliTest::callErrorAfterStatusFails()
+{
+    // /close sends a 200 and part of the body, then hangs up: a check that only looks at
+    // the time passes, yet the call failed.
+    const QJsonArray checks {QJsonObject {{QStringLiteral("latencyBelowMs"), 60000}}};
+    const QString ws = writeWorkspace({webhook(QStringLiteral("Close"), QStringLiteral("/close"), checks)});
+    const QString junit = m_dir.filePath(QStringLiteral("closed.xml"));
+    const CliResult r = runCli(
+        {QStringLiteral("test"), ws, QStringLiteral("--lead"), QStringLiteral("0"), QStringLiteral("--junit"), junit});
+    QCOMPARE(r.exitCode, 1);
+    const QJsonObject json = r.json();
+    QCOMPARE(json.value(QStringLiteral("failed")).toInt(), 1);
+    const QJsonObject lead = json.value(QStringLiteral("webhooks"))
+                                 .toArray()[0]
+                                 .toObject()
+                                 .value(QStringLiteral("leads"))
+                                 .toArray()[0]
+                                 .toObject();
+    QCOMPARE(lead.value(QStringLiteral("status")).toInt(), 200);
+    QCOMPARE(lead.value(QStringLiteral("passed")).toBool(), false);
+    QCOMPARE(lead.value(QStringLiteral("error")).toObject().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("closed-early"));
+    QCOMPARE(lead.value(QStringLiteral("checks")).toArray()[0].toObject().value(QStringLiteral("passed")).toBool(),
+             true);
+
+    QFile file(junit);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QXmlStreamReader xml(&file);
+    QStringList failures;
+    while (!xml.atEnd()) {
+        if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("failure")) {
+            failures.append(xml.attributes().value(QStringLiteral("type")).toString());
+        }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(failures, QStringList {QStringLiteral("call")});
 }
 
 void tst_CliTest::usageErrors_data()
@@ -519,6 +589,34 @@ print(json.dumps(out))
             }
         }
     }
+}
+
+void tst_CliTest::junitSurvivesControlCharacters()
+{
+    // /echo sends the lead's email back; a path check shows it, control character and all.
+    const QJsonArray checks {QJsonObject {{QStringLiteral("path"), QStringLiteral("json.email")},
+                                          {QStringLiteral("equals"), QStringLiteral("nothing")}}};
+    const QString ws =
+        writeWorkspace({webhook(QStringLiteral("Echo"), QStringLiteral("/echo"), checks)},
+                       {QJsonObject {{QStringLiteral("Email Address"), QStringLiteral("a\u0001b\uFFFF@x.io")}}});
+    const QString junit = m_dir.filePath(QStringLiteral("control.xml"));
+    const CliResult r = runCli({QStringLiteral("test"), ws, QStringLiteral("--junit"), junit});
+    QVERIFY2(r.exitCode == 1, r.err.constData());
+    const QString script = QStringLiteral(R"(
+import sys
+from junitparser import JUnitXml, Failure
+for suite in JUnitXml.fromfile(sys.argv[1]):
+    for case in suite:
+        for r in case.result:
+            if isinstance(r, Failure):
+                print(r.message)
+)");
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), script, junit});
+    QVERIFY(python.waitForFinished(60000));
+    QVERIFY2(python.exitCode() == 0, python.readAllStandardError().constData());
+    const QString message = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
+    QVERIFY2(message.contains(QStringLiteral("a\uFFFDb\uFFFD@x.io")), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(tst_CliTest)

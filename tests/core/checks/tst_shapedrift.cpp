@@ -254,12 +254,18 @@ void tst_ShapeDrift::verdictSkipsWhatIsNotCompared_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<int>("responseType");
     QTest::addColumn<bool>("baseline");
+    QTest::addColumn<bool>("truncated");
+    QTest::addColumn<QString>("problem"); // empty: nothing was due to compare
 
-    QTest::newRow("no baseline") << 200 << QByteArray("{\"b\": 1}") << int(ResponseType::Json) << false;
-    QTest::newRow("not 2xx") << 500 << QByteArray("{\"b\": 1}") << int(ResponseType::Json) << true;
-    QTest::newRow("empty 2xx") << 200 << QByteArray(" ") << int(ResponseType::Json) << true;
-    QTest::newRow("another response type") << 200 << QByteArray("<b/>") << int(ResponseType::Xml) << true;
-    QTest::newRow("not json") << 200 << QByteArray("<b/>") << int(ResponseType::Json) << true;
+    const QByteArray b("{\"b\": 1}");
+    const int json = int(ResponseType::Json);
+    QTest::newRow("no baseline") << 200 << b << json << false << false << QString();
+    QTest::newRow("not 2xx") << 500 << b << json << true << false << QString();
+    QTest::newRow("empty 2xx") << 200 << QByteArray(" ") << json << true << false << QString();
+    QTest::newRow("another response type")
+        << 200 << QByteArray("<b/>") << int(ResponseType::Xml) << true << false << QStringLiteral("Response Type");
+    QTest::newRow("not json") << 200 << QByteArray("<b/>") << json << true << false << QStringLiteral("JSON");
+    QTest::newRow("truncated") << 200 << b << json << true << true << QStringLiteral("size limit");
 }
 
 void tst_ShapeDrift::verdictSkipsWhatIsNotCompared()
@@ -268,6 +274,8 @@ void tst_ShapeDrift::verdictSkipsWhatIsNotCompared()
     QFETCH(QByteArray, body);
     QFETCH(int, responseType);
     QFETCH(bool, baseline);
+    QFETCH(bool, truncated);
+    QFETCH(QString, problem);
 
     Webhook webhook;
     webhook.name = QStringLiteral("x");
@@ -279,9 +287,20 @@ void tst_ShapeDrift::verdictSkipsWhatIsNotCompared()
     CallResult call;
     call.status = status;
     call.body = body;
+    call.bodyTruncated = truncated;
     const CallVerdict verdict = CallVerdict::judge(webhook, call, MappingOutcome());
     QVERIFY(!verdict.shape);
     QVERIFY(verdict.drift.isEmpty());
+    const QJsonValue json = verdict.toJson().value(QStringLiteral("shapeProblem"));
+    if (problem.isEmpty()) {
+        QVERIFY2(verdict.shapeProblem.isEmpty(), qPrintable(verdict.shapeProblem));
+        QVERIFY(json.isNull());
+    } else {
+        QVERIFY2(verdict.shapeProblem.contains(problem), qPrintable(verdict.shapeProblem));
+        QCOMPARE(json.toString(), verdict.shapeProblem);
+        QVERIFY(!verdict.passed());
+        QVERIFY2(verdict.summary().contains(verdict.shapeProblem), qPrintable(verdict.summary()));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ShapeDrift)

@@ -34,6 +34,7 @@ private slots:
     void mappedPathsAreInTheShape_data();
     void mappedPathsAreInTheShape();
     void deepNestingIsIterative();
+    void tooDeepNestingIsRefused();
     void manyNamesInAnyOrder();
 
 private:
@@ -215,7 +216,7 @@ void tst_ShapeExtractor::mappedPathsAreInTheShape()
 
 void tst_ShapeExtractor::deepNestingIsIterative()
 {
-    const int depth = 100000;
+    const int depth = ShapeExtractor::maxNesting;
     const QByteArray body = QByteArray(depth, '[') + QByteArray(depth, ']');
     QString error;
     const std::optional<ResponseShape> shape = ShapeExtractor::extract(body, ResponseType::Json, &error);
@@ -229,6 +230,18 @@ void tst_ShapeExtractor::deepNestingIsIterative()
     const std::optional<ResponseShape> xmlShape = ShapeExtractor::extract(xml, ResponseType::Xml, &error);
     QVERIFY2(xmlShape, qPrintable(error));
     QCOMPARE(xmlShape->paths.size(), ShapeExtractor::maxDepth);
+}
+
+void tst_ShapeExtractor::tooDeepNestingIsRefused()
+{
+    const int depth = 20000;
+    QString error;
+    QVERIFY(!ShapeExtractor::extract(QByteArray(depth, '['), ResponseType::Json, &error));
+    QVERIFY2(error.contains(QStringLiteral("nests more than 10000 levels deep")), qPrintable(error));
+    QVERIFY(!ShapeExtractor::extract(QByteArray(depth, '{').replace("{", "{\"a\":"), ResponseType::Json, &error));
+    QVERIFY2(error.contains(QStringLiteral("nests more than 10000 levels deep")), qPrintable(error));
+    QVERIFY(!ShapeExtractor::extract(QByteArray("<a>").repeated(depth), ResponseType::Xml, &error));
+    QVERIFY2(error.contains(QStringLiteral("nests more than 10000 elements deep")), qPrintable(error));
 }
 
 // An object keyed by data has many names, in a different order in every record: each is
