@@ -118,7 +118,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>not compared: no 2xx response</source>
         <translation type="unfinished"></translation>
     </message>
@@ -277,12 +277,12 @@
     </message>
     <message>
         <location line="+19"/>
-        <location line="+117"/>
+        <location line="+118"/>
         <source>%1 of %2 leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-77"/>
+        <location line="-78"/>
         <source>… and %n more row(s) skipped</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -299,7 +299,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Calling %n lead(s)…</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -360,7 +360,7 @@
 <context>
     <name>BatchResults</name>
     <message>
-        <location filename="../../core/batch/BatchResults.cpp" line="+96"/>
+        <location filename="../../core/batch/BatchResults.cpp" line="+104"/>
         <source>Lead %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,11 +490,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Show:</source>
+        <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="+94"/>
+        <location line="+97"/>
         <source>%n lead(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -604,7 +604,7 @@
 <context>
     <name>CallVerdict</name>
     <message>
-        <location filename="../../core/checks/CallVerdict.cpp" line="+29"/>
+        <location filename="../../core/checks/CallVerdict.cpp" line="+30"/>
         <source>%1 of 1 check passed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -621,6 +621,26 @@
     <message>
         <location line="+1"/>
         <source>; the response&apos;s shape changed in %1 places no mapping reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; the response&apos;s shape was not compared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>the webhook&apos;s Response Type is %1 but its baseline is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the response was cut at the size limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the response could not be read as %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2667,12 +2687,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+128"/>
         <source>Not sent: this call held secret values, which the history does not keep. Send (Ctrl+Enter) sends the webhook again with the current values.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+41"/>
         <source>Batch run, %1: %2 %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4393,7 +4413,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>… (%1 in all)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5272,13 +5292,13 @@ Fix these in the designer before you copy, or know why they stay.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+80"/>
+        <location line="+41"/>
+        <location line="+86"/>
         <source>unexpected character &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-70"/>
         <source>expected a member name in quotes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5318,7 +5338,12 @@ Fix these in the designer before you copy, or know why they stay.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>it nests more than %1 levels deep, more than is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>unexpected byte 0x%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5370,7 +5395,12 @@ Fix these in the designer before you copy, or know why they stay.
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+32"/>
+        <source>The response is not read: its XML nests more than %1 elements deep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>The response is not well-formed XML: %1 at line %2, column %3.</source>
         <translation type="unfinished"></translation>
     </message>
