@@ -185,12 +185,13 @@ bool CallController::reevaluate(const Workspace& workspace, int webhook, const Q
         emit reevaluated(CallReview::review(workspace, own, lead, m_lastCall), webhook);
         return true;
     }
-    whenReviewed(
-        this, reviewInPool(m_pool, workspace, own, lead, m_lastCall), [this, evaluation, webhook](const CallReview& review) {
-            // Another edit, call or webhook came since: that one's review counts.
-            if (evaluation != m_evaluation || m_lastSent.index != webhook)
-                return;
-            emit reevaluated(review, webhook);
-        });
+    whenReviewed(this,
+                 reviewInPool(m_pool, workspace, own, lead, m_lastCall),
+                 [this, evaluation, webhook](const CallReview& review) {
+                     // Another edit, call or webhook came since: that one's review counts.
+                     if (evaluation != m_evaluation || m_lastSent.index != webhook)
+                         return;
+                     emit reevaluated(review, webhook);
+                 });
     return false;
 }
