@@ -1,5 +1,6 @@
 #include "CliSupport.h"
 
+#include "format/CsvImporter.h"
 #include "format/WorkspaceFile.h"
 #include "http/HttpClient.h"
 #include "model/SecretKeys.h"
@@ -220,6 +221,22 @@ int CliSupport::parseNow(const Command& command,
         parsed = local;
     }
     *now = parsed;
+    return Command::Success;
+}
+
+int CliSupport::importLeads(
+    const Command& command, const QString& csv, const FieldCatalog& catalog, CliStreams& io, QList<QJsonObject>* leads)
+{
+    CsvImportResult imported;
+    QString error;
+    if (!CsvImporter::importFile(csv, catalog, &imported, &error))
+        return command.usageError(io, QStringLiteral("cannot import %1: %2").arg(csv, error));
+    const QString prefix = QStringLiteral("webhook-designer-cli %1: %2: ").arg(command.name(), csv);
+    for (const CsvRowError& row : imported.errors)
+        io.err << prefix << row.toString() << " (skipped)\n";
+    for (const QString& warning : imported.warnings)
+        io.err << prefix << warning << '\n';
+    *leads = imported.leads;
     return Command::Success;
 }
 

@@ -69,6 +69,13 @@ public:
                         const std::optional<QString>& text,
                         CliStreams& io,
                         QDateTime* now);
+    // The leads of the CSV file `csv` (--leads), rows it skips and its warnings reported on
+    // standard error as "webhook-designer-cli COMMAND: FILE: ..."; 2 when it cannot be read.
+    static int importLeads(const Command& command,
+                           const QString& csv,
+                           const FieldCatalog& catalog,
+                           CliStreams& io,
+                           QList<QJsonObject>* leads);
     // --timeout-ms into *timeoutMs when given; 2 when it is not 1000 to 300000.
     static int readTimeout(const Command& command, const QCommandLineParser& parser, CliStreams& io, int* timeoutMs);
     // An option's value, or nullopt when the option is not given: "--lead ''" is a value,

@@ -2,7 +2,6 @@
 
 #include "batch/BatchRunner.h"
 #include "cli/CliSupport.h"
-#include "format/CsvImporter.h"
 #include "history/SecretRedactor.h"
 #include "template/Renderer.h"
 
@@ -128,16 +127,9 @@ int RunCommand::readLeads(const QCommandLineParser& parser,
                           QList<QJsonObject>* leads) const
 {
     if (parser.isSet(QStringLiteral("leads"))) {
-        const QString csv = parser.value(QStringLiteral("leads"));
-        CsvImportResult imported;
-        QString error;
-        if (!CsvImporter::importFile(csv, workspace.catalog(), &imported, &error))
-            return usageError(io, QStringLiteral("cannot import %1: %2").arg(csv, error));
-        for (const CsvRowError& row : imported.errors)
-            io.err << "webhook-designer-cli run: " << csv << ": " << row.toString() << " (skipped)\n";
-        for (const QString& warning : imported.warnings)
-            io.err << "webhook-designer-cli run: " << csv << ": " << warning << '\n';
-        *leads = imported.leads;
+        if (const int code =
+                CliSupport::importLeads(*this, parser.value(QStringLiteral("leads")), workspace.catalog(), io, leads))
+            return code;
     }
     return Success;
 }

@@ -1,7 +1,6 @@
 #include "TestCommand.h"
 
 #include "cli/CliSupport.h"
-#include "format/CsvImporter.h"
 #include "history/SecretRedactor.h"
 #include "template/Renderer.h"
 
@@ -195,18 +194,11 @@ int TestCommand::readLeads(const QCommandLineParser& parser,
 {
     if (parser.isSet(QStringLiteral("leads"))) {
         const QString csv = parser.value(QStringLiteral("leads"));
-        CsvImportResult imported;
-        QString error;
-        if (!CsvImporter::importFile(csv, workspace.catalog(), &imported, &error))
-            return usageError(io, QStringLiteral("cannot import %1: %2").arg(csv, error));
-        for (const CsvRowError& row : imported.errors)
-            io.err << "webhook-designer-cli test: " << csv << ": " << row.toString() << " (skipped)\n";
-        for (const QString& warning : imported.warnings)
-            io.err << "webhook-designer-cli test: " << csv << ": " << warning << '\n';
+        if (const int code = CliSupport::importLeads(*this, csv, workspace.catalog(), io, leads))
+            return code;
         // Testing nothing must not look like a pass in CI.
-        if (imported.leads.isEmpty())
+        if (leads->isEmpty())
             return usageError(io, QStringLiteral("%1 gives no leads to test").arg(csv));
-        *leads = imported.leads;
     } else if (const std::optional<QString> given = CliSupport::value(parser, QStringLiteral("lead"))) {
         QJsonObject lead;
         if (const int code = CliSupport::findLead(*this, workspace, given, io, &lead))
